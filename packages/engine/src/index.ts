@@ -1,0 +1,2 @@
+/** Public API of the Jalon assessment engine: pure functions, no I/O, injected clock and randomness. */
+export * from './brand';
