@@ -1,0 +1,10 @@
+/**
+ * Request and response schemas shared by the API and the web app. The API validates
+ * with them and publishes them as OpenAPI; the web app imports their types.
+ */
+export * from './errors';
+export * from './common';
+export * from './identity';
+export * from './organizations';
+export * from './admin';
+
