@@ -69,8 +69,8 @@ export interface QrocmDepChallenge extends FreeTextChallengeBase {
 
 /**
  * What the answer checker needs to know about a challenge. The content package maps its
- * challenges onto this shape (parsing proposals with {@link parseAnswerBlocks} and the
- * QROCM YAML solutions itself).
+ * challenges onto this shape: it parses the proposals into blocks (a parsed proposal block
+ * with `key` and `options` fits {@link AnswerBlock}) and the QROCM YAML solutions.
  */
 export type CheckableChallenge = ChoiceChallenge | QrocChallenge | QrocmIndChallenge | QrocmDepChallenge;
 

@@ -13,7 +13,6 @@ export type {
   SolutionGroup,
   Tolerance,
 } from './challenge';
-export { parseAnswerBlocks } from './blocks';
 export { canonicalDecimal } from './decimal';
 export { acceptedAnswers, acceptedLines, matchesField, matchesText } from './field-match';
 export type { FieldRules } from './field-match';
