@@ -130,7 +130,7 @@ export const skillFileSchema = z.strictObject({
 });
 export type SkillFile = z.infer<typeof skillFileSchema>;
 
-/** `tubes/**​/*.yaml`: one tube with its skills and their challenges. */
+/** A tube file under `tubes/`: one tube with its skills and their challenges. */
 export const tubeFileSchema = z.strictObject({
   id: z.string(),
   competence: z.string(),
