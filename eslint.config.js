@@ -44,7 +44,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['../*/*', '!../*/index'], message: "Import another module through its index.ts." }] },
+        { patterns: [{ regex: '^\\.\\./(?!\\.\\.)[^/]+/(?!index$|schema$)', message: 'Import another module through its index.ts (its schema.ts for foreign keys).' }] },
       ],
     },
   },

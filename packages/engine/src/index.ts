@@ -1,2 +1,3 @@
 /** Public API of the Jalon assessment engine: pure functions, no I/O, injected clock and randomness. */
 export * from './brand';
+export * from './answer-checking';

@@ -1,0 +1,144 @@
+import { randomUUID } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import { errorBodySchema, healthSchema } from '@jalon/contracts';
+import { sql } from 'drizzle-orm';
+import Fastify, { type FastifyInstance, type HTTPMethods } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Transporter } from 'nodemailer';
+import type { AdjustableClock } from './platform/clock';
+import type { Config } from './platform/config';
+import type { Database } from './platform/db/database';
+import { registerAccessControl, type Access, type AccessControl } from './platform/http/access';
+import { registerErrorHandling } from './platform/http/error-handler';
+import { registerOpenApi } from './platform/http/openapi';
+import { registerWebApp } from './platform/http/web';
+import { createJobs, type Jobs } from './platform/jobs';
+import { createMailer } from './platform/mail';
+import { createRateLimiter } from './platform/rate-limit';
+import { identityRoutes, resolveSession } from './modules/identity';
+import { findActiveMembership, listMembershipsOf, organizationRoutes } from './modules/organizations';
+import { supportRoutes } from './modules/support';
+
+export const VERSION = '0.1.0';
+
+export interface RouteInfo {
+  method: HTTPMethods;
+  url: string;
+  access: Access;
+}
+
+export interface Jalon {
+  app: FastifyInstance;
+  jobs: Jobs;
+  accessControl: AccessControl;
+  /** Every API route with its declared access, for the tenant-isolation test. */
+  routes: RouteInfo[];
+  /** Starts the background workers and re-queues mails a crash left undelivered. */
+  startJobs(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface BuildOptions {
+  config: Config;
+  database: Database;
+  clock: AdjustableClock;
+  /** Replaces SMTP delivery (tests). */
+  mailTransport?: Transporter;
+  /** The pino logger options; false in tests. */
+  logger?: boolean | object;
+}
+
+/** Composition root: wires the platform and the modules by hand. */
+export async function buildApp({ config, database, clock, mailTransport, logger }: BuildOptions): Promise<Jalon> {
+  const app = Fastify({
+    logger: logger ?? {
+      level: config.logLevel,
+      redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+    },
+    genReqId: (request) => {
+      const incoming = request.headers['x-request-id'];
+      return typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+    },
+    bodyLimit: 1024 * 1024,
+    trustProxy: process.env.JALON_TRUST_PROXY === 'true',
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const routes: RouteInfo[] = [];
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
+    if (route.schema?.response && typeof route.schema.response === 'object') {
+      route.schema.response = { '4xx': errorBodySchema, '5xx': errorBodySchema, ...(route.schema.response as object) };
+    }
+    for (const method of [route.method].flat()) {
+      if (method === 'HEAD') continue;
+      routes.push({ method, url: route.url, access: route.config?.access ?? 'user' });
+    }
+  });
+  app.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        'img-src': ["'self'", 'data:'],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'upgrade-insecure-requests': null,
+      },
+    },
+  });
+  await registerOpenApi(app, VERSION);
+  registerErrorHandling(app, await registerWebApp(app, config.webDist));
+
+  const db = database.db;
+  const jobs = createJobs(database, app.log);
+  const limiter = createRateLimiter(db, clock);
+  const mailer = createMailer({ database, jobs, clock, smtpUrl: config.smtpUrl, from: config.mailFrom, ...(mailTransport ? { transport: mailTransport } : {}) });
+
+  const accessControl = registerAccessControl(app, {
+    resolveSession: (token) => resolveSession(db, token, clock.now()),
+    findMembership: (userId, organizationId) => findActiveMembership(db, userId, organizationId),
+  });
+
+  app.get(
+    '/api/health',
+    { schema: { tags: ['platform'], response: { 200: healthSchema } }, config: { access: 'public' } },
+    async () => {
+      await db.execute(sql`select 1`);
+      return { status: 'ok' as const, database: database.kind, version: VERSION };
+    },
+  );
+
+  const common = { db, clock, mailer, limiter, publicUrl: config.publicUrl };
+  await app.register(
+    identityRoutes({
+      ...common,
+      secureCookies: config.publicUrl.startsWith('https://'),
+      listMemberships: (userId) => listMembershipsOf(db, userId),
+      isMemberOf: async (userId, organizationId) => (await findActiveMembership(db, userId, organizationId)) !== null,
+    }),
+  );
+  await app.register(organizationRoutes(common));
+  if (config.testSupport) await app.register(supportRoutes({ mailer, clock }));
+
+  await app.ready();
+
+  return {
+    app,
+    jobs,
+    accessControl,
+    routes,
+    async startJobs() {
+      await jobs.start();
+      await mailer.redeliverStale();
+    },
+    async close() {
+      await app.close();
+      await jobs.stop();
+    },
+  };
+}

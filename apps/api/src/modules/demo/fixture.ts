@@ -1,0 +1,47 @@
+/**
+ * The demo fixture of `spec/seed-coverage.md`: what a fresh instance shows, and what the
+ * README's demo accounts sign in to. Names and dates are the spec's; the rest is ours.
+ */
+export const DEMO_PASSWORD = 'Jalon-demo-2026';
+
+export const demoUsers = {
+  admin: { firstName: 'Camille', lastName: 'Admin', email: 'admin@example.org', isPlatformAdmin: true },
+  alice: { firstName: 'Alice', lastName: 'Martin', email: 'alice.martin@example.org' },
+  bruno: { firstName: 'Bruno', lastName: 'Petit', email: 'bruno.petit@example.org' },
+  dominique: { firstName: 'Dominique', lastName: 'Roux', email: 'dominique.roux@example.org' },
+  lea: { firstName: 'Léa', lastName: 'Dubois', email: 'lea.dubois@example.org' },
+} as const;
+
+export const victorHugo = {
+  type: 'SCO',
+  name: 'Collège Victor-Hugo',
+  externalId: '0219999E',
+  email: 'ce.0219999e@example.org',
+  documentationUrl: 'https://example.org/jalon',
+  isManagingStudents: true,
+  identityProviderForCampaigns: 'MEDIACENTRE',
+  features: ['CERTIFICATION_RESULTS', 'MULTIPLE_SENDING_ASSESSMENT'],
+  members: [
+    { user: 'alice', role: 'ADMIN' },
+    { user: 'bruno', role: 'MEMBER' },
+  ],
+  learners: [
+    { firstName: 'Charles', lastName: 'Durand', division: '3A', birthdate: '2010-03-14', nationalStudentId: '123456789AB' },
+    { firstName: 'Louis', lastName: 'Bernard', division: '3A', birthdate: '2010-07-02', nationalStudentId: '123456790AC' },
+    { firstName: 'Garance', lastName: 'Leroy', division: '3A', birthdate: '2010-11-21', nationalStudentId: '123456791AD' },
+    { firstName: 'Inès', lastName: 'Moreau', division: '3B', birthdate: '2010-01-09', nationalStudentId: '123456792AE' },
+  ],
+} as const;
+
+export const cliqueSolidaire = {
+  type: 'PRO',
+  name: 'Association Clic Solidaire',
+  externalId: null,
+  email: 'contact@clic-solidaire.example.org',
+  documentationUrl: null,
+  isManagingStudents: false,
+  identityProviderForCampaigns: null,
+  features: [],
+  members: [{ user: 'dominique', role: 'ADMIN' }],
+  learners: [],
+} as const;

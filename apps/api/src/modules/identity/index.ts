@@ -1,0 +1,28 @@
+/**
+ * Identity: accounts, sessions, passwords. Other modules use these functions only.
+ */
+import type { SessionContext } from '../../platform/http/access';
+import type { Executor } from '../../platform/db/database';
+import { findUserById } from './users.repository';
+import { findLiveSession } from './sessions';
+
+export { identityRoutes } from './routes';
+export type { MeMembership, ListMemberships } from './me.query';
+export { hashPassword } from './password';
+export { findUserByEmail, findUserById, type User } from './users.repository';
+export { users } from './schema';
+
+/** Resolves a session cookie to the caller, or null when it is unknown, revoked or expired. */
+export async function resolveSession(executor: Executor, token: string, now: Date): Promise<SessionContext | null> {
+  const session = await findLiveSession(executor, token, now);
+  if (!session) return null;
+  const user = await findUserById(executor, session.userId);
+  if (!user || user.blockedAt) return null;
+  return {
+    tokenHash: session.tokenHash,
+    csrfToken: session.csrfToken,
+    userId: user.id,
+    mustChangePassword: user.mustChangePassword,
+    isPlatformAdmin: user.isPlatformAdmin,
+  };
+}

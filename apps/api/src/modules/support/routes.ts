@@ -1,0 +1,55 @@
+import { outboxMailParamsSchema, outboxMailSchema, outboxResponseSchema } from '@jalon/contracts';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AdjustableClock } from '../../platform/clock';
+import { AppError } from '../../platform/http/errors';
+import type { Mailer } from '../../platform/mail';
+
+/** How many mails « Boîte d'envoi » lists: it is a window on recent mail, not an archive. */
+const OUTBOX_LIMIT = 200;
+
+/**
+ * Test support of non-production builds (spec README): the outgoing-mail sink readable
+ * over HTTP and the settable server clock. Not registered in production.
+ */
+export function supportRoutes(deps: { mailer: Mailer; clock: AdjustableClock }) {
+  return async function register(app: FastifyInstance) {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+    const tags = ['support'];
+
+    r.get(
+      '/api/admin/outbox',
+      { schema: { tags, response: { 200: outboxResponseSchema } }, config: { access: 'platformAdmin' } },
+      async () => ({
+        items: (await deps.mailer.list(OUTBOX_LIMIT)).map((m) => ({ id: m.id, to: m.to, subject: m.subject, createdAt: m.createdAt.toISOString() })),
+      }),
+    );
+
+    r.get(
+      '/api/admin/outbox/:mailId',
+      { schema: { tags, params: outboxMailParamsSchema, response: { 200: outboxMailSchema } }, config: { access: 'platformAdmin' } },
+      async (request) => {
+        const mail = await deps.mailer.find(request.params.mailId);
+        if (!mail) throw new AppError('MAIL_NOT_FOUND');
+        return { id: mail.id, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, createdAt: mail.createdAt.toISOString() };
+      },
+    );
+
+    r.put(
+      '/api/admin/clock',
+      {
+        schema: {
+          tags,
+          body: z.object({ offsetSeconds: z.number().int().min(-10 * 365 * 86400).max(10 * 365 * 86400) }),
+          response: { 200: z.object({ now: z.string(), offsetSeconds: z.number() }) },
+        },
+        config: { access: 'platformAdmin' },
+      },
+      async (request) => {
+        deps.clock.offsetMs = request.body.offsetSeconds * 1000;
+        return { now: deps.clock.now().toISOString(), offsetSeconds: request.body.offsetSeconds };
+      },
+    );
+  };
+}

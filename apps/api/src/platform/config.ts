@@ -1,0 +1,58 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const envSchema = z.object({
+  NODE_ENV: z.string().default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().optional(),
+  JALON_DATA_DIR: z.string().optional(),
+  JALON_PUBLIC_URL: z.string().optional(),
+  JALON_DEMO: z.enum(['on', 'off']).default('on'),
+  JALON_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default('Jalon <no-reply@jalon.local>'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  JALON_WEB_DIST: z.string().optional(),
+});
+
+export interface Config {
+  production: boolean;
+  port: number;
+  host: string;
+  /** PostgreSQL server when set; otherwise the embedded PGlite in `dataDir`. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  poolSize: number;
+  publicUrl: string;
+  seedDemo: boolean;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  webDist: string;
+  /** Non-production builds expose the outbox and the settable clock (spec README, « Test support »). */
+  testSupport: boolean;
+}
+
+const repoRoot = path.resolve(import.meta.dirname, '../../../..');
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const e = envSchema.parse(env);
+  const production = e.NODE_ENV === 'production';
+  const port = e.PORT;
+  return {
+    production,
+    port,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL || undefined,
+    dataDir: path.resolve(e.JALON_DATA_DIR ?? path.join(process.cwd(), 'data')),
+    poolSize: e.JALON_DB_POOL_SIZE,
+    publicUrl: (e.JALON_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
+    seedDemo: e.JALON_DEMO === 'on',
+    smtpUrl: e.SMTP_URL || undefined,
+    mailFrom: e.MAIL_FROM,
+    logLevel: e.LOG_LEVEL,
+    webDist: path.resolve(e.JALON_WEB_DIST ?? path.join(repoRoot, 'apps/web/dist')),
+    testSupport: !production,
+  };
+}

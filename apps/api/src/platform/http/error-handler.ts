@@ -1,0 +1,86 @@
+import { ERROR_STATUS, isErrorCode, type ErrorBody } from '@jalon/contracts';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, toApiError, type AppErrorItem } from './errors';
+
+/** Seconds a client should wait before retrying when the database is out of reach. */
+const RETRY_AFTER_UNAVAILABLE_S = 5;
+
+const CONNECTION_ERROR_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  '57P01', // admin_shutdown
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now
+  '08000',
+  '08003',
+  '08006',
+]);
+
+function isDatabaseUnavailable(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 5; depth++) {
+    const e = current as { code?: unknown; message?: unknown; cause?: unknown };
+    if (typeof e.code === 'string' && CONNECTION_ERROR_CODES.has(e.code)) return true;
+    if (typeof e.message === 'string' && /Connection terminated|timeout exceeded when trying to connect/i.test(e.message)) {
+      return true;
+    }
+    current = e.cause;
+  }
+  return false;
+}
+
+function send(reply: FastifyReply, status: number, items: AppErrorItem[], headers: Record<string, string> = {}) {
+  const body: ErrorBody = { errors: items.map(toApiError) };
+  for (const [name, value] of Object.entries(headers)) void reply.header(name, value);
+  return reply.status(status).type('application/json; charset=utf-8').send(body);
+}
+
+function validationItems(error: Omit<FastifyError, 'validation'> & { validation: { instancePath: string; message?: string }[] }, context: string | undefined): AppErrorItem[] {
+  return error.validation.map((issue) => {
+    const message = issue.message ?? '';
+    const code = isErrorCode(message) ? message : 'INVALID_REQUEST';
+    const pointer = context === 'body' ? issue.instancePath || '/' : `/${context ?? 'request'}${issue.instancePath === '/' ? '' : issue.instancePath}`;
+    return { code, pointer, detail: code === 'INVALID_REQUEST' ? `${context ?? 'request'}: ${message}` : code };
+  });
+}
+
+/** Serves the web app for a browser route; returns false when the request is not one. */
+export type SpaFallback = (request: FastifyRequest, reply: FastifyReply) => boolean;
+
+export function registerErrorHandling(app: FastifyInstance, spaFallback: SpaFallback | null): void {
+  app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
+    if (spaFallback?.(request, reply)) return reply;
+    return send(reply, 404, [{ code: 'ROUTE_NOT_FOUND', detail: `No route ${request.method} ${request.url.split('?')[0]}` }]);
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof AppError) return send(reply, error.status, error.items, error.headers);
+
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const items = validationItems(error, (error as { validationContext?: string }).validationContext);
+      // A malformed request (400) outranks field-level validation (422): report the worst.
+      const status = Math.min(...items.map((item) => ERROR_STATUS[item.code]));
+      return send(reply, status, items);
+    }
+
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return send(reply, 413, [{ code: 'PAYLOAD_TOO_LARGE' }]);
+    if (error.statusCode === 429) {
+      return send(reply, 429, [{ code: 'RATE_LIMITED' }], { 'Retry-After': String(RETRY_AFTER_UNAVAILABLE_S) });
+    }
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      return send(reply, 400, [{ code: 'INVALID_REQUEST', detail: error.message }]);
+    }
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, 'database unavailable');
+      return send(reply, 503, [{ code: 'SERVICE_UNAVAILABLE', meta: { retryAfterSeconds: RETRY_AFTER_UNAVAILABLE_S } }], {
+        'Retry-After': String(RETRY_AFTER_UNAVAILABLE_S),
+      });
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return send(reply, 500, [{ code: 'INTERNAL_ERROR', detail: 'Unexpected error', meta: { requestId: request.id } }]);
+  });
+}

@@ -1,0 +1,54 @@
+import { fromPglite, PgBoss } from 'pg-boss';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Database } from './db/database';
+
+export type JobHandler<T> = (data: T) => Promise<void>;
+
+/**
+ * Background work (mails now, imports and results later) on pg-boss, in the application's
+ * own database on both engines, so a job survives a restart and any process may run it.
+ */
+export interface Jobs {
+  register<T extends object>(queue: string, handler: JobHandler<T>): void;
+  send<T extends object>(queue: string, data: T): Promise<void>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** How often an idle worker polls when no NOTIFY wakes it, in seconds. */
+const POLLING_INTERVAL_S = 2;
+
+export function createJobs(database: Database, log: FastifyBaseLogger): Jobs {
+  const boss =
+    database.kind === 'pglite'
+      ? new PgBoss({ db: fromPglite(database.pglite!), backend: 'pglite', schema: 'pgboss' })
+      : new PgBoss({ connectionString: database.connectionString!, max: 3, schema: 'pgboss' });
+  boss.on('error', (error: unknown) => log.error({ err: error }, 'job queue error'));
+
+  const handlers = new Map<string, JobHandler<object>>();
+  let started = false;
+
+  return {
+    register(queue, handler) {
+      handlers.set(queue, handler as JobHandler<object>);
+    },
+    async send(queue, data) {
+      await boss.send(queue, data, { retryLimit: 5, retryDelay: 10, retryBackoff: true });
+    },
+    async start() {
+      await boss.start();
+      for (const [queue, handler] of handlers) {
+        await boss.createQueue(queue);
+        await boss.work<object>(queue, { pollingIntervalSeconds: POLLING_INTERVAL_S }, async (jobs) => {
+          for (const job of jobs) await handler(job.data);
+        });
+      }
+      started = true;
+    },
+    async stop() {
+      if (!started) return;
+      started = false;
+      await boss.stop({ graceful: true, timeout: 10_000 });
+    },
+  };
+}
