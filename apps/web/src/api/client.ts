@@ -1,0 +1,91 @@
+/** One error of the API's error body (`spec/README.md`, « Errors »). */
+export interface ApiErrorItem {
+  status: string;
+  code: string;
+  detail?: string;
+  source?: { pointer: string };
+  meta?: Record<string, unknown>;
+}
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly errors: ApiErrorItem[];
+
+  constructor(status: number, errors: ApiErrorItem[]) {
+    super(errors.map((error) => error.code).join(', ') || `HTTP ${status}`);
+    this.name = 'ApiError';
+    this.status = status;
+    this.errors = errors;
+  }
+
+  hasCode(code: string): boolean {
+    return this.errors.some((error) => error.code === code);
+  }
+}
+
+const CSRF_COOKIE = 'jalon_csrf';
+
+function readCookie(name: string): string | undefined {
+  const prefix = `${name}=`;
+  const entry = document.cookie.split('; ').find((part) => part.startsWith(prefix));
+  return entry === undefined ? undefined : decodeURIComponent(entry.slice(prefix.length));
+}
+
+function isErrorItem(value: unknown): value is ApiErrorItem {
+  return typeof value === 'object' && value !== null && typeof (value as { code?: unknown }).code === 'string';
+}
+
+async function readErrors(response: Response): Promise<ApiErrorItem[]> {
+  try {
+    const body: unknown = await response.json();
+    const errors = (body as { errors?: unknown }).errors;
+    if (Array.isArray(errors) && errors.every(isErrorItem)) return errors;
+  } catch {
+    // A proxy or a crash may answer with a non-JSON body: fall through to a generic error.
+  }
+  return [{ status: String(response.status), code: response.status >= 500 ? 'INTERNAL_ERROR' : 'UNKNOWN_ERROR' }];
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET') {
+    const token = readCookie(CSRF_COOKIE);
+    if (token !== undefined) headers['x-csrf-token'] = token;
+  }
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, [{ status: '0', code: 'NETWORK_ERROR' }]);
+  }
+  if (!response.ok) throw new ApiError(response.status, await readErrors(response));
+  if (response.status === 204 || response.status === 202) return undefined as T;
+  const text = await response.text();
+  return (text === '' ? undefined : JSON.parse(text)) as T;
+}
+
+/** The only way the web app talks to the API: same-origin cookies, CSRF header on writes. */
+export const api = {
+  get: <T>(path: string) => request<T>('GET', path),
+  post: <T = void>(path: string, body?: unknown) => request<T>('POST', path, body),
+  put: <T = void>(path: string, body?: unknown) => request<T>('PUT', path, body),
+  patch: <T = void>(path: string, body?: unknown) => request<T>('PATCH', path, body),
+  delete: <T = void>(path: string) => request<T>('DELETE', path),
+};
+
+export function query(params: Record<string, string | number | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== '') search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text === '' ? '' : `?${text}`;
+}

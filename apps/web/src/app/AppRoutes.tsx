@@ -1,0 +1,127 @@
+import { useTranslation } from 'react-i18next';
+import { Navigate, Outlet, Route, Routes } from 'react-router';
+import { AdminSignInPage } from '../features/admin/auth/AdminSignInPage';
+import { RequireAdmin } from '../features/admin/auth/RequireAdmin';
+import { AdminLayout } from '../features/admin/layout/AdminLayout';
+import { CreateOrganizationPage } from '../features/admin/organizations/CreateOrganizationPage';
+import { EditOrganizationPage } from '../features/admin/organizations/EditOrganizationPage';
+import { OrganizationsPage } from '../features/admin/organizations/OrganizationsPage';
+import { MailPage } from '../features/admin/outbox/MailPage';
+import { OutboxPage } from '../features/admin/outbox/OutboxPage';
+import { AccountPage } from '../features/learner/account/AccountPage';
+import { ChangePasswordPage } from '../features/learner/account/ChangePasswordPage';
+import { ForgotPasswordPage } from '../features/learner/auth/ForgotPasswordPage';
+import { ResetPasswordPage } from '../features/learner/auth/ResetPasswordPage';
+import { SignInPage } from '../features/learner/auth/SignInPage';
+import { SignUpPage } from '../features/learner/auth/SignUpPage';
+import { HomePage } from '../features/learner/home/HomePage';
+import { LearnerLayout } from '../features/learner/layout/LearnerLayout';
+import { OrgaSignInPage } from '../features/orga/auth/OrgaSignInPage';
+import { OrgaTermsPage } from '../features/orga/auth/OrgaTermsPage';
+import { DocumentationPage } from '../features/orga/documentation/DocumentationPage';
+import { OrgaHomePage } from '../features/orga/home/OrgaHomePage';
+import { JoinPage } from '../features/orga/join/JoinPage';
+import { learnersEntry } from '../features/orga/shell/menu';
+import { OrgaPublicLayout } from '../features/orga/shell/OrgaPublicLayout';
+import { OrgaShell } from '../features/orga/shell/OrgaShell';
+import { useOrga } from '../features/orga/shell/orgaContext';
+import { RequireOrgaMember } from '../features/orga/shell/RequireOrgaMember';
+import { canSeeCertifications, isAdmin, RequireOrgaRight } from '../features/orga/shell/RequireRole';
+import { InvitationsPage } from '../features/orga/team/InvitationsPage';
+import { InviteMemberPage } from '../features/orga/team/InviteMemberPage';
+import { MembersPage } from '../features/orga/team/MembersPage';
+import { RequireSignedIn } from '../features/shared/session/RequireSignedIn';
+import { ComingSoonPage } from '../features/shared/status-pages/ComingSoonPage';
+import { NotFoundPage } from '../features/shared/status-pages/NotFoundPage';
+
+function ComingSoon({ titleKey }: { titleKey: string }) {
+  const { t } = useTranslation();
+  return <ComingSoonPage title={t(titleKey)} />;
+}
+
+/** Each organization type has one learners page; the other two paths do not exist for it. */
+function LearnersComingSoon({ path }: { path: string }) {
+  const entry = learnersEntry(useOrga().membership.organization.type);
+  return entry.path === path ? <ComingSoon titleKey={entry.labelKey} /> : <NotFoundPage homePath="/orga/" />;
+}
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/orga">
+        <Route element={<OrgaPublicLayout />}>
+          <Route path="connexion" element={<OrgaSignInPage />} />
+          <Route path="cgu" element={<OrgaTermsPage />} />
+          <Route path="rejoindre" element={<JoinPage />} />
+        </Route>
+        <Route
+          element={
+            <RequireOrgaMember>
+              <OrgaShell />
+            </RequireOrgaMember>
+          }
+        >
+          <Route index element={<OrgaHomePage />} />
+          <Route path="campagnes/*" element={<ComingSoon titleKey="orga.menu.campaigns" />} />
+          <Route path="eleves" element={<LearnersComingSoon path="/orga/eleves" />} />
+          <Route path="etudiants" element={<LearnersComingSoon path="/orga/etudiants" />} />
+          <Route path="participants" element={<LearnersComingSoon path="/orga/participants" />} />
+          <Route path="documentation" element={<DocumentationPage />} />
+          <Route path="statistiques" element={<ComingSoon titleKey="orga.menu.statistics" />} />
+          <Route
+            path="certifications"
+            element={
+              <RequireOrgaRight allowed={canSeeCertifications}>
+                <ComingSoon titleKey="orga.menu.certifications" />
+              </RequireOrgaRight>
+            }
+          />
+          <Route
+            path="equipe"
+            element={
+              <RequireOrgaRight allowed={isAdmin}>
+                <Outlet />
+              </RequireOrgaRight>
+            }
+          >
+            <Route index element={<Navigate to="/orga/equipe/membres" replace />} />
+            <Route path="membres" element={<MembersPage />} />
+            <Route path="invitations" element={<InvitationsPage />} />
+            <Route path="inviter" element={<InviteMemberPage />} />
+          </Route>
+          <Route path="*" element={<NotFoundPage homePath="/orga/" />} />
+        </Route>
+      </Route>
+
+      <Route path="/admin" element={<AdminLayout />}>
+        <Route path="connexion" element={<AdminSignInPage />} />
+        <Route
+          element={
+            <RequireAdmin>
+              <Outlet />
+            </RequireAdmin>
+          }
+        >
+          <Route index element={<Navigate to="/admin/organisations" replace />} />
+          <Route path="organisations" element={<OrganizationsPage />} />
+          <Route path="organisations/nouvelle" element={<CreateOrganizationPage />} />
+          <Route path="organisations/:organizationId" element={<EditOrganizationPage />} />
+          <Route path="boite-d-envoi" element={<OutboxPage />} />
+          <Route path="boite-d-envoi/:mailId" element={<MailPage />} />
+          <Route path="*" element={<NotFoundPage homePath="/admin/" />} />
+        </Route>
+      </Route>
+
+      <Route element={<LearnerLayout />}>
+        <Route path="/connexion" element={<SignInPage />} />
+        <Route path="/inscription" element={<SignUpPage />} />
+        <Route path="/mot-de-passe-oublie" element={<ForgotPasswordPage />} />
+        <Route path="/reinitialiser-mot-de-passe" element={<ResetPasswordPage />} />
+        <Route path="/changer-mot-de-passe" element={<ChangePasswordPage />} />
+        <Route path="/" element={<RequireSignedIn signInPath="/connexion">{(me) => <HomePage me={me} />}</RequireSignedIn>} />
+        <Route path="/mon-compte" element={<RequireSignedIn signInPath="/connexion">{(me) => <AccountPage me={me} />}</RequireSignedIn>} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,29 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useSearchParams } from 'react-router';
+import { SignInForm } from '../../shared/auth/SignInForm';
+import { safeReturnPath } from '../../shared/session/returnPath';
+import { ErrorSummary } from '../../shared/ui/ErrorSummary';
+import { Page } from '../../shared/ui/Page';
+
+export function AdminSignInPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const returnTo = safeReturnPath(params.get('retour'), '/admin/organisations');
+  const [notAdmin, setNotAdmin] = useState(false);
+  return (
+    <Page title={t('admin.signIn.title')} testId="admin-sign-in-page">
+      {notAdmin ? <ErrorSummary messages={[t('errors.PLATFORM_ADMIN_REQUIRED')]} /> : null}
+      <SignInForm
+        onSignedIn={(me) => {
+          if (!me.isPlatformAdmin) {
+            setNotAdmin(true);
+            return;
+          }
+          void navigate(returnTo, { replace: true });
+        }}
+      />
+    </Page>
+  );
+}

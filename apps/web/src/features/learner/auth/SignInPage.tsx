@@ -1,0 +1,18 @@
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useSearchParams } from 'react-router';
+import { SignInForm } from '../../shared/auth/SignInForm';
+import { safeReturnPath } from '../../shared/session/returnPath';
+import { Page } from '../../shared/ui/Page';
+
+export function SignInPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const returnTo = safeReturnPath(params.get('retour'), '/');
+  const signUpPath = params.has('retour') ? `/inscription?retour=${encodeURIComponent(returnTo)}` : '/inscription';
+  return (
+    <Page title={t('auth.signInTitle')} testId="sign-in-page">
+      <SignInForm onSignedIn={() => void navigate(returnTo, { replace: true })} signUpPath={signUpPath} />
+    </Page>
+  );
+}

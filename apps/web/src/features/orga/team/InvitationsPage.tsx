@@ -1,0 +1,108 @@
+import { useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../../api/client';
+import type { Invitation } from '../../../api/types';
+import { formatDateTime } from '../../shared/format/formatDate';
+import { Button } from '../../shared/ui/Button';
+import { ConfirmDialog } from '../../shared/ui/ConfirmDialog';
+import { ErrorSummary } from '../../shared/ui/ErrorSummary';
+import { Loading } from '../../shared/ui/Loading';
+import { Notice } from '../../shared/ui/Notice';
+import { Page } from '../../shared/ui/Page';
+import { useOrga } from '../shell/orgaContext';
+import { useOrganizationTimeZone } from '../shell/useOrganization';
+import { roleLabel } from './roleLabel';
+import { invitationsKey, useInvitations } from './teamQueries';
+import { TeamTabs } from './TeamTabs';
+
+export function InvitationsPage() {
+  const { t, i18n } = useTranslation();
+  const organizationId = useOrga().membership.organization.id;
+  const timeZone = useOrganizationTimeZone();
+  const invitations = useInvitations(organizationId);
+  const client = useQueryClient();
+  const [toCancel, setToCancel] = useState<Invitation | null>(null);
+  const [resentTo, setResentTo] = useState<string | null>(null);
+
+  const refresh = () => client.invalidateQueries({ queryKey: invitationsKey(organizationId) });
+  const resend = useMutation({
+    mutationFn: (invitation: Invitation) => api.post(`/api/organizations/${organizationId}/invitations/${invitation.id}/resend`),
+    onSuccess: async (_result, invitation) => {
+      setResentTo(invitation.email);
+      await refresh();
+    },
+  });
+  const cancel = useMutation({
+    mutationFn: (invitation: Invitation) => api.delete(`/api/organizations/${organizationId}/invitations/${invitation.id}`),
+    onSuccess: async () => {
+      await refresh();
+      setToCancel(null);
+    },
+  });
+
+  return (
+    <Page title={t('orga.team.invitations.title')} heading={t('orga.team.title')} testId="team-invitations-page">
+      <TeamTabs />
+      {resentTo ? <Notice tone="success" testId="invitation-resent">{t('orga.team.invitations.resent', { email: resentTo })}</Notice> : null}
+      <ErrorSummary error={resend.error} />
+      {invitations.isPending ? <Loading /> : null}
+      <ErrorSummary error={invitations.error} />
+      {invitations.data?.length === 0 ? <p data-testid="no-invitations">{t('orga.team.invitations.empty')}</p> : null}
+      {invitations.data && invitations.data.length > 0 ? (
+        <table className="table" data-testid="invitations-table">
+          <caption>{t('orga.team.invitations.caption', { count: invitations.data.length })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('auth.email')}</th>
+              <th scope="col">{t('orga.team.members.role')}</th>
+              <th scope="col">{t('orga.team.invitations.sentAt')}</th>
+              <th scope="col">{t('common.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {invitations.data.map((invitation) => (
+              <tr key={invitation.id} data-testid="invitation-row">
+                <th scope="row">{invitation.email}</th>
+                <td>{roleLabel(t, invitation.role)}</td>
+                <td>{formatDateTime(invitation.updatedAt, i18n.language, timeZone)}</td>
+                <td className="table__actions">
+                  <Button
+                    variant="secondary"
+                    busy={resend.isPending && resend.variables.id === invitation.id}
+                    onClick={() => resend.mutate(invitation)}
+                    aria-label={t('orga.team.invitations.resendLabel', { email: invitation.email })}
+                  >
+                    {t('orga.team.invitations.resend')}
+                  </Button>
+                  <Button
+                    variant="danger"
+                    onClick={() => setToCancel(invitation)}
+                    aria-label={t('orga.team.invitations.cancelLabel', { email: invitation.email })}
+                  >
+                    {t('orga.team.invitations.cancel')}
+                  </Button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {toCancel ? (
+        <ConfirmDialog
+          title={t('orga.team.invitations.cancelTitle')}
+          confirmLabel={t('orga.team.invitations.cancelConfirm')}
+          onConfirm={() => cancel.mutate(toCancel)}
+          onCancel={() => {
+            cancel.reset();
+            setToCancel(null);
+          }}
+          busy={cancel.isPending}
+          error={cancel.error}
+        >
+          <p>{t('orga.team.invitations.cancelText', { email: toCancel.email })}</p>
+        </ConfirmDialog>
+      ) : null}
+    </Page>
+  );
+}

@@ -1,0 +1,123 @@
+import { useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { api } from '../../../api/client';
+import type { Member } from '../../../api/types';
+import { ME_KEY } from '../../shared/session/useMe';
+import { Button } from '../../shared/ui/Button';
+import { ConfirmDialog } from '../../shared/ui/ConfirmDialog';
+import { ErrorSummary } from '../../shared/ui/ErrorSummary';
+import { Loading } from '../../shared/ui/Loading';
+import { Page } from '../../shared/ui/Page';
+import { useOrga } from '../shell/orgaContext';
+import { ChangeRoleDialog } from './ChangeRoleDialog';
+import { roleLabel } from './roleLabel';
+import { membersKey, useMembers } from './teamQueries';
+import { TeamTabs } from './TeamTabs';
+
+type Action = { kind: 'role' | 'remove' | 'leave'; member: Member } | null;
+
+export function MembersPage() {
+  const { t } = useTranslation();
+  const { me, membership } = useOrga();
+  const organizationId = membership.organization.id;
+  const members = useMembers(organizationId);
+  const client = useQueryClient();
+  const navigate = useNavigate();
+  const [action, setAction] = useState<Action>(null);
+
+  const remove = useMutation({
+    mutationFn: (member: Member) => api.delete(`/api/organizations/${organizationId}/members/${member.id}`),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: membersKey(organizationId) });
+      setAction(null);
+    },
+  });
+  const leave = useMutation({
+    mutationFn: () => api.post(`/api/organizations/${organizationId}/leave`),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: ME_KEY });
+      void navigate('/orga/');
+    },
+  });
+
+  function close() {
+    remove.reset();
+    leave.reset();
+    setAction(null);
+  }
+
+  return (
+    <Page title={t('orga.team.members.title')} heading={t('orga.team.title')} testId="team-members-page">
+      <TeamTabs />
+      {members.isPending ? <Loading /> : null}
+      <ErrorSummary error={members.error} />
+      {members.data ? (
+        <table className="table" data-testid="members-table">
+          <caption>{t('orga.team.members.caption', { count: members.data.length })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('orga.team.members.name')}</th>
+              <th scope="col">{t('auth.email')}</th>
+              <th scope="col">{t('orga.team.members.role')}</th>
+              <th scope="col">{t('common.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {members.data.map((member) => {
+              const name = `${member.firstName} ${member.lastName}`;
+              const isMe = member.userId === me.id;
+              return (
+                <tr key={member.id} data-testid="member-row">
+                  <th scope="row">{name}</th>
+                  <td>{member.email ?? '—'}</td>
+                  <td data-testid="member-role">{roleLabel(t, member.role)}</td>
+                  <td className="table__actions">
+                    <Button variant="secondary" onClick={() => setAction({ kind: 'role', member })} aria-label={t('orga.team.members.changeRole.label', { name })}>
+                      {t('orga.team.members.changeRole.button')}
+                    </Button>
+                    {isMe ? (
+                      <Button variant="danger" onClick={() => setAction({ kind: 'leave', member })} data-testid="leave-organization">
+                        {t('orga.team.members.leave.button')}
+                      </Button>
+                    ) : (
+                      <Button variant="danger" onClick={() => setAction({ kind: 'remove', member })} aria-label={t('orga.team.members.remove.label', { name })}>
+                        {t('orga.team.members.remove.button')}
+                      </Button>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      ) : null}
+      {action?.kind === 'role' ? <ChangeRoleDialog organizationId={organizationId} member={action.member} onClose={close} /> : null}
+      {action?.kind === 'remove' ? (
+        <ConfirmDialog
+          title={t('orga.team.members.remove.title')}
+          confirmLabel={t('orga.team.members.remove.confirm')}
+          onConfirm={() => remove.mutate(action.member)}
+          onCancel={close}
+          busy={remove.isPending}
+          error={remove.error}
+        >
+          <p>{t('orga.team.members.remove.text', { name: `${action.member.firstName} ${action.member.lastName}` })}</p>
+        </ConfirmDialog>
+      ) : null}
+      {action?.kind === 'leave' ? (
+        <ConfirmDialog
+          title={t('orga.team.members.leave.title')}
+          confirmLabel={t('orga.team.members.leave.confirm')}
+          onConfirm={() => leave.mutate()}
+          onCancel={close}
+          busy={leave.isPending}
+          error={leave.error}
+        >
+          <p>{t('orga.team.members.leave.text', { organization: membership.organization.name })}</p>
+        </ConfirmDialog>
+      ) : null}
+    </Page>
+  );
+}
