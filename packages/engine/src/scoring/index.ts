@@ -1,0 +1,23 @@
+/** Scoring: pix, levels, total score, certifiability, mastery, stages and badges. */
+export { percentHalfUp, roundHalfUp } from './rounding';
+export {
+  CORE_COMPETENCE_COUNT,
+  DEFAULT_MAX_REACHABLE_LEVEL,
+  PIX_PER_LEVEL,
+  competenceScore,
+  competenceScores,
+  maxReachableLevel,
+  totalScore,
+} from './competence-score';
+export type { CompetenceScore } from './competence-score';
+export {
+  CERTIFIABLE_COMPETENCE_COUNT,
+  CERTIFIABLE_COMPETENCE_LEVEL,
+  certifiableCompetenceCount,
+  isCertifiable,
+} from './certifiability';
+export { countValidated, masteryRate, profileCollectionMasteryRate, progression, validatedSkills } from './mastery';
+export { reachedStage, resolveStages } from './stages';
+export type { ResolvedStage, Stage, StageResult, StagedSkill } from './stages';
+export { evaluateBadge, evaluateCriterion } from './badges';
+export type { Badge, BadgeCriterion, BadgeResult, BadgeSkill, CappedTube, CriterionResult } from './badges';
