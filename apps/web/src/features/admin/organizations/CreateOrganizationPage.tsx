@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../../../api/client';
-import type { AdminOrganization } from '../../../api/types';
+import type { Organization } from '../../../api/types';
 import { Page } from '../../shared/ui/Page';
 import { OrganizationForm } from './OrganizationForm';
 import type { OrganizationValues } from './OrganizationForm';
@@ -13,7 +13,7 @@ export function CreateOrganizationPage() {
   const navigate = useNavigate();
   const client = useQueryClient();
   const create = useMutation({
-    mutationFn: (values: OrganizationValues) => api.post<AdminOrganization>('/api/admin/organizations', values),
+    mutationFn: (values: OrganizationValues) => api.post<Organization>('/api/admin/organizations', values),
     onSuccess: async (organization) => {
       await client.invalidateQueries({ queryKey: adminOrganizationsKey });
       void navigate(`/admin/organisations/${organization.id}`, { state: { created: true } });

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { api } from '../../../api/client';
-import type { AdminOrganization } from '../../../api/types';
+import type { Organization } from '../../../api/types';
 import { ErrorSummary } from '../../shared/ui/ErrorSummary';
 import { Loading } from '../../shared/ui/Loading';
 import { Notice } from '../../shared/ui/Notice';
@@ -13,13 +13,13 @@ import { OrganizationForm } from './OrganizationForm';
 import type { OrganizationValues } from './OrganizationForm';
 import { adminOrganizationsKey, useAdminOrganization } from './organizationQueries';
 
-function EditOrganization({ organization }: { organization: AdminOrganization }) {
+function EditOrganization({ organization }: { organization: Organization }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const location = useLocation();
   const created = (location.state as { created?: boolean } | null)?.created === true;
   const update = useMutation({
-    mutationFn: (values: OrganizationValues) => api.patch<AdminOrganization>(`/api/admin/organizations/${organization.id}`, values),
+    mutationFn: (values: OrganizationValues) => api.patch<Organization>(`/api/admin/organizations/${organization.id}`, values),
     onSuccess: () => client.invalidateQueries({ queryKey: adminOrganizationsKey }),
   });
 

@@ -3,8 +3,8 @@ import type { FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client';
-import { FEATURES } from '../../../api/types';
-import type { AdminOrganization } from '../../../api/types';
+import { ORGANIZATION_FEATURES } from '../../../api/types';
+import type { Organization } from '../../../api/types';
 import { Button } from '../../shared/ui/Button';
 import { CheckboxField } from '../../shared/ui/CheckboxField';
 import { ErrorSummary } from '../../shared/ui/ErrorSummary';
@@ -12,12 +12,12 @@ import { Notice } from '../../shared/ui/Notice';
 import { adminOrganizationsKey } from './organizationQueries';
 
 /** Feature toggles of `campaigns-and-participation.md` §1, saved together as the full set. */
-export function FeaturesForm({ organization }: { organization: AdminOrganization }) {
+export function FeaturesForm({ organization }: { organization: Organization }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const [enabled, setEnabled] = useState<ReadonlySet<string>>(() => new Set(organization.features));
   const save = useMutation({
-    mutationFn: () => api.put(`/api/admin/organizations/${organization.id}/features`, { features: FEATURES.filter((feature) => enabled.has(feature)) }),
+    mutationFn: () => api.put(`/api/admin/organizations/${organization.id}/features`, { features: ORGANIZATION_FEATURES.filter((feature) => enabled.has(feature)) }),
     onSuccess: () => client.invalidateQueries({ queryKey: adminOrganizationsKey }),
   });
 
@@ -40,7 +40,7 @@ export function FeaturesForm({ organization }: { organization: AdminOrganization
     <form onSubmit={submit} noValidate className="form" data-testid="features-form">
       <fieldset>
         <legend>{t('admin.features.legend')}</legend>
-        {FEATURES.map((feature) => (
+        {ORGANIZATION_FEATURES.map((feature) => (
           <CheckboxField
             key={feature}
             name={feature}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ORGANIZATION_TYPES } from '../../../api/types';
-import type { AdminOrganization, OrganizationType } from '../../../api/types';
+import type { Organization, OrganizationType } from '../../../api/types';
 import { useApiErrors } from '../../shared/errors/useApiErrors';
 import { DEFAULT_TIME_ZONE } from '../../shared/format/formatDate';
 import { Button } from '../../shared/ui/Button';
@@ -31,7 +31,7 @@ function isOrganizationType(value: string): value is OrganizationType {
 const orNull = (value: string) => (value.trim() === '' ? null : value.trim());
 
 interface OrganizationFormProps {
-  initial?: AdminOrganization;
+  initial?: Organization;
   submitLabel: string;
   busy: boolean;
   error: unknown;

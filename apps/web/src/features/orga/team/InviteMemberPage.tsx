@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../../api/client';
-import type { InvitationResult, Role } from '../../../api/types';
+import type { CreateInvitationsResponse, Role } from '../../../api/types';
 import { useApiErrors } from '../../shared/errors/useApiErrors';
 import { Button } from '../../shared/ui/Button';
 import { CheckboxField } from '../../shared/ui/CheckboxField';
@@ -32,7 +32,7 @@ export function InviteMemberPage() {
   const [confirmed, setConfirmed] = useState(false);
   const [confirmMissing, setConfirmMissing] = useState(false);
   const invite = useMutation({
-    mutationFn: () => api.post<InvitationResult>(`/api/organizations/${organizationId}/invitations`, { emails, role: parseRole(role) }),
+    mutationFn: () => api.post<CreateInvitationsResponse>(`/api/organizations/${organizationId}/invitations`, { emails, role: parseRole(role) }),
     onSuccess: async () => {
       setEmails('');
       setConfirmed(false);
