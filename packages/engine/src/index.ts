@@ -1,3 +1,5 @@
 /** Public API of the Jalon assessment engine: pure functions, no I/O, injected clock and randomness. */
 export * from './brand';
 export * from './answer-checking';
+export * from './knowledge';
+export * from './scoring';

@@ -20,11 +20,16 @@ export function preTreat(value: string): string {
   return value.normalize('NFC').replace(NO_BREAK_SPACES, ' ');
 }
 
-/** Tolerance t1: ignores surrounding and inner spaces, case, ligatures and accents. */
+/**
+ * Tolerance t1: ignores surrounding and inner spaces, case, ligatures and accents.
+ * Ligatures are folded after the NFD decomposition rather than before it, so that an
+ * accented ligature such as « ǣ » also becomes « ae »; folding first would leave « æ » and
+ * make t1 change its own output.
+ */
 export function applyT1(value: string): string {
-  let folded = value.trim().toLowerCase();
+  let folded = value.trim().toLowerCase().normalize('NFD');
   for (const [ligature, letters] of LIGATURES) folded = folded.replace(ligature, letters);
-  return folded.normalize('NFD').replace(COMBINING_DIACRITICS, '').replace(WHITESPACE, '').normalize('NFC');
+  return folded.replace(COMBINING_DIACRITICS, '').replace(WHITESPACE, '').normalize('NFC');
 }
 
 /**

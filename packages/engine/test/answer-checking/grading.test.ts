@@ -9,6 +9,9 @@ describe('normalisation details', () => {
   it('t1 folds uppercase ligatures and the sharp s', () => {
     expect(treat('Œuvre ÆSOP Straße', ['t1'])).toBe('oeuvreaesopstrasse');
   });
+  it('t1 folds an accented ligature too, so treating its output again changes nothing', () => {
+    expect(treat('Ǣ', ['t1'])).toBe('ae');
+  });
   it('t2 keeps letters of every script and decimal digits of every script', () => {
     expect(treat('Москва, 東京 — ٣!', ['t2'])).toBe('Москва 東京 ٣');
   });

@@ -5,6 +5,9 @@ import { checkAnswer, levenshtein, matchesText, treat } from '../../src/answer-c
 import { maximumMatching } from '../../src/answer-checking/matching';
 import { browsers, qcm, qrocmDep, quickly } from './fixtures';
 
+// Seeded so that a run is reproducible; a failure prints its own seed and path.
+fc.configureGlobal({ seed: 20260901 });
+
 const toleranceSets: Tolerance[][] = [[], ['t1'], ['t2'], ['t3'], ['t1', 't2'], ['t1', 't3'], ['t2', 't3'], ['t1', 't2', 't3']];
 const anyTolerances = fc.constantFrom(...toleranceSets);
 const anyText = fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme-composite' }));

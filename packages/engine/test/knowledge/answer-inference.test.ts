@@ -11,6 +11,9 @@ import {
 } from '../../src/knowledge';
 import { at, stored, tubeSkills } from './fixtures';
 
+// Seeded so that a run is reproducible; a failure prints its own seed and path.
+fc.configureGlobal({ seed: 20260901 });
+
 const tube = tubeSkills('motsCles', [1, 2, 3, 4, 5]);
 const otherTube = tubeSkills('droitImage', [1, 2, 3]);
 const targets = [...tube, ...otherTube];

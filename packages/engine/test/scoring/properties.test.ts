@@ -7,6 +7,9 @@ import { currentKnowledgeElements, knowledgeElementsForAnswer, skillsAssessedHer
 import { competenceScore, competenceScores, masteryRate, PIX_PER_LEVEL } from '../../src/scoring';
 import { tubeSkills } from '../knowledge/fixtures';
 
+// Seeded so that a run is reproducible; a failure prints its own seed and path.
+fc.configureGlobal({ seed: 20260901 });
+
 const c11: CompetenceId = competenceId('c1.1');
 // Three tubes of one competence; 3 skills at levels 1–3, 2 at 4, 1 at 5: values 8/3, 4 and 4.
 const skills = [

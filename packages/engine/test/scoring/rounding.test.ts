@@ -2,6 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { percentHalfUp, roundHalfUp } from '../../src/scoring';
 
+// Seeded so that a run is reproducible; a failure prints its own seed and path.
+fc.configureGlobal({ seed: 20260901 });
+
 describe('half-up rounding on exact rationals', () => {
   it('rounds a half up: 1/8 is 12.5 % and shows as 13 %', () => {
     expect(percentHalfUp(1, 8)).toBe(13);

@@ -6,6 +6,9 @@ import type { Badge, Stage } from '../../src/scoring';
 import { evaluateBadge, evaluateCriterion, reachedStage, resolveStages } from '../../src/scoring';
 import { tubeSkills } from '../knowledge/fixtures';
 
+// Seeded so that a run is reproducible; a failure prints its own seed and path.
+fc.configureGlobal({ seed: 20260901 });
+
 const tenSkills = [...tubeSkills('a', [1, 2, 3, 4, 5]), ...tubeSkills('b', [1, 2, 3, 4, 5])];
 const firstN = (skills: readonly { id: SkillId }[], n: number) => new Set(skills.slice(0, n).map((s) => s.id));
 
