@@ -21,3 +21,7 @@ export { reachedStage, resolveStages } from './stages';
 export type { ResolvedStage, Stage, StageResult, StagedSkill } from './stages';
 export { evaluateBadge, evaluateCriterion } from './badges';
 export type { Badge, BadgeCriterion, BadgeResult, BadgeSkill, CappedTube, CriterionResult } from './badges';
+export { profileScore } from './profile';
+export type { ProfileScore } from './profile';
+export { participationResults } from './participation-results';
+export type { ParticipationResults } from './participation-results';
