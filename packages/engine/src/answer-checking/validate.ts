@@ -65,6 +65,10 @@ function isWellFormed(challenge: CheckableChallenge, value: string | Readonly<Re
 export function validateAnswer(challenge: CheckableChallenge, payload: AnswerPayload): AnswerRejection | undefined {
   if (payload.skipped === true) return undefined;
   const { value } = payload;
+  // The payload comes from the network: refuse shapes the types rule out before reading them.
+  if (typeof value !== 'string' && (typeof value !== 'object' || value === null || Array.isArray(value))) {
+    return 'ANSWER_MALFORMED';
+  }
   const fields = typeof value === 'string' ? [value] : Object.values(value);
   if (fields.some((field) => typeof field !== 'string')) return 'ANSWER_MALFORMED';
   if (fields.some((field) => field.trim() === '')) return 'ANSWER_EMPTY';

@@ -43,6 +43,13 @@ describe('answer guards', () => {
     expect(validateAnswer(qrocmInd({ a: ['1'], b: ['2'] }, []), value('1'))).toBe('ANSWER_MALFORMED');
   });
 
+  it('a null, an array or a number as value is refused as ANSWER_MALFORMED', () => {
+    const challenge = qrocmInd({ a: ['1'], b: ['2'] }, []);
+    for (const bad of [null, ['1', '2'], 42]) {
+      expect(validateAnswer(challenge, JSON.parse(JSON.stringify({ value: bad })))).toBe('ANSWER_MALFORMED');
+    }
+  });
+
   it('a QROCM select field outside its options is refused as ANSWER_MALFORMED', () => {
     const challenge = qrocmInd({ a: ['Oui'], b: ['2'] }, [], [{ key: 'a', options: ['Oui', 'Non'] }, { key: 'b' }]);
     expect(validateAnswer(challenge, value({ a: 'Peut-être', b: '2' }))).toBe('ANSWER_MALFORMED');
