@@ -1,3 +1,4 @@
+import type { AnswerResult } from '../answer-checking';
 import type { EpochMs, SkillId } from '../brand';
 import { pix } from '../brand';
 import type { InferenceKind, KnowledgeElementDraft, KnowledgeElementStatus, MeasuredSkill } from './knowledge-element';
@@ -11,8 +12,8 @@ export interface AssessmentKnowledge {
 /** An answer about to be recorded, reduced to what knowledge elements depend on. */
 export interface AnsweredSkill {
   readonly skillId: SkillId;
-  /** Only `ok` validates; every other result is a failure. */
-  readonly ok: boolean;
+  /** Only `ok` validates; every other result (`ko`, `aband`, `timedout`, `focusedOut`) is a failure. */
+  readonly result: AnswerResult;
 }
 
 /**
@@ -49,7 +50,8 @@ function draft(skill: MeasuredSkill, status: 'validated' | 'invalidated', now: E
  * and rule-inferred elements on the other target skills of its tube not assessed here:
  * every strictly lower level validated on success, every strictly higher level invalidated
  * on failure. No direct element means nothing at all. Inference deliberately overrides
- * elements from other assessments: the newest evidence wins.
+ * elements from other assessments: the newest evidence wins. Only campaign assessments
+ * (ASSESSMENT, EXAM) and competence self-evaluations call this; other tests write nothing.
  *
  * @param assessedHere - from {@link skillsAssessedHere}.
  * @returns the direct element first, then the inferred ones by ascending level.
@@ -62,13 +64,14 @@ export function knowledgeElementsForAnswer(
 ): KnowledgeElementDraft[] {
   const answered = targetSkills.find((skill) => skill.id === answer.skillId);
   if (answered === undefined || assessedHere.has(answered.id)) return [];
-  const status = answer.ok ? 'validated' : 'invalidated';
+  const ok = answer.result === 'ok';
+  const status = ok ? 'validated' : 'invalidated';
   const inferred = targetSkills
     .filter(
       (skill) =>
         skill.tubeId === answered.tubeId &&
         !assessedHere.has(skill.id) &&
-        (answer.ok ? skill.level < answered.level : skill.level > answered.level),
+        (ok ? skill.level < answered.level : skill.level > answered.level),
     )
     .sort((a, b) => a.level - b.level)
     .map((skill) => draft(skill, status, now, 'rule'));

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { skillId } from '../../src/brand';
+import type { AnswerResult } from '../../src/answer-checking';
 import type { KnowledgeElementDraft } from '../../src/knowledge';
 import {
   currentKnowledgeElements,
@@ -22,7 +23,7 @@ const summary = (drafts: KnowledgeElementDraft[]) => drafts.map((d) => `${d.skil
 
 describe('knowledge elements created by an answer', () => {
   it('a success writes a validated direct element and validates every strictly lower level of the tube by rule', () => {
-    const drafts = knowledgeElementsForAnswer({ skillId: skillId('@motsCles3'), ok: true }, targets, new Set(), now);
+    const drafts = knowledgeElementsForAnswer({ skillId: skillId('@motsCles3'), result: 'ok' }, targets, new Set(), now);
     expect(summary(drafts)).toEqual([
       '@motsCles3:validated:direct:4',
       '@motsCles1:validated:inferred:4',
@@ -34,7 +35,7 @@ describe('knowledge elements created by an answer', () => {
   });
 
   it('a failure writes an invalidated direct element and invalidates every strictly higher level, with no pix', () => {
-    const drafts = knowledgeElementsForAnswer({ skillId: skillId('@motsCles3'), ok: false }, targets, new Set(), now);
+    const drafts = knowledgeElementsForAnswer({ skillId: skillId('@motsCles3'), result: 'ko' }, targets, new Set(), now);
     expect(summary(drafts)).toEqual([
       '@motsCles3:invalidated:direct:0',
       '@motsCles4:invalidated:inferred:0',
@@ -42,20 +43,25 @@ describe('knowledge elements created by an answer', () => {
     ]);
   });
 
+  it('a right answer received late (timedout) is a failure and invalidates', () => {
+    const drafts = knowledgeElementsForAnswer({ skillId: skillId('@motsCles5'), result: 'timedout' }, targets, new Set(), now);
+    expect(summary(drafts)).toEqual(['@motsCles5:invalidated:direct:0']);
+  });
+
   it('writes nothing at all when the answered skill was already assessed here', () => {
     const assessed = skillsAssessedHere(targets, [{ skillId: skillId('@motsCles3'), status: 'invalidated' }]);
-    expect(knowledgeElementsForAnswer({ skillId: skillId('@motsCles3'), ok: true }, targets, assessed, now)).toEqual([]);
+    expect(knowledgeElementsForAnswer({ skillId: skillId('@motsCles3'), result: 'ok' }, targets, assessed, now)).toEqual([]);
   });
 
   it('writes nothing at all when the answered skill is not a target skill', () => {
     const capped = tube.slice(0, 2);
-    expect(knowledgeElementsForAnswer({ skillId: skillId('@motsCles3'), ok: true }, capped, new Set(), now)).toEqual([]);
+    expect(knowledgeElementsForAnswer({ skillId: skillId('@motsCles3'), result: 'ok' }, capped, new Set(), now)).toEqual([]);
   });
 
   it('does not infer on skills assessed here, nor outside the target skills or the tube', () => {
     const capped = tube.filter((s) => s.level !== 2);
     const assessed = skillsAssessedHere(capped, [{ skillId: skillId('@motsCles1'), status: 'invalidated' }]);
-    const drafts = knowledgeElementsForAnswer({ skillId: skillId('@motsCles4'), ok: true }, [...capped, ...otherTube], assessed, now);
+    const drafts = knowledgeElementsForAnswer({ skillId: skillId('@motsCles4'), result: 'ok' }, [...capped, ...otherTube], assessed, now);
     expect(summary(drafts)).toEqual(['@motsCles4:validated:direct:4', '@motsCles3:validated:inferred:4']);
   });
 
@@ -72,19 +78,22 @@ describe('knowledge elements created by an answer', () => {
     const [first] = tube;
     if (!first) throw new Error('fixture');
     const earlier = stored(first, 'invalidated', at(1));
-    const drafts = knowledgeElementsForAnswer({ skillId: skillId('@motsCles2'), ok: true }, tube, new Set(), now);
+    const drafts = knowledgeElementsForAnswer({ skillId: skillId('@motsCles2'), result: 'ok' }, tube, new Set(), now);
     const written = drafts.map((d, i) => ({ ...d, id: 100 + i }));
     const profile = currentKnowledgeElements([earlier, ...written]);
     expect(profile.find((e) => e.skillId === first.id)?.status).toBe('validated');
   });
 
   it('within one assessment, answers in any order keep every tube consistent: floor below ceiling', () => {
-    const answer = fc.record({ skill: fc.constantFrom(...targets.map((s) => s.id)), ok: fc.boolean() });
+    const answer = fc.record({
+      skill: fc.constantFrom(...targets.map((s) => s.id)),
+      result: fc.constantFrom<AnswerResult>('ok', 'ko', 'aband', 'timedout', 'focusedOut'),
+    });
     fc.assert(
       fc.property(fc.array(answer, { maxLength: 12 }), (answers) => {
         const written: KnowledgeElementDraft[] = [];
         for (const a of answers) {
-          written.push(...knowledgeElementsForAnswer({ skillId: a.skill, ok: a.ok }, targets, skillsAssessedHere(targets, written), now));
+          written.push(...knowledgeElementsForAnswer({ skillId: a.skill, result: a.result }, targets, skillsAssessedHere(targets, written), now));
         }
         expect(new Set(written.map((d) => d.skillId)).size).toBe(written.length);
         for (const bounds of tubeBounds(targets, written).values()) {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { AnswerResult } from '../../src/answer-checking';
 import type { CompetenceId } from '../../src/brand';
 import { competenceId, epochMs, level, pix } from '../../src/brand';
 import type { KnowledgeElementDraft, StoredKnowledgeElement } from '../../src/knowledge';
@@ -18,7 +19,7 @@ const skills = [
   ...tubeSkills('c', [1, 2, 3, 4, 5]).map((s) => ({ ...s, pixValue: pix(s.level <= 3 ? 8 / 3 : 4) })),
 ];
 const anySkill = fc.constantFrom(...skills.map((s) => s.id));
-const answers = fc.array(fc.record({ skillId: anySkill, ok: fc.boolean() }), { maxLength: 10 });
+const answers = fc.array(fc.record({ skillId: anySkill, result: fc.constantFrom<AnswerResult>('ok', 'ko', 'aband') }), { maxLength: 10 });
 
 describe('scoring: properties', () => {
   it('capped pix and level stay in range and agree with each other', () => {
@@ -67,7 +68,7 @@ describe('scoring: properties', () => {
           append(drafts);
         }
         const before = competenceScores(currentKnowledgeElements(log), [c11]).get(c11);
-        append(knowledgeElementsForAnswer({ skillId: answered, ok: true }, skills, skillsAssessedHere(skills, hereElements), epochMs(++clock)));
+        append(knowledgeElementsForAnswer({ skillId: answered, result: 'ok' }, skills, skillsAssessedHere(skills, hereElements), epochMs(++clock)));
         const after = competenceScores(currentKnowledgeElements(log), [c11]).get(c11);
         expect(after?.level).toBeGreaterThanOrEqual(before?.level ?? 0);
         expect(after?.pix).toBeGreaterThanOrEqual(before?.pix ?? 0);
