@@ -59,11 +59,17 @@ export interface AccessControl {
 
 export function registerAccessControl(app: FastifyInstance, options: AccessOptions): AccessControl {
   const resolvers = new Map<string, TenantResolver>([['organizationId', async (id) => id]]);
+  const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
   app.decorateRequest('session', null);
   app.decorateRequest('membership', null);
 
-  app.addHook('preHandler', async (request: FastifyRequest, _reply: FastifyReply) => {
+  // onRequest, before the body is even parsed: a caller without the right learns nothing,
+  // not even whether their input would have been valid.
+  app.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
+    // Only the API is guarded: the web app's files and the OpenAPI pages are public.
+    const url = request.routeOptions.url;
+    if (!url?.startsWith('/api/') || url.startsWith('/api/docs')) return;
     const access: Access = request.routeOptions.config.access ?? 'user';
     const token = request.cookies[SESSION_COOKIE];
     request.session = token ? await options.resolveSession(token) : null;
@@ -85,7 +91,8 @@ export function registerAccessControl(app: FastifyInstance, options: AccessOptio
     const params = (request.params ?? {}) as Record<string, string>;
     const param = [...resolvers.keys()].find((name) => typeof params[name] === 'string');
     if (!param) throw new Error(`Route ${request.routeOptions.url} is ${access} but has no tenant parameter`);
-    const organizationId = await resolvers.get(param)!(params[param]!);
+    const value = params[param]!;
+    const organizationId = UUID.test(value) ? await resolvers.get(param)!(value) : null;
     if (!organizationId) throw new AppError(param === 'organizationId' ? 'ORGANIZATION_NOT_FOUND' : 'ROUTE_NOT_FOUND');
     const membership = await options.findMembership(session.userId, organizationId);
     if (!membership) throw new AppError('NOT_A_MEMBER');
