@@ -20,6 +20,9 @@ export interface FieldRules {
 function withinEditTolerance(answer: string, solution: string): boolean {
   const length = codePointLength(answer);
   if (length === 0) return solution === '';
+  // The distance is at least the length difference: skip the quadratic computation when that alone fails.
+  const lengthGap = Math.abs(codePointLength(solution) - length);
+  if (lengthGap * T3_MAX_EDITS_PER_CHARACTER.characters > length * T3_MAX_EDITS_PER_CHARACTER.edits) return false;
   return levenshtein(answer, solution) * T3_MAX_EDITS_PER_CHARACTER.characters <= length * T3_MAX_EDITS_PER_CHARACTER.edits;
 }
 

@@ -67,7 +67,7 @@ function fieldRules(challenge: FreeTextChallenge, blockIndex: number) {
 function gradeIndependentFields(challenge: QrocmIndChallenge, value: Readonly<Record<string, string>>): ValueGrading {
   const fields: Record<string, boolean> = {};
   challenge.blocks.forEach((block, index) => {
-    const accepted = acceptedAnswers(challenge.solution[block.key] ?? []);
+    const accepted = acceptedAnswers(Object.hasOwn(challenge.solution, block.key) ? (challenge.solution[block.key] ?? []) : []);
     fields[block.key] = matchesField(value[block.key] ?? '', accepted, fieldRules(challenge, index));
   });
   return { correct: Object.values(fields).every(Boolean), details: { fields } };
