@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../src/platform/db/database';
 import { createTeam, PASSWORD } from './support/factory';
 import { Agent } from './support/http';
 import { createTestApp, type TestApp } from './support/test-app';
@@ -12,13 +13,14 @@ afterAll(async () => t.close());
 
 /** Row counts of every application table: a refused request must leave them all unchanged. */
 async function snapshot(): Promise<Record<string, number>> {
-  const result = await t.database.db.execute<{ table_name: string }>(
+  const tables = await queryRows<{ table_name: string }>(
+    t.database.db,
     sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name <> 'rate_limit_counters' order by 1`,
   );
   const counts: Record<string, number> = {};
-  for (const { table_name } of result.rows) {
-    const rows = await t.database.db.execute<{ n: number }>(sql.raw(`select count(*)::int as n from "${table_name}"`));
-    counts[table_name] = Number(rows.rows[0]!.n);
+  for (const { table_name } of tables) {
+    const [row] = await queryRows<{ n: number }>(t.database.db, sql.raw(`select count(*)::int as n from "${table_name}"`));
+    counts[table_name] = Number(row!.n);
   }
   return counts;
 }

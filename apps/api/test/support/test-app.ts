@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Transporter } from 'nodemailer';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { buildApp, type Jalon } from '../../src/app';
@@ -19,7 +20,9 @@ export interface TestApp extends Jalon {
  * A real Jalon app on its own copy of the template database: PGlite by default,
  * PostgreSQL in the `api-postgres` project. Requests go through `app.inject()`.
  */
-export async function createTestApp(options: { startJobs?: boolean; configOverrides?: Partial<Config> } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { startJobs?: boolean; configOverrides?: Partial<Config>; mailTransport?: Transporter } = {},
+): Promise<TestApp> {
   const database = await openTestDatabase();
   const clock = systemClock();
   const config = {
@@ -27,7 +30,7 @@ export async function createTestApp(options: { startJobs?: boolean; configOverri
     webDist: path.join(os.tmpdir(), 'jalon-no-web'),
     ...options.configOverrides,
   };
-  const jalon = await buildApp({ config, database, clock, logger: false });
+  const jalon = await buildApp({ config, database, clock, logger: false, ...(options.mailTransport ? { mailTransport: options.mailTransport } : {}) });
   if (options.startJobs ?? true) await jalon.startJobs();
   return {
     ...jalon,
