@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client';
@@ -10,6 +9,7 @@ import { CheckboxField } from '../../shared/ui/CheckboxField';
 import { ErrorSummary } from '../../shared/ui/ErrorSummary';
 import { Notice } from '../../shared/ui/Notice';
 import { adminOrganizationsKey } from './organizationQueries';
+import { Form } from '../../shared/ui/Form';
 
 /** Feature toggles of `campaigns-and-participation.md` §1, saved together as the full set. */
 export function FeaturesForm({ organization }: { organization: Organization }) {
@@ -31,13 +31,12 @@ export function FeaturesForm({ organization }: { organization: Organization }) {
     });
   }
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  function submit() {
     save.mutate();
   }
 
   return (
-    <form onSubmit={submit} noValidate className="form" data-testid="features-form">
+    <Form onSubmit={submit} error={save.error} testId="features-form">
       <fieldset>
         <legend>{t('admin.features.legend')}</legend>
         {ORGANIZATION_FEATURES.map((feature) => (
@@ -59,6 +58,6 @@ export function FeaturesForm({ organization }: { organization: Organization }) {
       <Button type="submit" busy={save.isPending} data-testid="features-submit">
         {t('admin.features.submit')}
       </Button>
-    </form>
+    </Form>
   );
 }

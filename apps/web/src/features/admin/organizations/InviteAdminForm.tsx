@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client';
@@ -8,6 +7,7 @@ import { Button } from '../../shared/ui/Button';
 import { ErrorSummary } from '../../shared/ui/ErrorSummary';
 import { Notice } from '../../shared/ui/Notice';
 import { TextField } from '../../shared/ui/TextField';
+import { Form } from '../../shared/ui/Form';
 
 const FIELDS = ['email'] as const;
 
@@ -19,13 +19,12 @@ export function InviteAdminForm({ organizationId, defaultEmail }: { organization
   });
   const errors = useApiErrors(invite.error, FIELDS);
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  function submit() {
     invite.mutate(email.trim());
   }
 
   return (
-    <form onSubmit={submit} noValidate className="form" data-testid="invite-admin-form">
+    <Form onSubmit={submit} error={invite.error} testId="invite-admin-form">
       <ErrorSummary messages={errors.general} />
       {invite.isSuccess ? (
         <Notice tone="success" testId="admin-invitation-sent">
@@ -36,6 +35,6 @@ export function InviteAdminForm({ organizationId, defaultEmail }: { organization
       <Button type="submit" busy={invite.isPending} data-testid="invite-admin-submit">
         {t('admin.inviteAdmin.submit')}
       </Button>
-    </form>
+    </Form>
   );
 }

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ORGANIZATION_TYPES } from '../../../api/types';
 import type { Organization, OrganizationType } from '../../../api/types';
@@ -10,6 +9,7 @@ import { CheckboxField } from '../../shared/ui/CheckboxField';
 import { ErrorSummary } from '../../shared/ui/ErrorSummary';
 import { SelectField } from '../../shared/ui/SelectField';
 import { TextField } from '../../shared/ui/TextField';
+import { Form } from '../../shared/ui/Form';
 
 export interface OrganizationValues {
   name: string;
@@ -50,8 +50,7 @@ export function OrganizationForm({ initial, submitLabel, busy, error, onSubmit }
   const [mediacentre, setMediacentre] = useState(initial?.identityProviderForCampaigns === 'MEDIACENTRE');
   const errors = useApiErrors(error, FIELDS);
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  function submit() {
     onSubmit({
       name: name.trim(),
       type,
@@ -65,7 +64,7 @@ export function OrganizationForm({ initial, submitLabel, busy, error, onSubmit }
   }
 
   return (
-    <form onSubmit={submit} noValidate className="form" data-testid="organization-form">
+    <Form onSubmit={submit} error={error} testId="organization-form">
       <ErrorSummary messages={errors.general} />
       <TextField label={t('admin.organization.name')} name="name" value={name} onChange={setName} error={errors.fields.name} />
       <SelectField
@@ -122,6 +121,6 @@ export function OrganizationForm({ initial, submitLabel, busy, error, onSubmit }
       <Button type="submit" busy={busy} data-testid="organization-submit">
         {submitLabel}
       </Button>
-    </form>
+    </Form>
   );
 }

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client';
@@ -9,6 +8,7 @@ import { ME_KEY } from '../../shared/session/useMe';
 import { Button } from '../../shared/ui/Button';
 import { ErrorSummary } from '../../shared/ui/ErrorSummary';
 import { TextField } from '../../shared/ui/TextField';
+import { Form } from '../../shared/ui/Form';
 
 const FIELDS = ['currentPassword', 'newPassword'] as const;
 
@@ -34,13 +34,12 @@ export function ChangePasswordForm({ forced, onChanged }: ChangePasswordFormProp
   });
   const errors = useApiErrors(change.error, FIELDS);
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  function submit() {
     change.mutate();
   }
 
   return (
-    <form onSubmit={submit} noValidate className="form" data-testid="change-password-form">
+    <Form onSubmit={submit} error={change.error} testId="change-password-form">
       <ErrorSummary messages={errors.general} />
       {forced ? null : (
         <TextField
@@ -66,6 +65,6 @@ export function ChangePasswordForm({ forced, onChanged }: ChangePasswordFormProp
       <Button type="submit" busy={change.isPending} data-testid="change-password-submit">
         {t('account.changePassword.submit')}
       </Button>
-    </form>
+    </Form>
   );
 }

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -10,6 +9,7 @@ import { ErrorSummary } from '../../shared/ui/ErrorSummary';
 import { Notice } from '../../shared/ui/Notice';
 import { Page } from '../../shared/ui/Page';
 import { TextField } from '../../shared/ui/TextField';
+import { Form } from '../../shared/ui/Form';
 
 const FIELDS = ['email'] as const;
 
@@ -19,8 +19,7 @@ export function ForgotPasswordPage() {
   const request = useMutation({ mutationFn: () => api.post('/api/auth/password-reset-requests', { email: email.trim() }) });
   const errors = useApiErrors(request.error, FIELDS);
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  function submit() {
     request.mutate();
   }
 
@@ -31,14 +30,14 @@ export function ForgotPasswordPage() {
           {t('auth.forgot.sent')}
         </Notice>
       ) : (
-        <form onSubmit={submit} noValidate className="form">
+        <Form onSubmit={submit} error={request.error}>
           <p>{t('auth.forgot.intro')}</p>
           <ErrorSummary messages={errors.general} />
           <TextField label={t('auth.email')} name="email" type="email" autoComplete="email" value={email} onChange={setEmail} error={errors.fields.email} />
           <Button type="submit" busy={request.isPending}>
             {t('auth.forgot.submit')}
           </Button>
-        </form>
+        </Form>
       )}
       <p>{t('auth.forgot.usernameOnly')}</p>
       <p>

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -12,6 +11,7 @@ import { Loading } from '../../shared/ui/Loading';
 import { Notice } from '../../shared/ui/Notice';
 import { Page } from '../../shared/ui/Page';
 import { TextField } from '../../shared/ui/TextField';
+import { Form } from '../../shared/ui/Form';
 
 const FIELDS = ['newPassword'] as const;
 
@@ -29,8 +29,7 @@ export function ResetPasswordPage() {
   const reset = useMutation({ mutationFn: () => api.post('/api/auth/password-resets', { token, newPassword }) });
   const errors = useApiErrors(reset.error, FIELDS);
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  function submit() {
     reset.mutate();
   }
 
@@ -49,7 +48,7 @@ export function ResetPasswordPage() {
     );
   } else {
     content = (
-      <form onSubmit={submit} noValidate className="form">
+      <Form onSubmit={submit} error={reset.error}>
         <ErrorSummary messages={errors.general} />
         <TextField
           label={t('auth.newPassword')}
@@ -64,7 +63,7 @@ export function ResetPasswordPage() {
         <Button type="submit" busy={reset.isPending}>
           {t('auth.reset.submit')}
         </Button>
-      </form>
+      </Form>
     );
   }
 

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client';
@@ -10,6 +9,7 @@ import { Dialog } from '../../shared/ui/Dialog';
 import { ErrorSummary } from '../../shared/ui/ErrorSummary';
 import { SelectField } from '../../shared/ui/SelectField';
 import { membersKey } from './teamQueries';
+import { Form } from '../../shared/ui/Form';
 
 interface ChangeRoleDialogProps {
   organizationId: string;
@@ -34,14 +34,13 @@ export function ChangeRoleDialog({ organizationId, member, onClose }: ChangeRole
   });
   const name = `${member.firstName} ${member.lastName}`;
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  function submit() {
     change.mutate();
   }
 
   return (
     <Dialog title={t('orga.team.members.changeRole.title', { name })} onClose={onClose} testId="change-role-dialog">
-      <form onSubmit={submit} noValidate className="form">
+      <Form onSubmit={submit} error={change.error}>
         <ErrorSummary error={change.error} />
         <SelectField
           label={t('orga.team.members.role')}
@@ -61,7 +60,7 @@ export function ChangeRoleDialog({ organizationId, member, onClose }: ChangeRole
             {t('orga.team.members.changeRole.confirm')}
           </Button>
         </div>
-      </form>
+      </Form>
     </Dialog>
   );
 }

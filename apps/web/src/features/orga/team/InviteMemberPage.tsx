@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -15,6 +14,7 @@ import { TextField } from '../../shared/ui/TextField';
 import { useOrga } from '../shell/orgaContext';
 import { invitationsKey } from './teamQueries';
 import { TeamTabs } from './TeamTabs';
+import { Form } from '../../shared/ui/Form';
 
 const FIELDS = ['emails', 'role'] as const;
 const AUTOMATIC = 'AUTOMATIC';
@@ -41,8 +41,7 @@ export function InviteMemberPage() {
   });
   const errors = useApiErrors(invite.error, FIELDS);
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  function submit() {
     // Inviting gives access to pupils' results: the admin must say they know it before anything is sent.
     if (!confirmed) {
       setConfirmMissing(true);
@@ -83,7 +82,7 @@ export function InviteMemberPage() {
           </p>
         </div>
       ) : null}
-      <form onSubmit={submit} noValidate className="form" data-testid="invite-form">
+      <Form onSubmit={submit} error={invite.error ?? (confirmMissing || null)} testId="invite-form">
         <ErrorSummary messages={errors.general} />
         <TextField
           label={t('orga.team.invite.emails')}
@@ -117,7 +116,7 @@ export function InviteMemberPage() {
         <Button type="submit" busy={invite.isPending} data-testid="invite-submit">
           {t('orga.team.invite.submit')}
         </Button>
-      </form>
+      </Form>
     </Page>
   );
 }

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -10,6 +9,7 @@ import { Button } from '../ui/Button';
 import { ErrorSummary } from '../ui/ErrorSummary';
 import { TextField } from '../ui/TextField';
 import { useSetMe } from '../session/useMe';
+import { Form } from '../ui/Form';
 
 const FIELDS = ['login', 'password'] as const;
 
@@ -34,13 +34,12 @@ export function SignInForm({ onSignedIn, signUpPath }: SignInFormProps) {
   });
   const errors = useApiErrors(signIn.error, FIELDS);
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  function submit() {
     signIn.mutate();
   }
 
   return (
-    <form onSubmit={submit} noValidate className="form" data-testid="sign-in-form">
+    <Form onSubmit={submit} error={signIn.error} testId="sign-in-form">
       <ErrorSummary messages={errors.general} />
       <TextField
         label={t('auth.login')}
@@ -70,6 +69,6 @@ export function SignInForm({ onSignedIn, signUpPath }: SignInFormProps) {
           {t('auth.noAccount')} <Link to={signUpPath}>{t('auth.signUpLink')}</Link>
         </p>
       ) : null}
-    </form>
+    </Form>
   );
 }

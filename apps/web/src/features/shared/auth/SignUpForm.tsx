@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client';
@@ -11,6 +10,7 @@ import { ErrorSummary } from '../ui/ErrorSummary';
 import { TextField } from '../ui/TextField';
 import { useSetMe } from '../session/useMe';
 import { PasswordPolicy } from './PasswordPolicy';
+import { Form } from '../ui/Form';
 
 const FIELDS = ['firstName', 'lastName', 'email', 'password', 'acceptTerms'] as const;
 
@@ -43,13 +43,12 @@ export function SignUpForm({ onSignedUp, initialEmail = '' }: SignUpFormProps) {
   });
   const errors = useApiErrors(signUp.error, FIELDS);
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  function submit() {
     signUp.mutate();
   }
 
   return (
-    <form onSubmit={submit} noValidate className="form" data-testid="sign-up-form">
+    <Form onSubmit={submit} error={signUp.error} testId="sign-up-form">
       <ErrorSummary messages={errors.general} />
       <TextField label={t('auth.firstName')} name="firstName" autoComplete="given-name" value={firstName} onChange={setFirstName} error={errors.fields.firstName} />
       <TextField label={t('auth.lastName')} name="lastName" autoComplete="family-name" value={lastName} onChange={setLastName} error={errors.fields.lastName} />
@@ -68,6 +67,6 @@ export function SignUpForm({ onSignedUp, initialEmail = '' }: SignUpFormProps) {
       <Button type="submit" busy={signUp.isPending} data-testid="sign-up-submit">
         {t('auth.signUp')}
       </Button>
-    </form>
+    </Form>
   );
 }
