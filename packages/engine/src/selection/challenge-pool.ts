@@ -12,22 +12,56 @@ export interface ChallengePool {
   readonly byId: ReadonlyMap<ChallengeId, ChallengeCandidate>;
 }
 
+interface LocaleIndex {
+  readonly bySkill: ReadonlyMap<SkillId, readonly ChallengeCandidate[]>;
+  readonly byId: ReadonlyMap<ChallengeId, ChallengeCandidate>;
+}
+
+/**
+ * Content is immutable once loaded, so its per-locale grouping is computed once per challenge
+ * list (keyed by identity) instead of on every call: it is most of a call's work otherwise.
+ */
+const localeIndexes = new WeakMap<readonly ChallengeCandidate[], Map<string, LocaleIndex>>();
+
+function localeIndex(challenges: readonly ChallengeCandidate[], locale: string): LocaleIndex {
+  let byLocale = localeIndexes.get(challenges);
+  if (!byLocale) {
+    byLocale = new Map();
+    localeIndexes.set(challenges, byLocale);
+  }
+  const cached = byLocale.get(locale);
+  if (cached) return cached;
+  const accepted = new Set(acceptedLocales(locale));
+  const bySkill = new Map<SkillId, ChallengeCandidate[]>();
+  const byId = new Map<ChallengeId, ChallengeCandidate>();
+  for (const challenge of challenges) {
+    byId.set(challenge.id, challenge);
+    if (!challenge.locales.some((l) => accepted.has(l))) continue;
+    const list = bySkill.get(challenge.skillId);
+    if (list) list.push(challenge);
+    else bySkill.set(challenge.skillId, [challenge]);
+  }
+  const index = { bySkill, byId };
+  byLocale.set(locale, index);
+  return index;
+}
+
 /** Groups the state's challenges per skill, dropping other locales and answered challenges. */
 export function buildChallengePool(state: SelectionState): ChallengePool {
-  const accepted = new Set(acceptedLocales(state.locale));
+  const { bySkill, byId } = localeIndex(state.challenges, state.locale);
   const answered = new Set<ChallengeId>();
   for (const answer of state.answers) answered.add(answer.challengeId);
-  const remaining = new Map<SkillId, ChallengeCandidate[]>();
+  const answeredSkills = new Set<SkillId>();
+  for (const id of answered) {
+    const challenge = byId.get(id);
+    if (challenge) answeredSkills.add(challenge.skillId);
+  }
+  const remaining = new Map<SkillId, readonly ChallengeCandidate[]>();
   const withChallenges = new Set<SkillId>();
-  const byId = new Map<ChallengeId, ChallengeCandidate>();
-  for (const challenge of state.challenges) {
-    byId.set(challenge.id, challenge);
-    if (!challenge.locales.some((locale) => accepted.has(locale))) continue;
-    withChallenges.add(challenge.skillId);
-    if (answered.has(challenge.id)) continue;
-    const list = remaining.get(challenge.skillId);
-    if (list) list.push(challenge);
-    else remaining.set(challenge.skillId, [challenge]);
+  for (const [skill, list] of bySkill) {
+    withChallenges.add(skill);
+    const left = answeredSkills.has(skill) ? list.filter((challenge) => !answered.has(challenge.id)) : list;
+    if (left.length > 0) remaining.set(skill, left);
   }
   return { remaining, withChallenges, byId };
 }

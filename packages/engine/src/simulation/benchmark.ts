@@ -1,11 +1,11 @@
 import type { ChallengeId } from '../brand';
 import { mix } from '../random';
 import type { Selector } from '../selection/types';
-import type { Bank } from './bank';
+import { generateSyntheticBank, type Bank } from './bank';
 import type { PriorElement } from './knowledge-log';
 import { drawLearner, hashString } from './learner';
 import { runAssessment } from './run-assessment';
-import { scenarioSkills, type Scenario } from './scenarios';
+import { robustnessScenarios, scenarioSkills, standardScenarios, type Scenario } from './scenarios';
 import { mean, median, pairedBootstrapRateDiff, percentile } from './statistics';
 
 /** One engine's figures on one scenario (spec §8.1 metrics). */
@@ -185,4 +185,57 @@ function priorElements(scenario: Scenario, tubeLevel: ReadonlyMap<string, number
     }
   });
   return elements;
+}
+
+/** Bank seeds of the generated bank B2 (spec §8.1). */
+export const B2_BANK_SEEDS: readonly number[] = [1, 2, 3];
+
+/** Options of a whole benchmark run. */
+export interface BenchmarkOptions {
+  /** Learners per scenario: 200 in continuous integration, 2,000 for the full run. */
+  readonly learners: number;
+  readonly baseline: Selector;
+  readonly jalon: Selector;
+  /** The reference content pack, when it exists. */
+  readonly referenceBank?: Bank;
+  /** Also run the robustness scenarios (on the first B2 draw). */
+  readonly robustness: boolean;
+  /** Keeps only scenarios whose name passes; all by default. */
+  readonly onlyScenario?: (name: string) => boolean;
+  readonly clock?: () => number;
+  /** Called after each scenario, e.g. to show progress. */
+  readonly onScenario?: (report: ScenarioReport) => void;
+}
+
+/** Runs every scenario of spec §8.1 (and the robustness ones) on B1 and the three B2 draws. */
+export function runBenchmark(options: BenchmarkOptions): BenchmarkReport {
+  const runs: { bank: Bank; bankSeed: number; scenario: Scenario }[] = [];
+  if (options.referenceBank) {
+    for (const scenario of standardScenarios(options.referenceBank, false)) {
+      runs.push({ bank: options.referenceBank, bankSeed: 0, scenario });
+    }
+  }
+  for (const bankSeed of B2_BANK_SEEDS) {
+    const bank = generateSyntheticBank(bankSeed);
+    for (const scenario of standardScenarios(bank, true)) runs.push({ bank, bankSeed, scenario });
+    if (options.robustness && bankSeed === B2_BANK_SEEDS[0]) {
+      for (const scenario of robustnessScenarios(bank)) runs.push({ bank, bankSeed, scenario });
+    }
+  }
+  const scenarios: ScenarioReport[] = [];
+  for (const { bank, bankSeed, scenario } of runs) {
+    if (options.onlyScenario && !options.onlyScenario(scenario.name)) continue;
+    const report = runScenario({
+      bank,
+      bankSeed,
+      scenario,
+      learners: options.learners,
+      baseline: options.baseline,
+      jalon: options.jalon,
+      ...(options.clock ? { clock: options.clock } : {}),
+    });
+    options.onScenario?.(report);
+    scenarios.push(report);
+  }
+  return { scenarios, pass: scenarios.every((entry) => entry.pass) };
 }

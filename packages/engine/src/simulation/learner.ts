@@ -11,7 +11,7 @@ export interface SyntheticLearner {
   readonly tubeLevel: ReadonlyMap<TubeId, number>;
   /** Whether each skill of the bank is mastered. */
   readonly mastered: ReadonlySet<SkillId>;
-  /** The result this learner gives to a challenge; the same challenge always gives the same one. */
+  /** The result this learner gives to a challenge; the same skill and type always give the same one. */
   answer(challenge: { readonly id: ChallengeId; readonly skillId: SkillId; readonly type: ChallengeType }): AnswerResult;
 }
 
@@ -30,8 +30,9 @@ export function hashString(text: string): number {
 
 /**
  * Draws learner `seed` of the population (spec §8.1). Abilities are drawn in framework order,
- * independently of the scenario, and each answer is a fixed function of (learner, challenge):
- * both engines face exactly the same learner (common random numbers).
+ * independently of the scenario. Each answer is a fixed function of (learner, skill, type):
+ * whichever challenge of a skill an engine serves, the learner's luck on that skill is the same
+ * for both engines (common random numbers), which narrows the paired intervals.
  */
 export function drawLearner(seed: number, bank: Bank, model: LearnerModel): SyntheticLearner {
   const random = createRandom(seed, 0x1ea2);
@@ -65,7 +66,7 @@ export function drawLearner(seed: number, bank: Bank, model: LearnerModel): Synt
     tubeLevel,
     mastered,
     answer(challenge) {
-      const u = mix(learnerKey, hashString(challenge.id)) / 4294967296;
+      const u = mix(learnerKey, hashString(challenge.skillId)) / 4294967296;
       if (mastered.has(challenge.skillId)) return u < model.okIfMastered ? 'ok' : 'ko';
       if (u < model.skipIfNotMastered) return 'aband';
       const guess = challenge.type === 'QCU' ? model.guessQcu : model.guessOther;
