@@ -206,6 +206,7 @@ export const en: Translations = {
       signedInAs: 'You are signed in as {{name}}.',
       accept: 'Accept the invitation',
       notMe: 'Not me: sign out',
+      goToOrga: 'Go to Jalon Orga',
     },
   },
   admin: {

@@ -205,6 +205,7 @@ export const fr = {
       signedInAs: 'Vous êtes connecté(e) en tant que {{name}}.',
       accept: 'Accepter l’invitation',
       notMe: 'Ce n’est pas moi : se déconnecter',
+      goToOrga: 'Aller à Jalon Orga',
     },
   },
   admin: {

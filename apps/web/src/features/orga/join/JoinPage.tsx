@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../../api/client';
 import type { Me, PublicInvitation } from '../../../api/types';
 import { SignInForm } from '../../shared/auth/SignInForm';
@@ -65,6 +65,9 @@ export function JoinPage() {
     return (
       <Page title={title} testId="join-page">
         <ErrorSummary error={invitation.error} />
+        <p>
+          <Link to="/orga/">{t('orga.join.goToOrga')}</Link>
+        </p>
       </Page>
     );
   }

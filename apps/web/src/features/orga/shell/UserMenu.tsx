@@ -3,6 +3,7 @@ import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useSignOut } from '../../shared/session/useMe';
+import { LeaveOrganizationDialog } from '../team/LeaveOrganizationDialog';
 import { useOrga } from './orgaContext';
 
 /** A disclosure (not an ARIA menu): Tab moves through its links, Escape closes it and returns to the toggle. */
@@ -10,6 +11,7 @@ export function UserMenu() {
   const { t } = useTranslation();
   const { me } = useOrga();
   const [open, setOpen] = useState(false);
+  const [leaving, setLeaving] = useState(false);
   const listId = useId();
   const toggle = useRef<HTMLButtonElement>(null);
   const container = useRef<HTMLDivElement>(null);
@@ -53,6 +55,19 @@ export function UserMenu() {
           <button
             type="button"
             className="button button--link"
+            onClick={() => {
+              setOpen(false);
+              setLeaving(true);
+            }}
+            data-testid="user-menu-leave"
+          >
+            {t('orga.team.members.leave.button')}
+          </button>
+        </li>
+        <li>
+          <button
+            type="button"
+            className="button button--link"
             onClick={() => signOut.mutate(undefined, { onSettled: () => void navigate('/orga/connexion') })}
             data-testid="sign-out"
           >
@@ -60,6 +75,7 @@ export function UserMenu() {
           </button>
         </li>
       </ul>
+      {leaving ? <LeaveOrganizationDialog onClose={() => setLeaving(false)} returnFocusTo={toggle} /> : null}
     </div>
   );
 }

@@ -54,7 +54,7 @@ export function InviteMemberPage() {
   const result = invite.data;
   return (
     <Page title={t('orga.team.invite.title')} testId="invite-member-page">
-      <TeamTabs />
+      <TeamTabs showInvite={false} />
       {result ? (
         <div className="alert alert--success" role="status" data-testid="invitation-results">
           {result.invited.length > 0 ? (

@@ -1,10 +1,8 @@
 import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { api } from '../../../api/client';
 import type { Member } from '../../../api/types';
-import { ME_KEY } from '../../shared/session/useMe';
 import { Button } from '../../shared/ui/Button';
 import { ConfirmDialog } from '../../shared/ui/ConfirmDialog';
 import { ErrorSummary } from '../../shared/ui/ErrorSummary';
@@ -12,6 +10,7 @@ import { Loading } from '../../shared/ui/Loading';
 import { Page } from '../../shared/ui/Page';
 import { useOrga } from '../shell/orgaContext';
 import { ChangeRoleDialog } from './ChangeRoleDialog';
+import { LeaveOrganizationDialog } from './LeaveOrganizationDialog';
 import { roleLabel } from './roleLabel';
 import { membersKey, useMembers } from './teamQueries';
 import { TeamTabs } from './TeamTabs';
@@ -24,7 +23,6 @@ export function MembersPage() {
   const organizationId = membership.organization.id;
   const members = useMembers(organizationId);
   const client = useQueryClient();
-  const navigate = useNavigate();
   const [action, setAction] = useState<Action>(null);
 
   const remove = useMutation({
@@ -34,17 +32,9 @@ export function MembersPage() {
       setAction(null);
     },
   });
-  const leave = useMutation({
-    mutationFn: () => api.post(`/api/organizations/${organizationId}/leave`),
-    onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: ME_KEY });
-      void navigate('/orga/');
-    },
-  });
 
   function close() {
     remove.reset();
-    leave.reset();
     setAction(null);
   }
 
@@ -106,18 +96,7 @@ export function MembersPage() {
           <p>{t('orga.team.members.remove.text', { name: `${action.member.firstName} ${action.member.lastName}` })}</p>
         </ConfirmDialog>
       ) : null}
-      {action?.kind === 'leave' ? (
-        <ConfirmDialog
-          title={t('orga.team.members.leave.title')}
-          confirmLabel={t('orga.team.members.leave.confirm')}
-          onConfirm={() => leave.mutate()}
-          onCancel={close}
-          busy={leave.isPending}
-          error={leave.error}
-        >
-          <p>{t('orga.team.members.leave.text', { organization: membership.organization.name })}</p>
-        </ConfirmDialog>
-      ) : null}
+      {action?.kind === 'leave' ? <LeaveOrganizationDialog onClose={close} /> : null}
     </Page>
   );
 }

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink } from 'react-router';
 
 /** The two Team tabs are links (each has its own URL), so they are a nav with aria-current rather than an ARIA tablist. */
-export function TeamTabs() {
+export function TeamTabs({ showInvite = true }: { showInvite?: boolean }) {
   const { t } = useTranslation();
   return (
     <div className="tabs-bar">
@@ -14,9 +14,11 @@ export function TeamTabs() {
           {t('orga.team.invitations.tab')}
         </NavLink>
       </nav>
-      <Link to="/orga/equipe/inviter" className="button button--primary" data-testid="invite-member-link">
-        {t('orga.team.invite.title')}
-      </Link>
+      {showInvite ? (
+        <Link to="/orga/equipe/inviter" className="button button--primary" data-testid="invite-member-link">
+          {t('orga.team.invite.title')}
+        </Link>
+      ) : null}
     </div>
   );
 }

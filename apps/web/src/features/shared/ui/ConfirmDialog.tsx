@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { ReactNode, RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from './Button';
 import { Dialog } from './Dialog';
@@ -13,13 +13,14 @@ interface ConfirmDialogProps {
   busy?: boolean;
   error?: unknown;
   destructive?: boolean;
+  returnFocusTo?: RefObject<HTMLElement | null>;
 }
 
 /** Asks before an action that cannot be undone; the focus starts on « Annuler », the safe choice. */
-export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCancel, busy = false, error, destructive = true }: ConfirmDialogProps) {
+export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCancel, busy = false, error, destructive = true, returnFocusTo }: ConfirmDialogProps) {
   const { t } = useTranslation();
   return (
-    <Dialog title={title} onClose={onCancel} testId="confirm-dialog">
+    <Dialog title={title} onClose={onCancel} testId="confirm-dialog" returnFocusTo={returnFocusTo}>
       <ErrorSummary error={error} />
       <div className="dialog__body">{children}</div>
       <div className="dialog__actions">

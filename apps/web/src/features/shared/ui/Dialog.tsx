@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef } from 'react';
-import type { KeyboardEvent, ReactNode } from 'react';
+import type { KeyboardEvent, ReactNode, RefObject } from 'react';
 import { createPortal } from 'react-dom';
 
 const FOCUSABLE =
@@ -10,16 +10,19 @@ interface DialogProps {
   onClose: () => void;
   children: ReactNode;
   testId?: string;
+  /** Where focus goes on close when the opener itself disappears (e.g. an item of a closed menu). */
+  returnFocusTo?: RefObject<HTMLElement | null>;
 }
 
 /**
  * A modal dialog: focus moves in on open, Tab cycles inside, Escape closes, and focus goes
  * back to whatever opened it, so keyboard users never get lost behind the overlay.
  */
-export function Dialog({ title, onClose, children, testId }: DialogProps) {
+export function Dialog({ title, onClose, children, testId, returnFocusTo }: DialogProps) {
   const titleId = useId();
   const panel = useRef<HTMLDivElement>(null);
   const closeRef = useRef(onClose);
+  const returnRef = useRef(returnFocusTo);
 
   useEffect(() => {
     closeRef.current = onClose;
@@ -31,9 +34,10 @@ export function Dialog({ title, onClose, children, testId }: DialogProps) {
     (first ?? panel.current)?.focus();
     const root = document.getElementById('root');
     root?.setAttribute('inert', '');
+    const fallback = returnRef.current;
     return () => {
       root?.removeAttribute('inert');
-      opener?.focus();
+      (fallback?.current ?? opener)?.focus();
     };
   }, []);
 
