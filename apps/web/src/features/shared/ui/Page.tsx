@@ -2,6 +2,9 @@ import { useEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
+/** The first page of a visit keeps the browser's natural focus, so the skip link stays the first Tab stop. */
+let hasNavigated = false;
+
 interface PageProps {
   title: string;
   /** Visible heading when it differs from the document title (e.g. a greeting). */
@@ -12,7 +15,7 @@ interface PageProps {
 
 /**
  * Every page goes through here: one <h1>, a document title in the current language, and focus
- * on the heading after navigation so screen-reader users hear where they landed.
+ * on the heading after an in-app navigation so screen-reader users hear where they landed.
  */
 export function Page({ title, heading, children, testId }: PageProps) {
   const { t } = useTranslation();
@@ -23,7 +26,8 @@ export function Page({ title, heading, children, testId }: PageProps) {
   }, [t, title]);
 
   useEffect(() => {
-    headingRef.current?.focus({ preventScroll: true });
+    if (hasNavigated) headingRef.current?.focus({ preventScroll: true });
+    hasNavigated = true;
   }, []);
 
   return (
