@@ -8,6 +8,7 @@ import type { Release } from './release';
 import { readFileSync } from 'node:fs';
 
 export * from './catalogue';
+export { toCheckableChallenge } from './checkable';
 export { compileRelease } from './compile';
 export { contentStats } from './stats';
 export type { ContentStats } from './stats';
