@@ -9,6 +9,7 @@ import { Page } from '../../shared/ui/Page';
 import { Pagination } from '../../shared/ui/Pagination';
 import { TextField } from '../../shared/ui/TextField';
 import { useAdminOrganizations } from './organizationQueries';
+import { TableScroll } from '../../shared/ui/TableScroll';
 
 const PAGE_SIZES = [10, 25, 50, 100];
 const DEFAULT_PAGE_SIZE = 50;
@@ -61,27 +62,29 @@ export function OrganizationsPage() {
       <ErrorSummary error={organizations.error} />
       {data ? (
         <>
-          <table className="table" data-testid="organizations-table">
-            <caption>{t('admin.organizations.caption', { count: data.total })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.organization.name')}</th>
-                <th scope="col">{t('admin.organization.type')}</th>
-                <th scope="col">{t('admin.organization.externalId')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.items.map((organization) => (
-                <tr key={organization.id} data-testid="organization-row">
-                  <th scope="row">
-                    <Link to={`/admin/organisations/${organization.id}`}>{organization.name}</Link>
-                  </th>
-                  <td>{t(`admin.organization.types.${organization.type}`)}</td>
-                  <td>{organization.externalId ?? '—'}</td>
+          <TableScroll label={t('admin.organizations.caption', { count: data.total })}>
+            <table className="table" data-testid="organizations-table">
+              <caption>{t('admin.organizations.caption', { count: data.total })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('admin.organization.name')}</th>
+                  <th scope="col">{t('admin.organization.type')}</th>
+                  <th scope="col">{t('admin.organization.externalId')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {data.items.map((organization) => (
+                  <tr key={organization.id} data-testid="organization-row">
+                    <th scope="row">
+                      <Link to={`/admin/organisations/${organization.id}`}>{organization.name}</Link>
+                    </th>
+                    <td>{t(`admin.organization.types.${organization.type}`)}</td>
+                    <td>{organization.externalId ?? '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
           {data.items.length === 0 ? <p>{t('admin.organizations.empty')}</p> : null}
           <Pagination
             page={data.page}

@@ -15,6 +15,7 @@ import { useOrganizationTimeZone } from '../shell/useOrganization';
 import { roleLabel } from './roleLabel';
 import { invitationsKey, useInvitations } from './teamQueries';
 import { TeamTabs } from './TeamTabs';
+import { TableScroll } from '../../shared/ui/TableScroll';
 
 export function InvitationsPage() {
   const { t, i18n } = useTranslation();
@@ -50,43 +51,45 @@ export function InvitationsPage() {
       <ErrorSummary error={invitations.error} />
       {invitations.data?.length === 0 ? <p data-testid="no-invitations">{t('orga.team.invitations.empty')}</p> : null}
       {invitations.data && invitations.data.length > 0 ? (
-        <table className="table" data-testid="invitations-table">
-          <caption>{t('orga.team.invitations.caption', { count: invitations.data.length })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('auth.email')}</th>
-              <th scope="col">{t('orga.team.members.role')}</th>
-              <th scope="col">{t('orga.team.invitations.sentAt')}</th>
-              <th scope="col">{t('common.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {invitations.data.map((invitation) => (
-              <tr key={invitation.id} data-testid="invitation-row">
-                <th scope="row">{invitation.email}</th>
-                <td>{roleLabel(t, invitation.role)}</td>
-                <td>{formatDateTime(invitation.updatedAt, i18n.language, timeZone)}</td>
-                <td className="table__actions">
-                  <Button
-                    variant="secondary"
-                    busy={resend.isPending && resend.variables.id === invitation.id}
-                    onClick={() => resend.mutate(invitation)}
-                    aria-label={t('orga.team.invitations.resendLabel', { email: invitation.email })}
-                  >
-                    {t('orga.team.invitations.resend')}
-                  </Button>
-                  <Button
-                    variant="danger"
-                    onClick={() => setToCancel(invitation)}
-                    aria-label={t('orga.team.invitations.cancelLabel', { email: invitation.email })}
-                  >
-                    {t('orga.team.invitations.cancel')}
-                  </Button>
-                </td>
+        <TableScroll label={t('orga.team.invitations.caption', { count: invitations.data.length })}>
+          <table className="table" data-testid="invitations-table">
+            <caption>{t('orga.team.invitations.caption', { count: invitations.data.length })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('auth.email')}</th>
+                <th scope="col">{t('orga.team.members.role')}</th>
+                <th scope="col">{t('orga.team.invitations.sentAt')}</th>
+                <th scope="col">{t('common.actions')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {invitations.data.map((invitation) => (
+                <tr key={invitation.id} data-testid="invitation-row">
+                  <th scope="row">{invitation.email}</th>
+                  <td>{roleLabel(t, invitation.role)}</td>
+                  <td>{formatDateTime(invitation.updatedAt, i18n.language, timeZone)}</td>
+                  <td className="table__actions">
+                    <Button
+                      variant="secondary"
+                      busy={resend.isPending && resend.variables.id === invitation.id}
+                      onClick={() => resend.mutate(invitation)}
+                      aria-label={t('orga.team.invitations.resendLabel', { email: invitation.email })}
+                    >
+                      {t('orga.team.invitations.resend')}
+                    </Button>
+                    <Button
+                      variant="danger"
+                      onClick={() => setToCancel(invitation)}
+                      aria-label={t('orga.team.invitations.cancelLabel', { email: invitation.email })}
+                    >
+                      {t('orga.team.invitations.cancel')}
+                    </Button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       ) : null}
       {toCancel ? (
         <ConfirmDialog

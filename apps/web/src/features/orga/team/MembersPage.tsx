@@ -14,6 +14,7 @@ import { LeaveOrganizationDialog } from './LeaveOrganizationDialog';
 import { roleLabel } from './roleLabel';
 import { membersKey, useMembers } from './teamQueries';
 import { TeamTabs } from './TeamTabs';
+import { TableScroll } from '../../shared/ui/TableScroll';
 
 type Action = { kind: 'role' | 'remove' | 'leave'; member: Member } | null;
 
@@ -44,44 +45,46 @@ export function MembersPage() {
       {members.isPending ? <Loading /> : null}
       <ErrorSummary error={members.error} />
       {members.data ? (
-        <table className="table" data-testid="members-table">
-          <caption>{t('orga.team.members.caption', { count: members.data.length })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('orga.team.members.name')}</th>
-              <th scope="col">{t('auth.email')}</th>
-              <th scope="col">{t('orga.team.members.role')}</th>
-              <th scope="col">{t('common.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {members.data.map((member) => {
-              const name = `${member.firstName} ${member.lastName}`;
-              const isMe = member.userId === me.id;
-              return (
-                <tr key={member.id} data-testid="member-row">
-                  <th scope="row">{name}</th>
-                  <td>{member.email ?? '—'}</td>
-                  <td data-testid="member-role">{roleLabel(t, member.role)}</td>
-                  <td className="table__actions">
-                    <Button variant="secondary" onClick={() => setAction({ kind: 'role', member })} aria-label={t('orga.team.members.changeRole.label', { name })}>
-                      {t('orga.team.members.changeRole.button')}
-                    </Button>
-                    {isMe ? (
-                      <Button variant="danger" onClick={() => setAction({ kind: 'leave', member })} data-testid="leave-organization">
-                        {t('orga.team.members.leave.button')}
+        <TableScroll label={t('orga.team.members.caption', { count: members.data.length })}>
+          <table className="table" data-testid="members-table">
+            <caption>{t('orga.team.members.caption', { count: members.data.length })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('orga.team.members.name')}</th>
+                <th scope="col">{t('auth.email')}</th>
+                <th scope="col">{t('orga.team.members.role')}</th>
+                <th scope="col">{t('common.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {members.data.map((member) => {
+                const name = `${member.firstName} ${member.lastName}`;
+                const isMe = member.userId === me.id;
+                return (
+                  <tr key={member.id} data-testid="member-row">
+                    <th scope="row">{name}</th>
+                    <td>{member.email ?? '—'}</td>
+                    <td data-testid="member-role">{roleLabel(t, member.role)}</td>
+                    <td className="table__actions">
+                      <Button variant="secondary" onClick={() => setAction({ kind: 'role', member })} aria-label={t('orga.team.members.changeRole.label', { name })}>
+                        {t('orga.team.members.changeRole.button')}
                       </Button>
-                    ) : (
-                      <Button variant="danger" onClick={() => setAction({ kind: 'remove', member })} aria-label={t('orga.team.members.remove.label', { name })}>
-                        {t('orga.team.members.remove.button')}
-                      </Button>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+                      {isMe ? (
+                        <Button variant="danger" onClick={() => setAction({ kind: 'leave', member })} data-testid="leave-organization">
+                          {t('orga.team.members.leave.button')}
+                        </Button>
+                      ) : (
+                        <Button variant="danger" onClick={() => setAction({ kind: 'remove', member })} aria-label={t('orga.team.members.remove.label', { name })}>
+                          {t('orga.team.members.remove.button')}
+                        </Button>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </TableScroll>
       ) : null}
       {action?.kind === 'role' ? <ChangeRoleDialog organizationId={organizationId} member={action.member} onClose={close} /> : null}
       {action?.kind === 'remove' ? (
