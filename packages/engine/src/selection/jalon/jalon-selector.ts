@@ -1,6 +1,6 @@
 import { createRandom, mix } from '../../random';
 import { buildChallengePool, preferredChallenges } from '../challenge-pool';
-import type { ModelInference, NextStep, SelectionState, Selector } from '../types';
+import type { ChallengeCandidate, ModelInference, NextStep, SelectionState, Selector } from '../types';
 import { CLOSE_CONFIDENCE, LEVEL_ERROR_WEIGHT, reportedValidated } from './expected-loss';
 import { allocateBuffers, askingCost, currentLoss, type Buffers } from './lookahead';
 import { tubePosteriors } from './hierarchy';
@@ -109,9 +109,30 @@ function nextStep(state: SelectionState, settings: JalonSettings): NextStep {
   const chosen = nearBest[random.int(nearBest.length)];
   if (!chosen?.skill) return { kind: 'end', inferred: modelClosures(tubes, posteriors, scratch) };
   const list = preferredChallenges(tubes[chosen.option.tube]?.askable[chosen.option.index] ?? [], state.locale);
-  const challenge = list[random.int(list.length)];
+  const challenge = pickChallenge(list, random.next());
   if (!challenge) return { kind: 'end', inferred: modelClosures(tubes, posteriors, scratch) };
   return { kind: 'challenge', challengeId: challenge.id, skillId: chosen.skill.id, inferred: [] };
+}
+
+/**
+ * Draws a challenge of the chosen skill, each weighted by how little it can be guessed: a QCU
+ * answered right by chance validates a skill wrongly four times as often as free text, so it
+ * is drawn half as often, yet every challenge keeps a share of the exposure.
+ */
+function pickChallenge(list: readonly ChallengeCandidate[], u: number): ChallengeCandidate | undefined {
+  let total = 0;
+  for (const challenge of list) total += challengeWeight(challenge);
+  let threshold = u * total;
+  for (const challenge of list) {
+    threshold -= challengeWeight(challenge);
+    if (threshold < 0) return challenge;
+  }
+  return list[list.length - 1];
+}
+
+/** Draw weight of a challenge: √(least guess rate / its guess rate), 1 for free text, ½ for a QCU. */
+function challengeWeight(challenge: ChallengeCandidate): number {
+  return Math.sqrt(GUESS.QROC / GUESS[challenge.type]);
 }
 
 /** The `inference: model` KEs written at the end: untested skills of tubes the model can close. */

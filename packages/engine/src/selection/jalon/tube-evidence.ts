@@ -3,14 +3,14 @@ import type { ChallengeCandidate, ChallengeType, SelectionState, TargetSkill } f
 import type { ChallengePool } from '../challenge-pool';
 
 /** P(not ok | skill mastered): slips, misreadings, skips. Slightly above the simulated 0.1. */
-export const SLIP = 0.12;
+export const SLIP = 0.1;
 /** P(ok | skill not mastered) by challenge type: a QCU can be guessed, free text hardly. */
 export const GUESS: Readonly<Record<ChallengeType, number>> = {
-  QCU: 0.25,
-  QCM: 0.07,
-  QROC: 0.07,
-  'QROCM-ind': 0.07,
-  'QROCM-dep': 0.07,
+  QCU: 0.2,
+  QCM: 0.05,
+  QROC: 0.05,
+  'QROCM-ind': 0.05,
+  'QROCM-dep': 0.05,
 };
 /**
  * How much an earlier knowledge element is trusted: the likelihood left to the hypotheses it
