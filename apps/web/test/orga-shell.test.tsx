@@ -34,7 +34,7 @@ describe('Orga shell', () => {
     expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
     expect(screen.getByRole('link', { name: 'Créer une campagne' }).getAttribute('href')).toBe('/orga/campagnes/creation');
     expect(screen.getByRole('link', { name: 'Suivre l’activité' }).getAttribute('href')).toBe('/orga/campagnes/les-miennes');
-    await waitFor(() => expect(document.title).toBe('Accueil | Jalon'));
+    await waitFor(() => expect(document.title).toBe('Accueil | Jalon Orga'));
   });
 
   it('a MEMBER sees Campagnes, Élèves, Documentation and Statistiques, but neither Équipe nor Certifications', async () => {

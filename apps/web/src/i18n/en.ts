@@ -3,7 +3,7 @@ import type { Translations } from './fr';
 export const en: Translations = {
   common: {
     brand: 'Jalon',
-    documentTitle: '{{page}} | Jalon',
+    documentTitle: '{{page}} | {{space}}',
     skipToContent: 'Skip to content',
     switchLanguage: 'Change language:',
     languageName: { fr: 'Français', en: 'English' },

@@ -2,7 +2,7 @@
 export const fr = {
   common: {
     brand: 'Jalon',
-    documentTitle: '{{page}} | Jalon',
+    documentTitle: '{{page}} | {{space}}',
     skipToContent: 'Aller au contenu',
     switchLanguage: 'Changer de langue :',
     languageName: { fr: 'Français', en: 'English' },

@@ -4,6 +4,7 @@ import { useMe, useSignOut } from '../../shared/session/useMe';
 import { Button } from '../../shared/ui/Button';
 import { LanguageSwitch } from '../../shared/ui/LanguageSwitch';
 import { MAIN_ID, SkipLink } from '../../shared/ui/SkipLink';
+import { SpaceContext } from '../../shared/ui/spaceContext';
 
 export function AdminLayout() {
   const { t } = useTranslation();
@@ -38,7 +39,9 @@ export function AdminLayout() {
         </div>
       </header>
       <main id={MAIN_ID} className="main" tabIndex={-1}>
-        <Outlet />
+        <SpaceContext.Provider value="admin.brand">
+          <Outlet />
+        </SpaceContext.Provider>
       </main>
       <footer className="footer">
         <p>{t('common.footer')}</p>

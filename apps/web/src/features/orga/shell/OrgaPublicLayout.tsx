@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
 import { LanguageSwitch } from '../../shared/ui/LanguageSwitch';
 import { MAIN_ID, SkipLink } from '../../shared/ui/SkipLink';
+import { SpaceContext } from '../../shared/ui/spaceContext';
 
 /** Orga pages reachable before a membership exists: sign-in, terms of use, invitation. */
 export function OrgaPublicLayout() {
@@ -18,7 +19,9 @@ export function OrgaPublicLayout() {
         </div>
       </header>
       <main id={MAIN_ID} className="main main--narrow" tabIndex={-1}>
-        <Outlet />
+        <SpaceContext.Provider value="orga.brand">
+          <Outlet />
+        </SpaceContext.Provider>
       </main>
       <footer className="footer">
         <p>{t('common.footer')}</p>

@@ -6,6 +6,7 @@ import { menuFor } from './menu';
 import { useOrga } from './orgaContext';
 import { OrganizationSwitcher } from './OrganizationSwitcher';
 import { UserMenu } from './UserMenu';
+import { SpaceContext } from '../../shared/ui/spaceContext';
 
 export function OrgaShell() {
   const { t } = useTranslation();
@@ -49,7 +50,11 @@ export function OrgaShell() {
           </ul>
         </nav>
         <main id={MAIN_ID} className="main" tabIndex={-1}>
+          <SpaceContext.Provider value="orga.brand">
+            <SpaceContext.Provider value="orga.brand">
           <Outlet />
+        </SpaceContext.Provider>
+          </SpaceContext.Provider>
         </main>
       </div>
       <footer className="footer">

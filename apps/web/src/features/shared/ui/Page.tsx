@@ -1,6 +1,7 @@
-import { useEffect, useRef } from 'react';
+import { useContext, useEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SpaceContext } from './spaceContext';
 
 /** The first page of a visit keeps the browser's natural focus, so the skip link stays the first Tab stop. */
 let hasNavigated = false;
@@ -19,11 +20,12 @@ interface PageProps {
  */
 export function Page({ title, heading, children, testId }: PageProps) {
   const { t } = useTranslation();
+  const space = useContext(SpaceContext);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
-    document.title = t('common.documentTitle', { page: title });
-  }, [t, title]);
+    document.title = t('common.documentTitle', { page: title, space: t(space) });
+  }, [t, title, space]);
 
   useEffect(() => {
     if (hasNavigated) headingRef.current?.focus({ preventScroll: true });
