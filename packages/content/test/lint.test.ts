@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileRelease } from '../src/compile';
+import { recordRelease } from '../src/ledger';
 import { lintContent } from '../src/lint';
 import { coreContentDir, loadContent } from '../src/loader';
 import { writeContentFolder } from './support';
@@ -108,5 +109,38 @@ badges:
     expect(first.contentHash).toBe(second.contentHash);
     expect(Object.isFrozen(first.challenges[0])).toBe(true);
     expect(first.skills.find((s) => s.id === '@essaiLint1')?.pixValue).toBeGreaterThan(0);
+  });
+});
+
+describe('lintContent against the ledger of published ids (L13)', () => {
+  const published = { 'tubes/essai.yaml': tube(`${qcu('@essaiLint1-01', '1')}\n${qcu('@essaiLint1-02', '2')}`), 'tutorials/t.yaml': tutorials };
+
+  function lintAfterPublishing(next: Record<string, string>) {
+    const ledger = recordRelease({ ids: {} }, compileRelease(lintExtra(published).content, '1.0.0'));
+    const dir = writeContentFolder(next);
+    return lintContent(loadContent([coreContentDir, dir]), { ledger: { data: ledger, file: 'published.json' } }).filter((p) => p.code === 'L13');
+  }
+
+  it('accepts content that only adds ids', () => {
+    const added = tube(`${qcu('@essaiLint1-01', '1')}\n${qcu('@essaiLint1-02', '2')}\n${qcu('@essaiLint1-03', '1')}`);
+    expect(lintAfterPublishing({ ...published, 'tubes/essai.yaml': added })).toEqual([]);
+  });
+
+  it('refuses a published challenge that disappears', () => {
+    const problems = lintAfterPublishing({ ...published, 'tubes/essai.yaml': tube(`${qcu('@essaiLint1-01', '1')}`) });
+    expect(problems.map((p) => [p.file, p.message])).toEqual([
+      ['published.json', 'challenge @essaiLint1-02 was published in 1.0.0 and has disappeared; archive it instead'],
+    ]);
+  });
+
+  it('refuses a published challenge that changes type', () => {
+    const changed = `${qcu('@essaiLint1-01', '1')}
+      - id: "@essaiLint1-02"
+        type: QCM
+        instruction: "Question ?"
+        proposals: "- a\\n- b\\n- c"
+        solution: "1,2"`;
+    const problems = lintAfterPublishing({ ...published, 'tubes/essai.yaml': tube(changed) });
+    expect(problems.map((p) => p.message)).toEqual(['challenge @essaiLint1-02 changed type from QCU to QCM; give it a new id']);
   });
 });
