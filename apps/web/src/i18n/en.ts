@@ -90,7 +90,7 @@ export const en: Translations = {
   orga: {
     brand: 'Jalon Orga',
     signIn: { title: 'Sign in to Jalon Orga' },
-    notAMember: { title: 'No organization' },
+    notAMember: { title: 'No organization', learnerSpace: 'Go to my Jalon space' },
     menu: {
       label: 'Orga menu',
       campaigns: 'Campaigns',

@@ -89,7 +89,7 @@ export const fr = {
   orga: {
     brand: 'Jalon Orga',
     signIn: { title: 'Connexion à Jalon Orga' },
-    notAMember: { title: 'Aucune organisation' },
+    notAMember: { title: 'Aucune organisation', learnerSpace: 'Aller à mon espace Jalon' },
     menu: {
       label: 'Menu Orga',
       campaigns: 'Campagnes',

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { SignInForm } from '../../shared/auth/SignInForm';
 import { safeReturnPath } from '../../shared/session/returnPath';
+import { useMe } from '../../shared/session/useMe';
 import { Page } from '../../shared/ui/Page';
 
 export function SignInPage() {
@@ -9,7 +10,9 @@ export function SignInPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const returnTo = safeReturnPath(params.get('retour'), '/');
+  const { data: me } = useMe();
   const signUpPath = params.has('retour') ? `/inscription?retour=${encodeURIComponent(returnTo)}` : '/inscription';
+  if (me) return <Navigate to={returnTo} replace />;
   return (
     <Page title={t('auth.signInTitle')} testId="sign-in-page">
       <SignInForm onSignedIn={() => void navigate(returnTo, { replace: true })} signUpPath={signUpPath} />

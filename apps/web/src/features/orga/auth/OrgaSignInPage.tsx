@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { SignInForm } from '../../shared/auth/SignInForm';
 import { safeReturnPath } from '../../shared/session/returnPath';
+import { useMe } from '../../shared/session/useMe';
 import { ErrorSummary } from '../../shared/ui/ErrorSummary';
 import { Page } from '../../shared/ui/Page';
 
@@ -12,10 +13,13 @@ export function OrgaSignInPage() {
   const [params] = useSearchParams();
   const returnTo = safeReturnPath(params.get('retour'), '/orga/');
   const [notAMember, setNotAMember] = useState(false);
+  const { data: me } = useMe();
+
+  if (me && me.memberships.length > 0) return <Navigate to={returnTo} replace />;
 
   return (
     <Page title={t('orga.signIn.title')} testId="orga-sign-in-page">
-      {notAMember ? <ErrorSummary messages={[t('errors.NOT_A_MEMBER')]} /> : null}
+      {notAMember || me?.memberships.length === 0 ? <ErrorSummary messages={[t('errors.NOT_A_MEMBER')]} /> : null}
       <SignInForm
         onSignedIn={(me) => {
           if (me.memberships.length === 0) {

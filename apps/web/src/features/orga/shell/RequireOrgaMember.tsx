@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation } from 'react-router';
+import { Link, Navigate, useLocation } from 'react-router';
 import { RequireSignedIn } from '../../shared/session/RequireSignedIn';
 import { currentMembership } from '../../shared/session/useMe';
 import { ErrorSummary } from '../../shared/ui/ErrorSummary';
@@ -19,6 +19,9 @@ export function RequireOrgaMember({ children }: { children: ReactNode }) {
           return (
             <Page title={t('orga.notAMember.title')} testId="not-a-member-page">
               <ErrorSummary messages={[t('errors.NOT_A_MEMBER')]} />
+              <p>
+                <Link to="/">{t('orga.notAMember.learnerSpace')}</Link>
+              </p>
             </Page>
           );
         }
