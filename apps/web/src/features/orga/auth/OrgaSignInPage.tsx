@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { SignInForm } from '../../shared/auth/SignInForm';
@@ -12,21 +11,17 @@ export function OrgaSignInPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const returnTo = safeReturnPath(params.get('retour'), '/orga/');
-  const [notAMember, setNotAMember] = useState(false);
   const { data: me } = useMe();
 
   if (me && me.memberships.length > 0) return <Navigate to={returnTo} replace />;
 
   return (
     <Page title={t('orga.signIn.title')} testId="orga-sign-in-page">
-      {notAMember || me?.memberships.length === 0 ? <ErrorSummary messages={[t('errors.NOT_A_MEMBER')]} /> : null}
+      {me?.memberships.length === 0 ? <ErrorSummary messages={[t('errors.NOT_A_MEMBER')]} /> : null}
       <SignInForm
-        onSignedIn={(me) => {
-          if (me.memberships.length === 0) {
-            setNotAMember(true);
-            return;
-          }
-          void navigate(returnTo, { replace: true });
+        onSignedIn={(signedIn) => {
+          // Without a membership the user stays here and sees NOT_A_MEMBER above the form.
+          if (signedIn.memberships.length > 0) void navigate(returnTo, { replace: true });
         }}
       />
     </Page>
