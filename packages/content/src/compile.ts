@@ -17,6 +17,32 @@ import type {
 import { solutionText } from './solution';
 import type { StageFile } from './schema';
 
+const mediaTypes: Record<string, string> = {
+  svg: 'image/svg+xml',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  csv: 'text/csv; charset=utf-8',
+  txt: 'text/plain; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+  pdf: 'application/pdf',
+  odt: 'application/vnd.oasis.opendocument.text',
+  ods: 'application/vnd.oasis.opendocument.spreadsheet',
+  odp: 'application/vnd.oasis.opendocument.presentation',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  mp3: 'audio/mpeg',
+  ogg: 'audio/ogg',
+  mp4: 'video/mp4',
+  webm: 'video/webm',
+};
+
+function mediaTypeOf(path: string): string {
+  return mediaTypes[path.slice(path.lastIndexOf('.') + 1).toLowerCase()] ?? 'application/octet-stream';
+}
+
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value);
@@ -125,7 +151,7 @@ export function compileRelease(content: LoadedContent, version: string): Release
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([path, file]) => {
       const bytes = readFileSync(file);
-      return { path, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+      return { path, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), mediaType: mediaTypeOf(path) };
     });
 
   const body = {

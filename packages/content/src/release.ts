@@ -142,6 +142,8 @@ export interface ReleaseAsset {
   readonly path: string;
   readonly bytes: number;
   readonly sha256: string;
+  /** Content type to serve it with, from its extension. */
+  readonly mediaType: string;
 }
 
 /** An immutable, self-contained content release (content-model §9). */
