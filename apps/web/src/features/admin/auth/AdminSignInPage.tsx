@@ -17,7 +17,7 @@ export function AdminSignInPage() {
 
   if (me?.isPlatformAdmin) return <Navigate to={returnTo} replace />;
   return (
-    <Page title={t('admin.signIn.title')} testId="admin-sign-in-page">
+    <Page title={t('auth.signInTitle')} heading={t('admin.signIn.title')} testId="admin-sign-in-page">
       {notAdmin ? <ErrorSummary messages={[t('errors.PLATFORM_ADMIN_REQUIRED')]} /> : null}
       <SignInForm
         onSignedIn={(me) => {

@@ -16,7 +16,7 @@ export function OrgaSignInPage() {
   if (me && me.memberships.length > 0) return <Navigate to={returnTo} replace />;
 
   return (
-    <Page title={t('orga.signIn.title')} testId="orga-sign-in-page">
+    <Page title={t('auth.signInTitle')} heading={t('orga.signIn.title')} testId="orga-sign-in-page">
       {me?.memberships.length === 0 ? <ErrorSummary messages={[t('errors.NOT_A_MEMBER')]} /> : null}
       <SignInForm
         onSignedIn={(signedIn) => {
