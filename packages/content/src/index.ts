@@ -9,6 +9,8 @@ import { readFileSync } from 'node:fs';
 
 export * from './catalogue';
 export { toCheckableChallenge } from './checkable';
+export { toLearnerChallenge } from './learner-view';
+export type { LearnerChallenge } from './learner-view';
 export { compileRelease } from './compile';
 export { contentStats } from './stats';
 export type { ContentStats } from './stats';

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { contentDirsFromEnv, coreContentDir, describeTargetProfile, listTargetProfiles, loadRelease } from '../src/index';
+import { contentDirsFromEnv, coreContentDir, describeTargetProfile, listTargetProfiles, loadRelease, toLearnerChallenge } from '../src/index';
 import type { Release } from '../src/index';
 import { writeContentFolder } from './support';
 
@@ -64,5 +64,18 @@ tubes: [{ tubeId: "@motsCles", level: 2 }]
     expect(release.targetProfiles.map((p) => p.id)).toContain('tp-college-recherche');
     expect(release.contentHash).not.toBe(ours.contentHash);
     expect(release.tubes).toEqual(ours.tubes);
+  });
+});
+
+describe('toLearnerChallenge', () => {
+  it('keeps what the learner sees and drops the solution', () => {
+    const { release } = loadRelease({ dirs: [coreContentDir] });
+    const challenge = release.challenges.find((c) => c.id === '@sauvegarde3-02');
+    if (!challenge) throw new Error('missing challenge');
+    const shown = toLearnerChallenge(challenge);
+    expect(shown).not.toHaveProperty('solution');
+    expect(shown).not.toHaveProperty('solutionToDisplay');
+    expect(shown.instruction).toBe(challenge.instruction);
+    expect(shown.proposals).toBe(challenge.proposals);
   });
 });
