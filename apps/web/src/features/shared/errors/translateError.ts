@@ -1,12 +1,7 @@
 import type { TFunction } from 'i18next';
 import { ApiError } from '../../../api/client';
 import type { ApiErrorItem } from '../../../api/client';
-
-function formatDateTime(iso: string, language: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short' }).format(date);
-}
+import { formatDateTime } from '../format/formatDate';
 
 /** Turns one API error into a sentence in the current language; unknown codes get a generic sentence, never the raw code. */
 export function translateError(t: TFunction, item: ApiErrorItem, language: string): string {
