@@ -4,10 +4,10 @@ import type { ChallengeCandidate, SelectionState } from './types';
 
 /** The challenges a learner could still receive, grouped by skill. */
 export interface ChallengePool {
-  /** Per skill, its unanswered challenges in an accepted locale. */
-  readonly remaining: ReadonlyMap<SkillId, readonly ChallengeCandidate[]>;
-  /** Skills that had a challenge in an accepted locale before answered ones were dropped. */
-  readonly withChallenges: ReadonlySet<SkillId>;
+  /** A skill's unanswered challenges in an accepted locale (empty when none is left). */
+  remaining(skill: SkillId): readonly ChallengeCandidate[];
+  /** Whether a skill had a challenge in an accepted locale before answered ones were dropped. */
+  hasChallenges(skill: SkillId): boolean;
   /** Every candidate challenge by id, answered ones included. */
   readonly byId: ReadonlyMap<ChallengeId, ChallengeCandidate>;
 }
@@ -50,20 +50,21 @@ function localeIndex(challenges: readonly ChallengeCandidate[], locale: string):
 export function buildChallengePool(state: SelectionState): ChallengePool {
   const { bySkill, byId } = localeIndex(state.challenges, state.locale);
   const answered = new Set<ChallengeId>();
-  for (const answer of state.answers) answered.add(answer.challengeId);
   const answeredSkills = new Set<SkillId>();
-  for (const id of answered) {
-    const challenge = byId.get(id);
+  for (const answer of state.answers) {
+    answered.add(answer.challengeId);
+    const challenge = byId.get(answer.challengeId);
     if (challenge) answeredSkills.add(challenge.skillId);
   }
-  const remaining = new Map<SkillId, readonly ChallengeCandidate[]>();
-  const withChallenges = new Set<SkillId>();
-  for (const [skill, list] of bySkill) {
-    withChallenges.add(skill);
-    const left = answeredSkills.has(skill) ? list.filter((challenge) => !answered.has(challenge.id)) : list;
-    if (left.length > 0) remaining.set(skill, left);
-  }
-  return { remaining, withChallenges, byId };
+  return {
+    byId,
+    hasChallenges: (skill) => bySkill.has(skill),
+    remaining(skill) {
+      const list = bySkill.get(skill) ?? [];
+      // Unanswered skills get the index's own array, which keeps `preferredChallenges` cached.
+      return answeredSkills.has(skill) ? list.filter((challenge) => !answered.has(challenge.id)) : list;
+    },
+  };
 }
 
 /**
@@ -74,6 +75,22 @@ export function preferredChallenges(
   challenges: readonly ChallengeCandidate[],
   locale: string,
 ): readonly ChallengeCandidate[] {
+  // Unanswered skills pass the content's own arrays, so their answer is computed once.
+  let byLocale = preferredCache.get(challenges);
+  if (!byLocale) {
+    byLocale = new Map();
+    preferredCache.set(challenges, byLocale);
+  }
+  const cached = byLocale.get(locale);
+  if (cached) return cached;
+  const preferred = computePreferred(challenges, locale);
+  byLocale.set(locale, preferred);
+  return preferred;
+}
+
+const preferredCache = new WeakMap<readonly ChallengeCandidate[], Map<string, readonly ChallengeCandidate[]>>();
+
+function computePreferred(challenges: readonly ChallengeCandidate[], locale: string): readonly ChallengeCandidate[] {
   const exact = challenges.filter((challenge) => challenge.locales.includes(locale));
   const inLocale = exact.length > 0 ? exact : challenges;
   const validated = inLocale.filter((challenge) => challenge.status === 'validated');

@@ -1,6 +1,6 @@
 import type { SkillId, TubeId } from '../brand';
 import { mix, mix32 } from '../random';
-import { buildChallengePool, compareIds, preferredChallenges } from './challenge-pool';
+import { buildChallengePool, compareIds, preferredChallenges, type ChallengePool } from './challenge-pool';
 import { predictLevel, type LevelObservation } from './predicted-level';
 import { reward } from './reward';
 import type { ChallengeCandidate, NextStep, SelectionState, Selector, TargetSkill } from './types';
@@ -52,7 +52,7 @@ export function smartRandomStep(state: SelectionState): { step: NextStep; trace:
   const maxLevelByTube = new Map<TubeId, number>();
   for (const skill of state.skills) {
     skillById.set(skill.id, skill);
-    if (!pool.withChallenges.has(skill.id)) continue;
+    if (!pool.hasChallenges(skill.id)) continue;
     maxLevelByTube.set(skill.tubeId, Math.max(maxLevelByTube.get(skill.tubeId) ?? 0, skill.level));
   }
 
@@ -68,8 +68,9 @@ export function smartRandomStep(state: SelectionState): { step: NextStep; trace:
   const pickSeed = mix32((seed + 1) >>> 0);
   let candidates: Candidate[] = [];
   for (const skill of state.skills) {
-    const remaining = pool.remaining.get(skill.id);
-    if (!remaining || tested.has(skill.id)) continue;
+    if (tested.has(skill.id)) continue;
+    const remaining = pool.remaining(skill.id);
+    if (remaining.length === 0) continue;
     const list = preferredChallenges(remaining, state.locale);
     const challenge = list[pickSeed % list.length];
     if (challenge) candidates.push({ skill, challenge });
@@ -97,7 +98,7 @@ export function smartRandomStep(state: SelectionState): { step: NextStep; trace:
     const lastWasTimed = last !== undefined && pool.byId.get(last.challengeId)?.timed === true;
     if (lastWasTimed) candidates = untimedIfPossible(candidates);
     candidates = candidates.filter(({ skill }) => skill.level - predictedLevel <= MAX_LEVEL_GAP);
-    candidates = bestRewarded(candidates, predictedLevel, untestedLevelsByTube(state.skills, pool.withChallenges, tested));
+    candidates = bestRewarded(candidates, predictedLevel, untestedLevelsByTube(state.skills, pool, tested));
   }
   if (candidates.length === 0) return end(predictedLevel);
 
@@ -112,12 +113,12 @@ export function smartRandomStep(state: SelectionState): { step: NextStep; trace:
 
 function untestedLevelsByTube(
   skills: readonly TargetSkill[],
-  withChallenges: ReadonlySet<SkillId>,
+  pool: ChallengePool,
   tested: ReadonlySet<SkillId>,
 ): Map<TubeId, number[]> {
   const byTube = new Map<TubeId, number[]>();
   for (const skill of skills) {
-    if (!withChallenges.has(skill.id) || tested.has(skill.id)) continue;
+    if (!pool.hasChallenges(skill.id) || tested.has(skill.id)) continue;
     const levels = byTube.get(skill.tubeId);
     if (levels) levels.push(skill.level);
     else byTube.set(skill.tubeId, [skill.level]);

@@ -1,10 +1,5 @@
+import type { AnswerResult, ChallengeType } from '../answer-checking';
 import type { ChallengeId, CompetenceId, SkillId, TubeId } from '../brand';
-
-/** The five challenge types of the content model. */
-export type ChallengeType = 'QCU' | 'QCM' | 'QROC' | 'QROCM-ind' | 'QROCM-dep';
-
-/** Result of a graded answer; only `ok` validates a skill. */
-export type AnswerResult = 'ok' | 'ko' | 'aband' | 'timedout' | 'focusedOut';
 
 /** A skill measured by the assessment (a campaign skill or an active skill of a competence). */
 export interface TargetSkill {

@@ -1,6 +1,7 @@
 import { challengeId, competenceId, skillId, tubeId, type CompetenceId, type TubeId } from '../brand';
 import { createRandom } from '../random';
-import type { ChallengeCandidate, ChallengeType, TargetSkill } from '../selection/types';
+import type { ChallengeType } from '../answer-checking';
+import type { ChallengeCandidate, TargetSkill } from '../selection/types';
 
 /** Calibrated 2PL parameters of a challenge (spec §7). */
 export interface IrtParameters {

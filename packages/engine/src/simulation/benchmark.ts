@@ -190,45 +190,61 @@ function priorElements(scenario: Scenario, tubeLevel: ReadonlyMap<string, number
 /** Bank seeds of the generated bank B2 (spec §8.1). */
 export const B2_BANK_SEEDS: readonly number[] = [1, 2, 3];
 
-/** Options of a whole benchmark run. */
-export interface BenchmarkOptions {
-  /** Learners per scenario: 200 in continuous integration, 2,000 for the full run. */
-  readonly learners: number;
-  readonly baseline: Selector;
-  readonly jalon: Selector;
+/** What defines the scenario entries of a benchmark run. */
+export interface BenchmarkPlanOptions {
   /** The reference content pack, when it exists. */
   readonly referenceBank?: Bank;
   /** Also run the robustness scenarios (on the first B2 draw). */
   readonly robustness: boolean;
   /** Keeps only scenarios whose name passes; all by default. */
   readonly onlyScenario?: (name: string) => boolean;
+}
+
+/** One entry to run: a scenario on a bank. */
+export interface PlannedScenario {
+  readonly bank: Bank;
+  readonly bankSeed: number;
+  readonly scenario: Scenario;
+}
+
+/**
+ * The report's entries in order: every scenario of spec §8.1 on B1 (when given) and on the
+ * three B2 draws, then the robustness scenarios on the first draw.
+ */
+export function planBenchmark(options: BenchmarkPlanOptions): PlannedScenario[] {
+  const plan: PlannedScenario[] = [];
+  if (options.referenceBank) {
+    for (const scenario of standardScenarios(options.referenceBank, false)) {
+      plan.push({ bank: options.referenceBank, bankSeed: 0, scenario });
+    }
+  }
+  for (const bankSeed of B2_BANK_SEEDS) {
+    const bank = generateSyntheticBank(bankSeed);
+    for (const scenario of standardScenarios(bank, true)) plan.push({ bank, bankSeed, scenario });
+    if (options.robustness && bankSeed === B2_BANK_SEEDS[0]) {
+      for (const scenario of robustnessScenarios(bank)) plan.push({ bank, bankSeed, scenario });
+    }
+  }
+  return options.onlyScenario ? plan.filter(({ scenario }) => options.onlyScenario?.(scenario.name)) : plan;
+}
+
+/** Options of a whole benchmark run. */
+export interface BenchmarkOptions extends BenchmarkPlanOptions {
+  /** Learners per scenario: 200 in continuous integration, 2,000 for the full run. */
+  readonly learners: number;
+  readonly baseline: Selector;
+  readonly jalon: Selector;
   readonly clock?: () => number;
   /** Called after each scenario, e.g. to show progress. */
   readonly onScenario?: (report: ScenarioReport) => void;
 }
 
-/** Runs every scenario of spec §8.1 (and the robustness ones) on B1 and the three B2 draws. */
+/** Runs every planned scenario in one thread (see `planBenchmark`). */
 export function runBenchmark(options: BenchmarkOptions): BenchmarkReport {
-  const runs: { bank: Bank; bankSeed: number; scenario: Scenario }[] = [];
-  if (options.referenceBank) {
-    for (const scenario of standardScenarios(options.referenceBank, false)) {
-      runs.push({ bank: options.referenceBank, bankSeed: 0, scenario });
-    }
-  }
-  for (const bankSeed of B2_BANK_SEEDS) {
-    const bank = generateSyntheticBank(bankSeed);
-    for (const scenario of standardScenarios(bank, true)) runs.push({ bank, bankSeed, scenario });
-    if (options.robustness && bankSeed === B2_BANK_SEEDS[0]) {
-      for (const scenario of robustnessScenarios(bank)) runs.push({ bank, bankSeed, scenario });
-    }
-  }
   const scenarios: ScenarioReport[] = [];
-  for (const { bank, bankSeed, scenario } of runs) {
-    if (options.onlyScenario && !options.onlyScenario(scenario.name)) continue;
+  for (const planned of planBenchmark(options)) {
     const report = runScenario({
-      bank,
-      bankSeed,
-      scenario,
+      ...planned,
       learners: options.learners,
       baseline: options.baseline,
       jalon: options.jalon,
@@ -237,5 +253,10 @@ export function runBenchmark(options: BenchmarkOptions): BenchmarkReport {
     options.onScenario?.(report);
     scenarios.push(report);
   }
+  return summarise(scenarios);
+}
+
+/** The report of spec §8.1 from its entries: it passes iff every entry passes. */
+export function summarise(scenarios: readonly ScenarioReport[]): BenchmarkReport {
   return { scenarios, pass: scenarios.every((entry) => entry.pass) };
 }

@@ -1,6 +1,6 @@
 import type { ChallengeId, SkillId, TubeId } from '../brand';
 import { createRandom, mix } from '../random';
-import type { AnswerResult, ChallengeType } from '../selection/types';
+import type { AnswerResult, ChallengeType } from '../answer-checking';
 import type { Bank } from './bank';
 import type { LearnerModel } from './learner-model';
 

@@ -1,5 +1,5 @@
 import { challengeId, competenceId, skillId, tubeId } from '../brand';
-import type { ChallengeType } from '../selection/types';
+import type { ChallengeType } from '../answer-checking';
 import { withPixValues, type Bank, type BankChallenge, type BankSkill, type BankTube } from './bank';
 
 /** The few fields of a compiled content release that the benchmark reads. */

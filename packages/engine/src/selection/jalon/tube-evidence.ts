@@ -1,5 +1,6 @@
 import type { CompetenceId, SkillId, TubeId } from '../../brand';
-import type { ChallengeCandidate, ChallengeType, SelectionState, TargetSkill } from '../types';
+import type { ChallengeType } from '../../answer-checking';
+import type { ChallengeCandidate, SelectionState, TargetSkill } from '../types';
 import type { ChallengePool } from '../challenge-pool';
 
 /** P(not ok | skill mastered): slips, misreadings, skips. Slightly above the simulated 0.1. */
@@ -40,33 +41,57 @@ export interface TubeEvidence {
   readonly askable: readonly (readonly ChallengeCandidate[])[];
 }
 
+interface TubeLayout {
+  readonly tubeId: TubeId;
+  readonly competenceId: CompetenceId;
+  readonly skills: readonly TargetSkill[];
+  readonly levels: readonly number[];
+}
+
+interface Layout {
+  readonly tubes: readonly TubeLayout[];
+  readonly where: ReadonlyMap<SkillId, { readonly tube: number; readonly index: number }>;
+}
+
+/** Target skills are fixed for an assessment, so their grouping is computed once per list. */
+const layouts = new WeakMap<readonly TargetSkill[], Layout>();
+
+function layoutOf(skills: readonly TargetSkill[]): Layout {
+  const cached = layouts.get(skills);
+  if (cached) return cached;
+  const byTube = new Map<TubeId, TargetSkill[]>();
+  for (const skill of skills) {
+    const list = byTube.get(skill.tubeId);
+    if (list) list.push(skill);
+    else byTube.set(skill.tubeId, [skill]);
+  }
+  const tubes: TubeLayout[] = [];
+  const where = new Map<SkillId, { tube: number; index: number }>();
+  for (const [tubeId, list] of byTube) {
+    list.sort((a, b) => a.level - b.level);
+    list.forEach((skill, index) => where.set(skill.id, { tube: tubes.length, index }));
+    const first = list[0];
+    if (!first) continue;
+    tubes.push({ tubeId, competenceId: first.competenceId, skills: list, levels: list.map((skill) => skill.level) });
+  }
+  const layout = { tubes, where };
+  layouts.set(skills, layout);
+  return layout;
+}
+
 /** Groups the target skills per tube and folds the answers and kept KEs into likelihoods. */
 export function collectTubeEvidence(state: SelectionState, pool: ChallengePool): TubeEvidence[] {
-  const skillsByTube = new Map<TubeId, TargetSkill[]>();
-  for (const skill of state.skills) {
-    const list = skillsByTube.get(skill.tubeId);
-    if (list) list.push(skill);
-    else skillsByTube.set(skill.tubeId, [skill]);
-  }
-  const where = new Map<SkillId, { tube: number; index: number }>();
-  const tubes: {
-    tubeId: TubeId;
-    skills: TargetSkill[];
-    statuses: Int8Array;
-    likelihood: Float64Array;
-    informed: boolean;
-  }[] = [];
-  for (const [tubeId, skills] of skillsByTube) {
-    skills.sort((a, b) => a.level - b.level);
-    skills.forEach((skill, index) => where.set(skill.id, { tube: tubes.length, index }));
-    tubes.push({
-      tubeId,
-      skills,
-      statuses: new Int8Array(skills.length),
-      likelihood: new Float64Array(skills.length + 1).fill(1),
-      informed: false,
-    });
-  }
+  const { tubes: layout, where } = layoutOf(state.skills);
+  const tubes = layout.map((tube) => ({
+    tubeId: tube.tubeId,
+    competenceId: tube.competenceId,
+    skills: tube.skills,
+    levels: tube.levels,
+    statuses: new Int8Array(tube.skills.length),
+    likelihood: new Float64Array(tube.skills.length + 1).fill(1),
+    informed: false,
+    askable: [] as (readonly ChallengeCandidate[])[],
+  }));
 
   for (const fact of state.knowledge) {
     const at = where.get(fact.skillId);
@@ -97,21 +122,16 @@ export function collectTubeEvidence(state: SelectionState, pool: ChallengePool):
     }
   }
 
-  return tubes.map((tube) => {
-    const max = Math.max(...tube.likelihood);
-    if (max > 0) for (let h = 0; h < tube.likelihood.length; h++) tube.likelihood[h] = (tube.likelihood[h] ?? 0) / max;
-    const first = tube.skills[0];
-    return {
-      tubeId: tube.tubeId,
-      competenceId: first ? first.competenceId : ('' as CompetenceId),
-      skills: tube.skills,
-      levels: tube.skills.map((skill) => skill.level),
-      statuses: tube.statuses,
-      likelihood: tube.likelihood,
-      informed: tube.informed,
-      askable: tube.skills.map((skill, index) =>
-        tube.statuses[index] === UNTESTED ? (pool.remaining.get(skill.id) ?? []) : [],
-      ),
-    };
-  });
+  for (const tube of tubes) {
+    if (tube.informed) {
+      let max = 0;
+      for (const value of tube.likelihood) if (value > max) max = value;
+      if (max > 0) for (let h = 0; h < tube.likelihood.length; h++) tube.likelihood[h] = (tube.likelihood[h] ?? 0) / max;
+    }
+    for (let i = 0; i < tube.skills.length; i++) {
+      const skill = tube.skills[i];
+      tube.askable.push(skill && tube.statuses[i] === UNTESTED ? pool.remaining(skill.id) : []);
+    }
+  }
+  return tubes;
 }
