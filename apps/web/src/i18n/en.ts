@@ -9,6 +9,7 @@ export const en: Translations = {
     languageName: { fr: 'Français', en: 'English' },
     loading: 'Loading…',
     cancel: 'Cancel',
+    notProvided: 'Not provided',
     actions: 'Actions',
     newWindow: '(new window)',
     footer: 'Jalon, the open platform to assess and certify digital skills',
@@ -64,7 +65,6 @@ export const en: Translations = {
     title: 'My account',
     identity: 'My details',
     username: 'Username',
-    none: 'None',
     session: 'Session',
     changePassword: {
       title: 'Change my password',

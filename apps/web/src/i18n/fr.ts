@@ -8,6 +8,7 @@ export const fr = {
     languageName: { fr: 'Français', en: 'English' },
     loading: 'Chargement…',
     cancel: 'Annuler',
+    notProvided: 'Non renseigné',
     actions: 'Actions',
     newWindow: '(nouvelle fenêtre)',
     footer: 'Jalon, plateforme libre d’évaluation et de certification des compétences numériques',
@@ -63,7 +64,6 @@ export const fr = {
     title: 'Mon compte',
     identity: 'Mes informations',
     username: 'Identifiant',
-    none: 'Aucune',
     session: 'Session',
     changePassword: {
       title: 'Changer mon mot de passe',

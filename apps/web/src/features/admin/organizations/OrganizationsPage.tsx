@@ -79,7 +79,7 @@ export function OrganizationsPage() {
                       <Link to={`/admin/organisations/${organization.id}`}>{organization.name}</Link>
                     </th>
                     <td>{t(`admin.organization.types.${organization.type}`)}</td>
-                    <td>{organization.externalId ?? '—'}</td>
+                    <td>{organization.externalId ?? t('common.notProvided')}</td>
                   </tr>
                 ))}
               </tbody>

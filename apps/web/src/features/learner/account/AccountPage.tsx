@@ -24,7 +24,7 @@ export function AccountPage({ me }: { me: Me }) {
           <dt>{t('auth.lastName')}</dt>
           <dd data-testid="account-last-name">{me.lastName}</dd>
           <dt>{t('auth.email')}</dt>
-          <dd data-testid="account-email">{me.email ?? t('account.none')}</dd>
+          <dd data-testid="account-email">{me.email ?? t('common.notProvided')}</dd>
           {me.username ? (
             <>
               <dt>{t('account.username')}</dt>

@@ -63,7 +63,7 @@ export function MembersPage() {
                 return (
                   <tr key={member.id} data-testid="member-row">
                     <th scope="row">{name}</th>
-                    <td>{member.email ?? '—'}</td>
+                    <td>{member.email ?? t('common.notProvided')}</td>
                     <td data-testid="member-role">{roleLabel(t, member.role)}</td>
                     <td className="table__actions">
                       <Button variant="secondary" onClick={() => setAction({ kind: 'role', member })} aria-label={t('orga.team.members.changeRole.label', { name })}>
