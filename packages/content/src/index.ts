@@ -7,10 +7,7 @@ import { formatProblem } from './problems';
 import type { Release } from './release';
 import { readFileSync } from 'node:fs';
 
-export * from './catalogue';
-export { toCheckableChallenge } from './checkable';
-export { toLearnerChallenge } from './learner-view';
-export type { LearnerChallenge } from './learner-view';
+export * from './browser';
 export { compileRelease } from './compile';
 export { contentStats } from './stats';
 export type { ContentStats } from './stats';
@@ -20,14 +17,7 @@ export { lintContent } from './lint';
 export type { LintOptions } from './lint';
 export { contentDirsFromEnv, coreContentDir, loadContent } from './loader';
 export type { LoadedContent } from './loader';
-export { computePixValues } from './pix-value';
-export { formatProblem } from './problems';
-export type { Problem, ProblemCode } from './problems';
-export { parseProposals } from './proposals';
-export type { ParsedProposals, ProposalBlock, ProposalPart } from './proposals';
-export type * from './release';
 export * from './schema';
-export { parseChoiceSolution, parseQrocmSolution, parseQrocSolution } from './solution';
 
 /** Thrown by {@link loadRelease} when the content does not pass the linter. */
 export class ContentLintError extends Error {
