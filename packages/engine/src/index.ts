@@ -3,3 +3,8 @@ export * from './brand';
 export * from './answer-checking';
 export * from './knowledge';
 export * from './scoring';
+export { createRandom, mix, mix32 } from './random';
+export type { Random } from './random';
+export * from './selection';
+export * from './irt';
+export * from './simulation';

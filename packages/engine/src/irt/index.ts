@@ -1,0 +1,21 @@
+/** IRT (« flash ») algorithm of spec §7, used by certification. */
+export { information, successProbability } from './two-pl';
+export type { CalibratedChallenge } from './two-pl';
+export {
+  CAPACITY_GRID,
+  CAPACITY_STEP,
+  DEFAULT_INITIAL_CAPACITY,
+  ERROR_BEFORE_ANSWERS,
+  PRIOR_VARIANCE,
+  estimateCapacity,
+} from './capacity-estimation';
+export type { CapacityDamping, CapacityEstimate, EstimationOptions, ScoredAnswer } from './capacity-estimation';
+export {
+  CAMPAIGN_FLASH,
+  CERTIFICATION_FLASH,
+  RANDOMESQUE_FIRST_PROBABILITY,
+  RANDOMESQUE_SIZE,
+  minimumSuccessRate,
+  nextFlashStep,
+} from './flash-selector';
+export type { FlashAnswer, FlashConfig, FlashEndReason, FlashState, FlashStep, SuccessRateRange } from './flash-selector';
