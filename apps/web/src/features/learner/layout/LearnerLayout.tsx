@@ -24,6 +24,8 @@ export function LearnerLayout() {
               {t('learner.nav.home')}
             </NavLink>
             <NavLink to="/mon-compte">{t('learner.nav.account')}</NavLink>
+            {me.memberships.length > 0 ? <NavLink to="/orga/">{t('orga.brand')}</NavLink> : null}
+            {me.isPlatformAdmin ? <NavLink to="/admin/">{t('admin.brand')}</NavLink> : null}
           </nav>
         ) : null}
         <div className="header__tools">
