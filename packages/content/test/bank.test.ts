@@ -107,6 +107,14 @@ describe('the content bank', () => {
     expect(release.tubes.some((tube) => tube.maxLevel >= 6)).toBe(true);
   });
 
+  it('spreads the right answers of QCU over the option positions and shuffles every QCU and QCM', () => {
+    const choices = release.challenges.filter((c) => c.type === 'QCU' || c.type === 'QCM');
+    const qcu = choices.filter((c) => c.type === 'QCU');
+    const atFirst = qcu.filter((c) => c.solution === '1').length;
+    expect(atFirst * 2).toBeLessThan(qcu.length);
+    expect(choices.filter((c) => !c.shuffled).map((c) => c.id)).toEqual([]);
+  });
+
   it('offers every challenge type in every area', () => {
     const missing = release.areas.flatMap((area) => {
       const types = new Set(release.challenges.filter((c) => area.competenceIds.includes(c.competenceId)).map((c) => c.type));
