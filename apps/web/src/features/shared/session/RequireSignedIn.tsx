@@ -1,8 +1,10 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
 import type { Me } from '../../../api/types';
 import { ErrorSummary } from '../ui/ErrorSummary';
 import { Loading } from '../ui/Loading';
+import { Page } from '../ui/Page';
 import { useMe } from './useMe';
 
 interface RequireSignedInProps {
@@ -15,11 +17,18 @@ interface RequireSignedInProps {
  * afterwards), and an account with a temporary password must change it before anything else.
  */
 export function RequireSignedIn({ signInPath, children }: RequireSignedInProps) {
+  const { t } = useTranslation();
   const { data: me, isPending, error } = useMe();
   const location = useLocation();
   const here = `${location.pathname}${location.search}`;
   if (isPending) return <Loading />;
-  if (error) return <ErrorSummary error={error} />;
+  if (error) {
+    return (
+      <Page title={t('status.error.title')}>
+        <ErrorSummary error={error} />
+      </Page>
+    );
+  }
   if (me === null || me === undefined) {
     return <Navigate to={`${signInPath}?retour=${encodeURIComponent(here)}`} replace />;
   }
