@@ -1,4 +1,4 @@
-import { parse, stringify } from 'yaml';
+import { parse } from 'yaml';
 import type { ChallengeFile } from './schema';
 import type { ParseResult } from './proposals';
 
@@ -9,7 +9,11 @@ import type { ParseResult } from './proposals';
 export function solutionText(solution: ChallengeFile['solution']): string {
   if (typeof solution === 'number') return String(solution);
   if (typeof solution === 'string') return solution.trimEnd();
-  return stringify(solution, { flowCollectionPadding: false }).trimEnd();
+  // One `key: ["…", "…"]` line per block or group, as the spec writes them; JSON is valid YAML.
+  const key = (name: string): string => (/^[A-Za-z][A-Za-z0-9_]*$/.test(name) ? name : JSON.stringify(name));
+  return Object.entries(solution)
+    .map(([name, answers]) => `${key(name)}: ${JSON.stringify(answers)}`)
+    .join('\n');
 }
 
 /** QCU/QCM solution → option numbers, in the order written. */
