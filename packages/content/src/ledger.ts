@@ -19,6 +19,7 @@ export interface PublishedLedger {
 /** Where the release script keeps the ledger of Jalon's published ids. */
 export const defaultLedgerFile = fileURLToPath(new URL('../releases/published.json', import.meta.url));
 
+/** Reads the ledger; a missing file means nothing has been published yet. */
 export function readLedger(file: string = defaultLedgerFile): PublishedLedger {
   if (!existsSync(file)) return { ids: {} };
   return JSON.parse(readFileSync(file, 'utf8')) as PublishedLedger;

@@ -10,8 +10,7 @@ import type {
   TutorialFormat,
 } from './schema';
 
-/** Types of a compiled content release: what the API and the web app read. */
-
+/** Whether a tube or challenge works on a tablet and on a phone. */
 export interface Devices {
   readonly tablet: boolean;
   readonly mobile: boolean;

@@ -22,6 +22,7 @@ export interface ContentStats {
   warnings: number;
 }
 
+/** Counts what the content holds, for `content:check --json` and the bank tests. */
 export function contentStats(content: LoadedContent, problems: readonly Problem[]): ContentStats {
   const validated = content.challenges.filter((c) => c.data.status === 'validated').map((c) => c.data);
   const byType = Object.fromEntries(challengeTypes.map((type) => [type, validated.filter((c) => c.type === type).length])) as Record<ChallengeType, number>;

@@ -12,6 +12,7 @@ export interface YamlSource {
   lineOf(path: YamlPath): number;
 }
 
+/** Parses a YAML file, keeping its syntax errors and node positions instead of throwing. */
 export function parseYamlSource(file: string, text: string): YamlSource {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true });

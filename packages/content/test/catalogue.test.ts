@@ -79,3 +79,37 @@ describe('toLearnerChallenge', () => {
     expect(shown.proposals).toBe(challenge.proposals);
   });
 });
+
+describe('a Jalon+ framework in an extra folder', () => {
+  it('adds its competences without counting them for pix', () => {
+    const dir = writeContentFolder({
+      'framework.yaml': `framework: jalon-plus
+areas:
+  - id: a9
+    code: "9"
+    color: jaffa
+    title: { fr: "Culture numérique +" }
+    competences:
+      - id: c9.1
+        index: "9.1"
+        origin: plus
+        name: { fr: "Découvrir l'intelligence artificielle" }
+        description: { fr: "Comprendre ce que fait une IA générative." }
+        thematics: [{ id: th9.1-ia, name: { fr: "IA" } }]
+`,
+      'tubes/ia.yaml': `id: "@iaGenerative"
+competence: c9.1
+thematic: th9.1-ia
+practicalTitle: { fr: "IA générative" }
+practicalDescription: { fr: "Ce qu'une IA générative produit." }
+skills:
+  - level: 1
+    challenges:
+      - { id: "@iaGenerative1-01", type: QCU, instruction: "Une IA générative peut-elle se tromper ?", proposals: "- Oui\\n- Non", solution: 1 }
+`,
+    });
+    const { release } = loadRelease({ dirs: [coreContentDir, dir] });
+    expect(release.competences.find((c) => c.id === 'c9.1')?.origin).toBe('plus');
+    expect(release.skills.find((s) => s.id === '@iaGenerative1')?.pixValue).toBe(0);
+  });
+});
