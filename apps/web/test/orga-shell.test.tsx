@@ -64,7 +64,7 @@ describe('Orga shell', () => {
   it('/orga/equipe opens the members tab', async () => {
     signedInAs('ADMIN');
     renderAt('/orga/equipe');
-    expect(await screen.findByTestId('team-members-page')).toBeTruthy();
+    expect(await screen.findByTestId('members-page')).toBeTruthy();
   });
 
   it('the footer links to the organization’s documentation URL', async () => {

@@ -78,7 +78,7 @@ describe('Team', () => {
 
 describe('joining through an invitation', () => {
   it.each([
-    ['INVITATION_ALREADY_ACCEPTED_OR_CANCELLED', 409, 'déjà été acceptée ou a été annulée'],
+    ['INVITATION_ALREADY_ACCEPTED_OR_CANCELLED', 409, 'déjà été acceptée ou annulée'],
     ['INVITATION_EXPIRED', 410, 'a expiré'],
     ['INVITATION_NOT_FOUND', 404, 'introuvable'],
   ])('shows %s as a sentence', async (code, status, text) => {

@@ -321,7 +321,7 @@ export const fr = {
     INVITATION_ROLE_INVALID: 'Ce rôle n’existe pas.',
     ALREADY_A_MEMBER: 'Ces adresses appartiennent déjà à des membres de l’organisation et n’ont pas été invitées :',
     INVITATION_NOT_FOUND: 'Cette invitation est introuvable. Vérifiez le lien reçu par e-mail.',
-    INVITATION_ALREADY_ACCEPTED_OR_CANCELLED: 'Cette invitation a déjà été acceptée ou a été annulée.',
+    INVITATION_ALREADY_ACCEPTED_OR_CANCELLED: 'Cette invitation a déjà été acceptée ou annulée.',
     INVITATION_EXPIRED: 'Cette invitation a expiré. Demandez à un administrateur de l’organisation de vous la renvoyer.',
     PLATFORM_ADMIN_REQUIRED: 'Cet espace est réservé aux administrateurs de la plateforme.',
     ORGANIZATION_NAME_REQUIRED: 'Indiquez le nom de l’organisation.',

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { SignInForm } from '../../shared/auth/SignInForm';
+import { entryPath } from '../../shared/session/entryPath';
 import { safeReturnPath } from '../../shared/session/returnPath';
 import { useMe } from '../../shared/session/useMe';
 import { Page } from '../../shared/ui/Page';
@@ -12,10 +13,10 @@ export function SignInPage() {
   const returnTo = safeReturnPath(params.get('retour'), '/');
   const { data: me } = useMe();
   const signUpPath = params.has('retour') ? `/inscription?retour=${encodeURIComponent(returnTo)}` : '/inscription';
-  if (me) return <Navigate to={returnTo} replace />;
+  if (me) return <Navigate to={entryPath(me, returnTo)} replace />;
   return (
     <Page title={t('auth.signInTitle')} testId="sign-in-page">
-      <SignInForm onSignedIn={() => void navigate(returnTo, { replace: true })} signUpPath={signUpPath} />
+      <SignInForm onSignedIn={(signedIn) => void navigate(entryPath(signedIn, returnTo), { replace: true })} signUpPath={signUpPath} />
     </Page>
   );
 }

@@ -5,6 +5,7 @@ import { safeReturnPath } from '../../shared/session/returnPath';
 import { useMe } from '../../shared/session/useMe';
 import { ErrorSummary } from '../../shared/ui/ErrorSummary';
 import { Page } from '../../shared/ui/Page';
+import { orgaEntryPath } from '../shell/orgaEntryPath';
 
 export function OrgaSignInPage() {
   const { t } = useTranslation();
@@ -13,7 +14,7 @@ export function OrgaSignInPage() {
   const returnTo = safeReturnPath(params.get('retour'), '/orga/');
   const { data: me } = useMe();
 
-  if (me && me.memberships.length > 0) return <Navigate to={returnTo} replace />;
+  if (me && me.memberships.length > 0) return <Navigate to={orgaEntryPath(me, returnTo)} replace />;
 
   return (
     <Page title={t('auth.signInTitle')} heading={t('orga.signIn.title')} testId="orga-sign-in-page">
@@ -21,7 +22,7 @@ export function OrgaSignInPage() {
       <SignInForm
         onSignedIn={(signedIn) => {
           // Without a membership the user stays here and sees NOT_A_MEMBER above the form.
-          if (signedIn.memberships.length > 0) void navigate(returnTo, { replace: true });
+          if (signedIn.memberships.length > 0) void navigate(orgaEntryPath(signedIn, returnTo), { replace: true });
         }}
       />
     </Page>

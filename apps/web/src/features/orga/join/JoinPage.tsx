@@ -11,6 +11,7 @@ import { Button } from '../../shared/ui/Button';
 import { ErrorSummary } from '../../shared/ui/ErrorSummary';
 import { Loading } from '../../shared/ui/Loading';
 import { Page } from '../../shared/ui/Page';
+import { orgaEntryPath } from '../shell/orgaEntryPath';
 
 type Mode = 'sign-in' | 'sign-up';
 
@@ -42,7 +43,7 @@ export function JoinPage() {
     },
     onSuccess: (updated) => {
       setMe(updated);
-      void navigate('/orga/');
+      void navigate(orgaEntryPath(updated));
     },
   });
 

@@ -43,7 +43,7 @@ export function InvitationsPage() {
   });
 
   return (
-    <Page title={t('orga.team.invitations.title')} heading={t('orga.team.title')} testId="team-invitations-page">
+    <Page title={t('orga.team.invitations.title')} heading={t('orga.team.title')} testId="invitations-page">
       <TeamTabs />
       {resentTo ? <Notice tone="success" testId="invitation-resent">{t('orga.team.invitations.resent', { email: resentTo })}</Notice> : null}
       <ErrorSummary error={resend.error} />
@@ -65,7 +65,7 @@ export function InvitationsPage() {
             <tbody>
               {invitations.data.map((invitation) => (
                 <tr key={invitation.id} data-testid="invitation-row">
-                  <th scope="row">{invitation.email}</th>
+                  <td data-testid="invitation-email">{invitation.email}</td>
                   <td>{roleLabel(t, invitation.role)}</td>
                   <td>{formatDateTime(invitation.updatedAt, i18n.language, timeZone)}</td>
                   <td className="table__actions">

@@ -40,7 +40,7 @@ export function MembersPage() {
   }
 
   return (
-    <Page title={t('orga.team.members.title')} heading={t('orga.team.title')} testId="team-members-page">
+    <Page title={t('orga.team.members.title')} heading={t('orga.team.title')} testId="members-page">
       <TeamTabs />
       {members.isPending ? <Loading /> : null}
       <ErrorSummary error={members.error} />
