@@ -17,14 +17,14 @@ export function ChangePasswordPage() {
   const navigate = useNavigate();
   const returnTo = safeReturnPath(params.get('retour'), '/');
 
-  if (isPending) return <Loading />;
-  if (error) return <ErrorSummary error={error} />;
-  if (!me) return <Navigate to={`/connexion?retour=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  if (me === null) return <Navigate to={`/connexion?retour=${encodeURIComponent(location.pathname + location.search)}`} replace />;
 
   return (
     <Page title={t('account.changePassword.title')} testId="change-password-page">
-      {me.mustChangePassword ? <Notice testId="password-change-required">{t('account.changePassword.required')}</Notice> : null}
-      <ChangePasswordForm forced={me.mustChangePassword} onChanged={() => void navigate(returnTo, { replace: true })} />
+      {isPending ? <Loading /> : null}
+      <ErrorSummary error={error} />
+      {me?.mustChangePassword ? <Notice testId="password-change-required">{t('account.changePassword.required')}</Notice> : null}
+      {me ? <ChangePasswordForm forced={me.mustChangePassword} onChanged={() => void navigate(returnTo, { replace: true })} /> : null}
     </Page>
   );
 }
