@@ -144,3 +144,20 @@ describe('lintContent against the ledger of published ids (L13)', () => {
     expect(problems.map((p) => p.message)).toEqual(['challenge @essaiLint1-02 changed type from QCU to QCM; give it a new id']);
   });
 });
+
+describe('lintContent on Markdown', () => {
+  it('refuses raw HTML outside the allow-list but accepts allowed tags, code and autolinks (L11)', () => {
+    const challenges = `      - id: "@essaiLint1-01"
+        type: QCU
+        instruction: "Appuyez sur <kbd>Ctrl</kbd>, lisez \`<div>\` et <https://exemple.fr>."
+        proposals: "- a\\n- b"
+        solution: 1
+      - id: "@essaiLint1-02"
+        type: QCU
+        instruction: "Cliquez <a href='x'>ici</a>."
+        proposals: "- a\\n- b"
+        solution: 2`;
+    const { problems } = lintExtra({ 'tubes/essai.yaml': tube(challenges), 'tutorials/t.yaml': tutorials });
+    expect(problems.map((p) => `${p.code} ${p.message}`)).toEqual(['L11 raw HTML <a> is not allowed in Markdown']);
+  });
+});

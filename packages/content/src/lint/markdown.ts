@@ -1,13 +1,13 @@
 /** Raw HTML tags a Markdown field may use; anything else is refused (L11). */
 const allowedTags = new Set(['br', 'sub', 'sup', 'kbd', 'abbr', 'mark']);
 
-/** Raw HTML tags of a Markdown text that are not allowed, ignoring code and autolinks. */
+/** Raw HTML tags of a Markdown text that are not allowed, each once, ignoring code and autolinks. */
 export function forbiddenHtmlTags(markdown: string): string[] {
   const withoutCode = markdown.replace(/```[\s\S]*?```/g, '').replace(/`[^`\n]*`/g, '');
-  const found: string[] = [];
+  const found = new Set<string>();
   for (const match of withoutCode.matchAll(/<\/?([A-Za-z][A-Za-z0-9-]*)(?![A-Za-z0-9-]*:)/g)) {
     const tag = match[1]?.toLowerCase();
-    if (tag && !allowedTags.has(tag)) found.push(tag);
+    if (tag && !allowedTags.has(tag)) found.add(tag);
   }
-  return found;
+  return [...found];
 }

@@ -3,6 +3,7 @@ import type { LoadedContent } from '../loader';
 import type { Site } from '../yaml-source';
 import type { Findings } from './findings';
 import { servesLocale, supportedLocales } from './locales';
+import { forbiddenHtmlTags } from './markdown';
 
 const idPatterns = {
   area: /^a\d+$/,
@@ -115,6 +116,10 @@ export function checkSkillsAndTutorials(findings: Findings, content: LoadedConte
       data[field].forEach((id, t) => {
         if (!tutorialIds.has(id)) findings.error('L11', site, [field, t], `unknown tutorial ${id}`);
       });
+    }
+    for (const [locale, text] of Object.entries(data.hint ?? {})) {
+      const tags = forbiddenHtmlTags(text);
+      if (tags.length > 0) findings.error('L11', site, ['hint', locale], `raw HTML <${tags.join('>, <')}> is not allowed in Markdown`);
     }
     if (data.status !== 'active') continue;
     const challenges = challengesBySkill.get(skill.id) ?? [];

@@ -2,6 +2,7 @@ import { groupBy } from '../group-by';
 import type { LoadedContent, LoadedSkill, LoadedTargetProfile } from '../loader';
 import type { Findings } from './findings';
 import { servesLocale, supportedLocales } from './locales';
+import { forbiddenHtmlTags } from './markdown';
 
 function checkStages(findings: Findings, profile: LoadedTargetProfile, highestCap: number): void {
   const { stages } = profile.data;
@@ -68,6 +69,16 @@ export function checkTargetProfiles(findings: Findings, content: LoadedContent):
     const unsupported = data.locales.filter((locale) => !(supportedLocales as readonly string[]).includes(locale));
     if (data.locales.length === 0 || unsupported.length > 0) findings.error('L11', site, ['locales'], `locales must be a non-empty subset of ${supportedLocales.join(', ')}`);
     if (data.imageUrl !== undefined && !content.assets.has(data.imageUrl)) findings.error('L10', site, ['imageUrl'], `asset ${data.imageUrl} not found`);
+
+    const texts: [(string | number)[], string][] = [
+      [['description'], data.description],
+      ...data.stages.flatMap((stage, s): [(string | number)[], string][] => [[['stages', s, 'message'], stage.message]]),
+      ...data.badges.flatMap((badge, b): [(string | number)[], string][] => [[['badges', b, 'message'], badge.message]]),
+    ];
+    for (const [field, text] of texts) {
+      const tags = forbiddenHtmlTags(text);
+      if (tags.length > 0) findings.error('L11', site, field, `raw HTML <${tags.join('>, <')}> is not allowed in Markdown`);
+    }
 
     const caps = new Map<string, number>();
     const targetSkills: LoadedSkill[] = [];
