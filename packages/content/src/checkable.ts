@@ -1,6 +1,6 @@
-import type { CheckableChallenge, Tolerance } from '@jalon/engine';
+import type { CheckableChallenge, CorrectionSkill, Tolerance } from '@jalon/engine';
 import { parseProposals } from './proposals';
-import type { ReleaseChallenge } from './release';
+import type { ReleaseChallenge, ReleaseSkill } from './release';
 import { parseQrocmSolution } from './solution';
 
 const tolerances: readonly string[] = ['t1', 't2', 't3'] satisfies Tolerance[];
@@ -43,4 +43,18 @@ export function toCheckableChallenge(challenge: ReleaseChallenge): CheckableChal
     return { ...freeText, type: 'QROCM-dep', blocks, solution: groups };
   }
   throw new Error(`${challenge.id}: blocks for ${challenge.type}`);
+}
+
+/**
+ * What the engine's `correctionFor` needs from a skill: its hint in the learner's language
+ * (English when asked for and written, French otherwise) and its tutorial ids.
+ */
+export function toCorrectionSkill(skill: ReleaseSkill, locale: string): CorrectionSkill {
+  const hint = skill.hint ? (locale === 'en' ? (skill.hint.en ?? skill.hint.fr) : skill.hint.fr) : undefined;
+  return {
+    ...(hint !== undefined ? { hint } : {}),
+    hintStatus: skill.hintStatus,
+    tutorials: skill.tutorials,
+    learningMoreTutorials: skill.learningMoreTutorials,
+  };
 }

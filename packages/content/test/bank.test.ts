@@ -1,7 +1,15 @@
-import { checkAnswer, epochMs } from '@jalon/engine';
+import { checkAnswer, correctionFor, epochMs } from '@jalon/engine';
 import type { AnswerPayload } from '@jalon/engine';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { contentStats, coreContentDir, lintContent, loadContent, loadRelease, toCheckableChallenge } from '../src/index';
+import {
+  contentStats,
+  coreContentDir,
+  lintContent,
+  loadContent,
+  loadRelease,
+  toCheckableChallenge,
+  toCorrectionSkill,
+} from '../src/index';
 import type { Release, ReleaseChallenge } from '../src/index';
 import { parseProposals } from '../src/proposals';
 import { parseQrocmSolution, parseQrocSolution } from '../src/solution';
@@ -56,6 +64,17 @@ describe('the content bank', () => {
       })
       .map((challenge) => challenge.id);
     expect(refused).toEqual([]);
+  });
+
+  it('corrects a previewed challenge answered with its own solution: ok, hint and « pour en savoir plus » tutorials', () => {
+    const challenge = release.challenges.find((c) => c.id === '@motsCles1-03');
+    const skill = release.skills.find((s) => s.id === '@motsCles1');
+    if (!challenge || !skill) throw new Error('missing content');
+    const checkable = toCheckableChallenge(challenge);
+    const checked = checkAnswer(checkable, { value: challenge.solution }, asked);
+    if (!checked.accepted) throw new Error(checked.rejection);
+    const correction = correctionFor(checkable, checked, toCorrectionSkill(skill, 'en'));
+    expect(correction).toMatchObject({ result: 'ok', hint: 'Keep only the important words of your question.', tutorialIds: skill.learningMoreTutorials });
   });
 
   it('rejects a wrong option of every QCU and QCM', () => {
