@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { idSchema, isoDateTime, pageOf, paginationQuerySchema } from './common';
-import { emailSchema, ORGANIZATION_TYPES } from './identity';
-import { IDENTITY_PROVIDERS, ORGANIZATION_FEATURES, organizationSchema } from './organizations';
+import { IDENTITY_PROVIDERS, ORGANIZATION_FEATURES, ORGANIZATION_TYPES } from './constants';
+import { emailSchema } from './identity';
+import { organizationSchema } from './organizations';
 
 const urlOrNull = z
   .string()
@@ -45,6 +46,7 @@ export const adminOrganizationsQuerySchema = paginationQuerySchema.extend({
   search: z.string().trim().max(255).default(''),
 });
 export const adminOrganizationsPageSchema = pageOf(organizationSchema);
+export type AdminOrganizationsPage = z.infer<typeof adminOrganizationsPageSchema>;
 
 export const organizationFeaturesBodySchema = z.object({
   features: z.array(z.enum(ORGANIZATION_FEATURES, { error: 'FEATURE_UNKNOWN' })).max(ORGANIZATION_FEATURES.length),
@@ -61,5 +63,6 @@ export const outboxMailSummarySchema = z.object({
 });
 export const outboxMailSchema = outboxMailSummarySchema.extend({ text: z.string(), html: z.string() });
 export type OutboxMail = z.infer<typeof outboxMailSchema>;
+export type OutboxMailSummary = z.infer<typeof outboxMailSummarySchema>;
 export const outboxResponseSchema = z.object({ items: z.array(outboxMailSummarySchema) });
 export const outboxMailParamsSchema = z.object({ mailId: idSchema });

@@ -1,10 +1,8 @@
 import { z } from 'zod';
+import { DEFAULT_PAGE_SIZE, PAGE_SIZES } from './constants';
 
 export const idSchema = z.uuid({ error: 'INVALID_REQUEST' });
 
-/** Page sizes of every list (spec README, « Lists »). */
-export const PAGE_SIZES = [10, 25, 50, 100] as const;
-export const DEFAULT_PAGE_SIZE = 50;
 
 export const paginationQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1),

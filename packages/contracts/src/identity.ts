@@ -1,13 +1,7 @@
 import { z } from 'zod';
 import { idSchema, isoDateTime } from './common';
+import { LANGS, MEMBERSHIP_ROLES, ORGANIZATION_TYPES } from './constants';
 
-export const ORGANIZATION_TYPES = ['SCO', 'SCO-1D', 'SUP', 'PRO'] as const;
-export type OrganizationType = (typeof ORGANIZATION_TYPES)[number];
-
-export const MEMBERSHIP_ROLES = ['ADMIN', 'MEMBER'] as const;
-export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
-
-export const LANGS = ['fr', 'en'] as const;
 
 const name = (requiredCode: 'FIRST_NAME_REQUIRED' | 'LAST_NAME_REQUIRED') =>
   z

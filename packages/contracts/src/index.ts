@@ -2,6 +2,7 @@
  * Request and response schemas shared by the API and the web app. The API validates
  * with them and publishes them as OpenAPI; the web app imports their types.
  */
+export * from './constants';
 export * from './errors';
 export * from './common';
 export * from './identity';

@@ -1,20 +1,7 @@
 import { z } from 'zod';
 import { idSchema, isoDateTime } from './common';
-import { MEMBERSHIP_ROLES, ORGANIZATION_TYPES } from './identity';
+import { IDENTITY_PROVIDERS, INVITATION_STATUSES, MEMBERSHIP_ROLES, ORGANIZATION_FEATURES, ORGANIZATION_TYPES } from './constants';
 
-/** Feature toggles set by instance admins (`campaigns-and-participation.md` §1). */
-export const ORGANIZATION_FEATURES = [
-  'MULTIPLE_SENDING_ASSESSMENT',
-  'CAMPAIGN_WITHOUT_USER_PROFILE',
-  'LEARNER_IMPORT',
-  'COMPUTE_ORGANIZATION_LEARNER_CERTIFICABILITY',
-  'SHOW_SKILLS',
-  'CERTIFICATION_RESULTS',
-  'CERTIFICATION_CENTER',
-] as const;
-export type OrganizationFeature = (typeof ORGANIZATION_FEATURES)[number];
-
-export const IDENTITY_PROVIDERS = ['MEDIACENTRE'] as const;
 
 export const organizationParamsSchema = z.object({ organizationId: idSchema });
 
@@ -50,8 +37,6 @@ export const membershipParamsSchema = z.object({ organizationId: idSchema, membe
 export const updateMembershipBodySchema = z.object({
   role: z.enum(MEMBERSHIP_ROLES, { error: 'INVITATION_ROLE_INVALID' }),
 });
-
-export const INVITATION_STATUSES = ['pending', 'accepted', 'cancelled'] as const;
 
 export const invitationSchema = z.object({
   id: idSchema,

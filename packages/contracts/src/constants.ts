@@ -1,0 +1,31 @@
+/**
+ * Plain lists shared by the API and the web app, with no zod: the browser imports them
+ * from `@jalon/contracts/constants` without pulling the schemas into its bundle.
+ */
+export const ORGANIZATION_TYPES = ['SCO', 'SCO-1D', 'SUP', 'PRO'] as const;
+export type OrganizationType = (typeof ORGANIZATION_TYPES)[number];
+
+export const MEMBERSHIP_ROLES = ['ADMIN', 'MEMBER'] as const;
+export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
+
+export const LANGS = ['fr', 'en'] as const;
+
+/** Feature toggles set by instance admins (`campaigns-and-participation.md` §1). */
+export const ORGANIZATION_FEATURES = [
+  'MULTIPLE_SENDING_ASSESSMENT',
+  'CAMPAIGN_WITHOUT_USER_PROFILE',
+  'LEARNER_IMPORT',
+  'COMPUTE_ORGANIZATION_LEARNER_CERTIFICABILITY',
+  'SHOW_SKILLS',
+  'CERTIFICATION_RESULTS',
+  'CERTIFICATION_CENTER',
+] as const;
+export type OrganizationFeature = (typeof ORGANIZATION_FEATURES)[number];
+
+export const IDENTITY_PROVIDERS = ['MEDIACENTRE'] as const;
+
+export const INVITATION_STATUSES = ['pending', 'accepted', 'cancelled'] as const;
+
+/** Page sizes of every list (spec README, « Lists »). */
+export const PAGE_SIZES = [10, 25, 50, 100] as const;
+export const DEFAULT_PAGE_SIZE = 50;
