@@ -5,6 +5,7 @@ import { errorBodySchema, healthSchema } from '@jalon/contracts';
 import { sql } from 'drizzle-orm';
 import Fastify, { type FastifyInstance, type HTTPMethods } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Release } from '@jalon/content';
 import type { Transporter } from 'nodemailer';
 import type { AdjustableClock } from './platform/clock';
 import type { Config } from './platform/config';
@@ -16,6 +17,7 @@ import { registerWebApp } from './platform/http/web';
 import { createJobs, type Jobs } from './platform/jobs';
 import { createMailer } from './platform/mail';
 import { createRateLimiter } from './platform/rate-limit';
+import { registerContentAssets } from './modules/catalogue';
 import { identityRoutes, resolveSession } from './modules/identity';
 import { findActiveMembership, listMembershipsOf, organizationRoutes } from './modules/organizations';
 import { supportRoutes } from './modules/support';
@@ -39,8 +41,15 @@ export interface Jalon {
   close(): Promise<void>;
 }
 
+/** The content release loaded at start, with the files of its assets. */
+export interface Content {
+  release: Release;
+  assetFiles: ReadonlyMap<string, string>;
+}
+
 export interface BuildOptions {
   config: Config;
+  content: Content;
   database: Database;
   clock: AdjustableClock;
   /** Replaces SMTP delivery (tests). */
@@ -50,7 +59,7 @@ export interface BuildOptions {
 }
 
 /** Composition root: wires the platform and the modules by hand. */
-export async function buildApp({ config, database, clock, mailTransport, logger }: BuildOptions): Promise<Jalon> {
+export async function buildApp({ config, content, database, clock, mailTransport, logger }: BuildOptions): Promise<Jalon> {
   const app = Fastify({
     logger: logger ?? {
       level: config.logLevel,
@@ -123,6 +132,7 @@ export async function buildApp({ config, database, clock, mailTransport, logger 
     }),
   );
   await app.register(organizationRoutes(common));
+  registerContentAssets(app, content.release, content.assetFiles);
   if (config.testSupport) await app.register(supportRoutes({ mailer, clock }));
 
   await app.ready();

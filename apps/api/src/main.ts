@@ -4,11 +4,23 @@ import { readConfig } from './platform/config';
 import { openDatabase } from './platform/db/database';
 import { DataDirLockedError } from './platform/db/lockfile';
 import { migrateDatabase } from './platform/db/migrate';
+import { ContentLintError, loadRelease } from '@jalon/content';
+import { syncTargetProfiles } from './modules/catalogue';
 import { seedDemoIfEmpty } from './modules/demo';
 
 /** Reads the configuration, prepares the database, listens, and shuts down cleanly on SIGTERM. */
 async function main() {
   const config = readConfig();
+  let content;
+  try {
+    content = loadRelease();
+  } catch (error) {
+    if (error instanceof ContentLintError) {
+      console.error(`Le contenu ne passe pas le linter ; corrigez-le (npm run content:check).\n${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
   let database;
   try {
     database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.poolSize });
@@ -21,7 +33,8 @@ async function main() {
   }
   await migrateDatabase(database);
   const clock = systemClock();
-  const jalon = await buildApp({ config, database, clock });
+  await syncTargetProfiles(database.db, content.release, clock.now());
+  const jalon = await buildApp({ config, content, database, clock });
   const log = jalon.app.log;
   if (config.seedDemo && (await seedDemoIfEmpty(database.db, clock))) log.info('demo data seeded');
   await jalon.startJobs();

@@ -4,6 +4,8 @@ import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../src/platform/db/database';
+import { loadRelease } from '@jalon/content';
+import { syncTargetProfiles } from '../../src/modules/catalogue';
 import { migrateDatabase } from '../../src/platform/db/migrate';
 import { createJobs } from '../../src/platform/jobs';
 import { silentLogger } from './silent-logger';
@@ -57,6 +59,7 @@ export default async function setup(project: TestProject) {
 
 async function prepare(database: Awaited<ReturnType<typeof openDatabase>>) {
   await migrateDatabase(database);
+  await syncTargetProfiles(database.db, loadRelease().release, new Date());
   const jobs = createJobs(database, silentLogger);
   await jobs.start();
   await jobs.stop();

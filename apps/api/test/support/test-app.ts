@@ -5,12 +5,21 @@ import path from 'node:path';
 import type { Transporter } from 'nodemailer';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { buildApp, type Jalon } from '../../src/app';
+import { loadRelease } from '@jalon/content';
+import { buildApp, type Content, type Jalon } from '../../src/app';
 import { systemClock, type AdjustableClock } from '../../src/platform/clock';
 import { readConfig, type Config } from '../../src/platform/config';
 import { openDatabase, type Database } from '../../src/platform/db/database';
 
+/** The content release, loaded once per test worker (it is immutable). */
+let content: Content | undefined;
+export function testContent(): Content {
+  content ??= loadRelease();
+  return content;
+}
+
 export interface TestApp extends Jalon {
+  content: Content;
   database: Database;
   clock: AdjustableClock;
   config: Config;
@@ -30,10 +39,11 @@ export async function createTestApp(
     webDist: path.join(os.tmpdir(), 'jalon-no-web'),
     ...options.configOverrides,
   };
-  const jalon = await buildApp({ config, database, clock, logger: false, ...(options.mailTransport ? { mailTransport: options.mailTransport } : {}) });
+  const jalon = await buildApp({ config, content: testContent(), database, clock, logger: false, ...(options.mailTransport ? { mailTransport: options.mailTransport } : {}) });
   if (options.startJobs ?? true) await jalon.startJobs();
   return {
     ...jalon,
+    content: testContent(),
     database,
     clock,
     config,

@@ -1,5 +1,6 @@
 /** Every table, for drizzle-kit and the typed database handle. Each module owns its own tables. */
 export * from '../../modules/identity/schema';
 export * from '../../modules/organizations/schema';
+export * from '../../modules/catalogue/schema';
 export * from '../mail/schema';
 export * from '../rate-limit.schema';
