@@ -61,6 +61,13 @@ export const ERROR_STATUS = {
   TIME_ZONE_INVALID: 422,
   FEATURE_UNKNOWN: 422,
   MAIL_NOT_FOUND: 404,
+
+  // Catalogue: parcours documentation and challenge preview
+  TARGET_PROFILE_NOT_FOUND: 404,
+  CHALLENGE_NOT_FOUND: 404,
+  ANSWER_EMPTY: 422,
+  ANSWER_MALFORMED: 422,
+  ANSWER_TOO_LONG: 422,
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -8,4 +8,4 @@ export * from './common';
 export * from './identity';
 export * from './organizations';
 export * from './admin';
-
+export * from './catalogue';

@@ -334,5 +334,10 @@ export const en: Translations = {
     TIME_ZONE_INVALID: 'This time zone does not exist, for example: Europe/Paris.',
     FEATURE_UNKNOWN: 'This feature does not exist.',
     MAIL_NOT_FOUND: 'This e-mail cannot be found.',
+    TARGET_PROFILE_NOT_FOUND: 'This course does not exist or is not offered to your organization.',
+    CHALLENGE_NOT_FOUND: 'This question cannot be found.',
+    ANSWER_EMPTY: 'Answer before checking.',
+    ANSWER_MALFORMED: 'This answer does not fit the question: choose among the options.',
+    ANSWER_TOO_LONG: 'This answer is too long (5,000 characters at most per field).',
   },
 };

@@ -333,6 +333,11 @@ export const fr = {
     TIME_ZONE_INVALID: 'Ce fuseau horaire n’existe pas, par exemple : Europe/Paris.',
     FEATURE_UNKNOWN: 'Cette fonctionnalité n’existe pas.',
     MAIL_NOT_FOUND: 'Cet e-mail est introuvable.',
+    TARGET_PROFILE_NOT_FOUND: 'Ce parcours n’existe pas ou n’est pas proposé à votre organisation.',
+    CHALLENGE_NOT_FOUND: 'Cette épreuve est introuvable.',
+    ANSWER_EMPTY: 'Répondez avant de vérifier.',
+    ANSWER_MALFORMED: 'Cette réponse ne correspond pas à la question : choisissez parmi les propositions.',
+    ANSWER_TOO_LONG: 'Cette réponse est trop longue (5 000 caractères au plus par champ).',
   },
 };
 
