@@ -29,3 +29,6 @@ export const INVITATION_STATUSES = ['pending', 'accepted', 'cancelled'] as const
 /** Page sizes of every list (spec README, « Lists »). */
 export const PAGE_SIZES = [10, 25, 50, 100] as const;
 export const DEFAULT_PAGE_SIZE = 50;
+
+export const CAMPAIGN_TYPES = ['ASSESSMENT', 'PROFILES_COLLECTION', 'EXAM'] as const;
+export type CampaignType = (typeof CAMPAIGN_TYPES)[number];

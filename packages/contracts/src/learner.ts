@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ANSWER_RESULTS, learnerChallengeSchema, tutorialSchema } from './catalogue';
 import { idSchema, isoDateTime } from './common';
+import { CAMPAIGN_TYPES } from './constants';
 
 /**
  * The learner's side of campaigns: code lookup, landing, reconciliation, participation,
@@ -15,7 +16,6 @@ export function normalizeCampaignCode(input: string): string {
   return input.toUpperCase().replace(/[\s-]+/g, '');
 }
 
-export const CAMPAIGN_TYPES = ['ASSESSMENT', 'PROFILES_COLLECTION', 'EXAM'] as const;
 export const PARTICIPATION_STATUSES = ['STARTED', 'TO_SHARE', 'SHARED'] as const;
 
 export const campaignCodeParamsSchema = z.object({ code: z.string().min(1).max(32) });
