@@ -17,7 +17,8 @@ import { registerWebApp } from './platform/http/web';
 import { createJobs, type Jobs } from './platform/jobs';
 import { createMailer } from './platform/mail';
 import { createRateLimiter } from './platform/rate-limit';
-import { registerContentAssets } from './modules/catalogue';
+import { catalogueRoutes, registerContentAssets } from './modules/catalogue';
+import { campaignRoutes, registerCampaignTenant } from './modules/campaigns';
 import { identityRoutes, resolveSession } from './modules/identity';
 import { findActiveMembership, listMembershipsOf, organizationRoutes } from './modules/organizations';
 import { supportRoutes } from './modules/support';
@@ -132,6 +133,9 @@ export async function buildApp({ config, content, database, clock, mailTransport
     }),
   );
   await app.register(organizationRoutes(common));
+  registerCampaignTenant(accessControl, db);
+  await app.register(campaignRoutes({ ...common, release: content.release }));
+  await app.register(catalogueRoutes({ db, clock, release: content.release }));
   registerContentAssets(app, content.release, content.assetFiles);
   if (config.testSupport) await app.register(supportRoutes({ mailer, clock }));
 
