@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../src/platform/db/database';
+import { createCampaignRow } from './support/campaign-factory';
 import { createTeam, PASSWORD } from './support/factory';
 import { Agent } from './support/http';
 import { createTestApp, type TestApp } from './support/test-app';
@@ -43,7 +44,12 @@ describe('tenant isolation', () => {
     // The foundation already has organization routes; the list grows with each module.
     expect(scoped.length).toBeGreaterThanOrEqual(10);
 
-    const ids: Record<string, string> = { organizationId: victim.organization.id, membershipId: victim.memberMembership.id };
+    const victimCampaign = await createCampaignRow(t.database.db, { organizationId: victim.organization.id, ownerId: victim.admin.id });
+    const ids: Record<string, string> = {
+      organizationId: victim.organization.id,
+      membershipId: victim.memberMembership.id,
+      campaignId: victimCampaign.id,
+    };
     const refused: string[] = [];
     for (const route of scoped) {
       const url = route.url.replace(/:(\w+)/g, (_, name: string) => ids[name] ?? '00000000-0000-4000-8000-000000000000');
@@ -54,5 +60,6 @@ describe('tenant isolation', () => {
       refused.push(`${route.method} ${route.url}`);
     }
     expect(refused).toContain('GET /api/organizations/:organizationId/members');
+    expect(refused).toContain('PATCH /api/campaigns/:campaignId');
   });
 });

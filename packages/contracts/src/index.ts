@@ -9,3 +9,4 @@ export * from './identity';
 export * from './organizations';
 export * from './admin';
 export * from './catalogue';
+export * from './learner';
