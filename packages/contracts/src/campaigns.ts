@@ -1,15 +1,9 @@
 import { z } from 'zod';
 import { idSchema, isoDateTime, pageOf, paginationQuerySchema } from './common';
-import { CAMPAIGN_TYPES } from './constants';
-
-export const EXTERNAL_ID_TYPES = ['STRING', 'EMAIL'] as const;
-export type ExternalIdType = (typeof EXTERNAL_ID_TYPES)[number];
+import { CAMPAIGN_TEXT_MAX, CAMPAIGN_TITLE_MAX, CAMPAIGN_TYPES, EXTERNAL_ID_TYPES } from './constants';
 
 export const CAMPAIGN_STATUSES = ['ACTIVE', 'ARCHIVED'] as const;
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
-
-export const CAMPAIGN_TITLE_MAX = 50;
-export const CAMPAIGN_TEXT_MAX = 5000;
 
 // Each field carries its own codes so that a form shows every mistake beside its field at once.
 const name = z

@@ -32,3 +32,10 @@ export const DEFAULT_PAGE_SIZE = 50;
 
 export const CAMPAIGN_TYPES = ['ASSESSMENT', 'PROFILES_COLLECTION', 'EXAM'] as const;
 export type CampaignType = (typeof CAMPAIGN_TYPES)[number];
+
+export const EXTERNAL_ID_TYPES = ['STRING', 'EMAIL'] as const;
+export type ExternalIdType = (typeof EXTERNAL_ID_TYPES)[number];
+
+/** « Titre du parcours » and the campaign's texts (`campaigns-and-participation.md` §4.2); forms count down to them. */
+export const CAMPAIGN_TITLE_MAX = 50;
+export const CAMPAIGN_TEXT_MAX = 5000;
