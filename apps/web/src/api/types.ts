@@ -23,3 +23,13 @@ export { ORGANIZATION_FEATURES, ORGANIZATION_TYPES } from '@jalon/contracts/cons
 export type Role = MembershipRole;
 export type Membership = Me['memberships'][number];
 
+export type {
+  AdminChallengePreview,
+  AdminChallengesPage,
+  AnswerArea,
+  ChallengeCheckResponse,
+  ChallengeType,
+  LocalizedText,
+  TargetProfileDetail,
+  TargetProfileSummary,
+} from '@jalon/contracts';

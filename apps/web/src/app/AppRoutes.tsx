@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, Route, Routes } from 'react-router';
 import { AdminSignInPage } from '../features/admin/auth/AdminSignInPage';
+import { ChallengePreviewPage } from '../features/admin/challenges/ChallengePreviewPage';
+import { ChallengesPage } from '../features/admin/challenges/ChallengesPage';
 import { RequireAdmin } from '../features/admin/auth/RequireAdmin';
 import { AdminLayout } from '../features/admin/layout/AdminLayout';
 import { CreateOrganizationPage } from '../features/admin/organizations/CreateOrganizationPage';
@@ -19,6 +21,7 @@ import { LearnerLayout } from '../features/learner/layout/LearnerLayout';
 import { OrgaSignInPage } from '../features/orga/auth/OrgaSignInPage';
 import { OrgaTermsPage } from '../features/orga/auth/OrgaTermsPage';
 import { DocumentationPage } from '../features/orga/documentation/DocumentationPage';
+import { ParcoursPage } from '../features/orga/documentation/ParcoursPage';
 import { OrgaHomePage } from '../features/orga/home/OrgaHomePage';
 import { JoinPage } from '../features/orga/join/JoinPage';
 import { learnersEntry } from '../features/orga/shell/menu';
@@ -67,6 +70,7 @@ export function AppRoutes() {
           <Route path="etudiants" element={<LearnersComingSoon path="/orga/etudiants" />} />
           <Route path="participants" element={<LearnersComingSoon path="/orga/participants" />} />
           <Route path="documentation" element={<DocumentationPage />} />
+          <Route path="documentation/parcours/:targetProfileId" element={<ParcoursPage />} />
           <Route path="statistiques" element={<ComingSoon titleKey="orga.menu.statistics" />} />
           <Route
             path="certifications"
@@ -108,6 +112,8 @@ export function AppRoutes() {
           <Route path="organisations/:organizationId" element={<EditOrganizationPage />} />
           <Route path="boite-d-envoi" element={<OutboxPage />} />
           <Route path="boite-d-envoi/:mailId" element={<MailPage />} />
+          <Route path="epreuves" element={<ChallengesPage />} />
+          <Route path="epreuves/:challengeId" element={<ChallengePreviewPage />} />
           <Route path="*" element={<NotFoundPage homePath="/admin/" />} />
         </Route>
       </Route>

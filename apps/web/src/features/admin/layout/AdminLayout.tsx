@@ -22,6 +22,7 @@ export function AdminLayout() {
           <nav aria-label={t('admin.nav.label')} className="header__nav" data-testid="admin-menu">
             <NavLink to="/admin/organisations">{t('admin.nav.organizations')}</NavLink>
             <NavLink to="/admin/boite-d-envoi">{t('admin.nav.outbox')}</NavLink>
+            <NavLink to="/admin/epreuves">{t('admin.nav.challenges')}</NavLink>
           </nav>
         ) : null}
         <div className="header__tools">
