@@ -11,7 +11,7 @@ import { collectTubeEvidence, GUESS, SLIP, UNTESTED, type TubeEvidence } from '.
  * answer can be expected to remove this much loss. Sets the trade-off between test length and
  * precision; with {@link LEVEL_ERROR_WEIGHT} it was chosen on the benchmark (design note).
  */
-export const QUESTION_COST = 0.7;
+export const QUESTION_COST = 0.8;
 /** Skills whose gain is within this share of the best one are drawn among (exposure control, spec §8.2). */
 export const RANDOMESQUE_SHARE = 0.05;
 /** Answers after which the test ends whatever remains, as for smart random. */
@@ -35,7 +35,7 @@ interface Option {
  */
 export const jalonSelector: Selector = createJalonSelector();
 
-/** Settings of {@link createJalonSelector}; the defaults are those the benchmark validated. */
+/** Settings of {@link createJalonSelector}; the defaults were chosen on the benchmark. */
 export interface JalonSettings {
   /** See {@link QUESTION_COST}. */
   readonly questionCost: number;
