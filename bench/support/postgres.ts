@@ -1,6 +1,5 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { onCleanup } from './cleanup';
@@ -21,7 +20,9 @@ export interface PostgresCluster {
  * measured on it are those of a real installation.
  */
 export async function startPostgres(): Promise<PostgresCluster> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jalon-bench-pg-'));
+  // Under /tmp rather than $TMPDIR: as root the server runs as the postgres user, who must
+  // be able to reach the folder, and a private TMPDIR may not let it.
+  const dir = fs.mkdtempSync('/tmp/jalon-bench-pg-');
   const stop = onCleanup(async () => {
     await run('bash', [script, 'stop', dir], { timeout: 90_000 });
   });
