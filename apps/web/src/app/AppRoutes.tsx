@@ -20,6 +20,7 @@ import { HomePage } from '../features/learner/home/HomePage';
 import { LearnerLayout } from '../features/learner/layout/LearnerLayout';
 import { OrgaSignInPage } from '../features/orga/auth/OrgaSignInPage';
 import { OrgaTermsPage } from '../features/orga/auth/OrgaTermsPage';
+import { CampaignRoutes } from '../features/orga/campaigns/CampaignRoutes';
 import { DocumentationPage } from '../features/orga/documentation/DocumentationPage';
 import { ParcoursPage } from '../features/orga/documentation/ParcoursPage';
 import { OrgaHomePage } from '../features/orga/home/OrgaHomePage';
@@ -65,7 +66,7 @@ export function AppRoutes() {
           }
         >
           <Route index element={<OrgaHomePage />} />
-          <Route path="campagnes/*" element={<ComingSoon titleKey="orga.menu.campaigns" />} />
+          <Route path="campagnes/*" element={<CampaignRoutes />} />
           <Route path="eleves" element={<LearnersComingSoon path="/orga/eleves" />} />
           <Route path="etudiants" element={<LearnersComingSoon path="/orga/etudiants" />} />
           <Route path="participants" element={<LearnersComingSoon path="/orga/participants" />} />

@@ -1,0 +1,26 @@
+import { Navigate, Route, Routes } from 'react-router';
+import { NotFoundPage } from '../../shared/status-pages/NotFoundPage';
+import { CampaignListPage } from './CampaignListPage';
+import { CampaignPage, CampaignTabComingSoon } from './CampaignPage';
+import { CampaignSettings } from './CampaignSettings';
+import { CreateCampaignPage } from './CreateCampaignPage';
+
+/** Everything under `/orga/campagnes`, mounted by the app's route map at `campagnes/*`. */
+export function CampaignRoutes() {
+  return (
+    <Routes>
+      <Route index element={<Navigate to="/orga/campagnes/les-miennes" replace />} />
+      <Route path="les-miennes" element={<CampaignListPage key="mine" scope="mine" />} />
+      <Route path="toutes" element={<CampaignListPage key="all" scope="all" />} />
+      <Route path="creation" element={<CreateCampaignPage />} />
+      <Route path=":campaignId" element={<CampaignPage />}>
+        <Route index element={<CampaignTabComingSoon tab="activity" />} />
+        <Route path="resultats" element={<CampaignTabComingSoon tab="results" />} />
+        <Route path="analyse" element={<CampaignTabComingSoon tab="analysis" />} />
+        <Route path="resultats-collectifs" element={<CampaignTabComingSoon tab="collective" />} />
+        <Route path="parametres" element={<CampaignSettings />} />
+      </Route>
+      <Route path="*" element={<NotFoundPage homePath="/orga/" />} />
+    </Routes>
+  );
+}
