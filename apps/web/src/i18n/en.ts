@@ -1,3 +1,4 @@
+import { learnerErrorsEn, learnerSpaceEn } from './learnerSpace.en';
 import type { Translations } from './fr';
 
 export const en: Translations = {
@@ -75,14 +76,15 @@ export const en: Translations = {
     },
   },
   learner: {
-    nav: { label: 'Main menu', home: 'Home', account: 'My account' },
+    ...learnerSpaceEn,
+    nav: { label: 'Main menu', home: 'Home', account: 'My account', code: 'I have a code', profile: 'My competences', campaigns: 'My courses', tutorials: 'My tutorials' },
     home: {
       title: 'Home',
       greeting: 'Hello {{firstName}}',
       code: {
         title: 'I have a code',
-        comingSoon: 'Coming soon: you will type here the course code your teacher gives you.',
       },
+      mine: 'My Jalon journey',
       spaces: 'My other spaces',
       orgaLink: 'Go to Jalon Orga',
       adminLink: 'Go to administration',
@@ -420,6 +422,7 @@ export const en: Translations = {
         learnMore: 'To learn more',
         toSucceed: 'To succeed next time',
         tutorialMeta: '({{source}}, {{duration}})',
+        minutes: '{{minutes}} min',
       },
     },
     signIn: { title: 'Sign in to administration' },
@@ -492,6 +495,7 @@ export const en: Translations = {
     },
   },
   errors: {
+    ...learnerErrorsEn,
     UNKNOWN_ERROR: 'Something unexpected went wrong. Try again in a moment.',
     NETWORK_ERROR: 'The server does not answer. Check your connection and try again.',
     remainingAttempts: 'Attempts left before a temporary block: {{count}}.',

@@ -1,3 +1,5 @@
+import { learnerErrorsFr, learnerSpaceFr } from './learnerSpace.fr';
+
 /** French, the default language. `en.ts` must have exactly the same keys (checked by the type below and a unit test). */
 export const fr = {
   common: {
@@ -74,14 +76,15 @@ export const fr = {
     },
   },
   learner: {
-    nav: { label: 'Menu principal', home: 'Accueil', account: 'Mon compte' },
+    ...learnerSpaceFr,
+    nav: { label: 'Menu principal', home: 'Accueil', account: 'Mon compte', code: 'J’ai un code', profile: 'Mes compétences', campaigns: 'Mes parcours', tutorials: 'Mes tutos' },
     home: {
       title: 'Accueil',
       greeting: 'Bonjour {{firstName}}',
       code: {
         title: 'J’ai un code',
-        comingSoon: 'Bientôt disponible : vous pourrez saisir ici le code de parcours donné par votre enseignant.',
       },
+      mine: 'Mon parcours Jalon',
       spaces: 'Mes autres espaces',
       orgaLink: 'Accéder à Jalon Orga',
       adminLink: 'Accéder à l’administration',
@@ -419,6 +422,7 @@ export const fr = {
         learnMore: 'Pour en savoir plus',
         toSucceed: 'Pour réussir la prochaine fois',
         tutorialMeta: '({{source}}, {{duration}})',
+        minutes: '{{minutes}} min',
       },
     },
     signIn: { title: 'Connexion à l’administration' },
@@ -491,6 +495,7 @@ export const fr = {
     },
   },
   errors: {
+    ...learnerErrorsFr,
     UNKNOWN_ERROR: 'Une erreur inattendue est survenue. Réessayez dans un instant.',
     NETWORK_ERROR: 'Le serveur ne répond pas. Vérifiez votre connexion et réessayez.',
     remainingAttempts: 'Tentatives restantes avant un blocage temporaire : {{count}}.',

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { AnswerArea, ChallengeCheckResponse } from '../../../api/types';
 import { InlineMarkdown, Markdown } from '../../shared/content/Markdown';
+import { tutorialMinutes } from './tutorialDuration';
 
 /** A field's name in the correction: its label when the author wrote one, else its position. */
 function fieldNames(area: AnswerArea, fallback: (number: number) => string): Map<string, string> {
@@ -15,6 +16,10 @@ export function CorrectionPanel({ area, correction }: { area: AnswerArea; correc
   const { t } = useTranslation();
   const succeeded = correction.result === 'ok';
   const names = fieldNames(area, (number) => t('admin.preview.answer.field', { number }));
+  const durationText = (duration: string) => {
+    const minutes = tutorialMinutes(duration);
+    return minutes === undefined ? duration : t('admin.preview.correction.minutes', { minutes });
+  };
   return (
     <section className={`correction correction--${succeeded ? 'ok' : 'ko'}`} aria-labelledby="correction-title" data-testid="correction">
       <h2 id="correction-title">{t('admin.preview.correction.title')}</h2>
@@ -69,7 +74,7 @@ export function CorrectionPanel({ area, correction }: { area: AnswerArea; correc
                 <a href={tutorial.link} rel="noopener noreferrer">
                   {tutorial.title}
                 </a>{' '}
-                {t('admin.preview.correction.tutorialMeta', { source: tutorial.source, duration: tutorial.duration })}
+                {t('admin.preview.correction.tutorialMeta', { source: tutorial.source, duration: durationText(tutorial.duration) })}
               </li>
             ))}
           </ul>
