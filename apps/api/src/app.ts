@@ -17,10 +17,12 @@ import { registerWebApp } from './platform/http/web';
 import { createJobs, type Jobs } from './platform/jobs';
 import { createMailer } from './platform/mail';
 import { createRateLimiter } from './platform/rate-limit';
-import { catalogueRoutes, registerContentAssets } from './modules/catalogue';
+import { assessmentRoutes, indexContent } from './modules/assessment';
+import { catalogueRoutes, previewChallenge, registerContentAssets } from './modules/catalogue';
 import { campaignRoutes, registerCampaignTenant } from './modules/campaigns';
 import { identityRoutes, resolveSession } from './modules/identity';
 import { findActiveMembership, listMembershipsOf, organizationRoutes } from './modules/organizations';
+import { autoShareIfAsked, participationRoutes } from './modules/participation';
 import { supportRoutes } from './modules/support';
 
 export const VERSION = '0.1.0';
@@ -137,6 +139,16 @@ export async function buildApp({ config, content, database, clock, mailTransport
   await app.register(campaignRoutes({ ...common, release: content.release }));
   await app.register(catalogueRoutes({ db, clock, release: content.release }));
   registerContentAssets(app, content.release, content.assetFiles);
+  const contentIndex = indexContent(content.release);
+  const learner = { db, clock, limiter, content: contentIndex };
+  await app.register(
+    assessmentRoutes({
+      ...learner,
+      learnerChallenge: (challengeId) => previewChallenge(content.release, challengeId).challenge,
+      autoShare: (tx, participationId) => autoShareIfAsked(learner, tx, participationId),
+    }),
+  );
+  await app.register(participationRoutes(learner));
   if (config.testSupport) await app.register(supportRoutes({ mailer, clock }));
 
   await app.ready();

@@ -217,7 +217,6 @@ export const campaignResultsSchema = z.object({
   canShare: z.boolean(),
   canRetry: z.boolean(),
   canReset: z.boolean(),
-  canImprove: z.boolean(),
   /** Seconds before « Retenter » is allowed; null when it never will be. */
   retryInSeconds: z.number().int().nullable(),
 });

@@ -6,5 +6,6 @@
 export { registerContentAssets } from './assets';
 export { findAvailableProfile, listAvailableProfiles } from './available-profiles.query';
 export { catalogueRoutes } from './routes';
+export { previewChallenge } from './challenge-preview';
 export { syncTargetProfiles } from './sync';
 export { targetProfiles, targetProfileShares } from './schema';

@@ -2,5 +2,7 @@
 export * from '../../modules/identity/schema';
 export * from '../../modules/organizations/schema';
 export * from '../../modules/catalogue/schema';
+export * from '../../modules/campaigns/schema';
+export * from '../../modules/assessment/schema';
 export * from '../mail/schema';
 export * from '../rate-limit.schema';
