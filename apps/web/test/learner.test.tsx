@@ -14,12 +14,11 @@ describe('learner space', () => {
     expect(await screen.findByTestId('sign-in-page')).toBeTruthy();
   });
 
-  it('greets a signed-in learner and says « J’ai un code » is not available yet', async () => {
+  it('greets a signed-in learner with the « J’ai un code » field', async () => {
     fakeApi(on('GET', '/api/me', { status: 200, body: aMe({ memberships: [] }) }));
     renderAt('/');
     expect(await screen.findByRole('heading', { level: 1, name: 'Bonjour Alice' })).toBeTruthy();
-    expect(screen.getByTestId('campaign-code-coming-soon').textContent).toContain('Bientôt disponible');
-    expect(screen.queryByRole('textbox')).toBeNull();
+    expect(screen.getByRole('textbox', { name: 'Code du parcours' })).toBeTruthy();
   });
 
   it('a forced password change sends only the new password, then opens the page first asked for', async () => {

@@ -18,6 +18,7 @@ import { SignInPage } from '../features/learner/auth/SignInPage';
 import { SignUpPage } from '../features/learner/auth/SignUpPage';
 import { HomePage } from '../features/learner/home/HomePage';
 import { LearnerLayout } from '../features/learner/layout/LearnerLayout';
+import { learnerSpaceRoutes } from '../features/learner/learnerSpaceRoutes';
 import { OrgaSignInPage } from '../features/orga/auth/OrgaSignInPage';
 import { OrgaTermsPage } from '../features/orga/auth/OrgaTermsPage';
 import { CampaignRoutes } from '../features/orga/campaigns/CampaignRoutes';
@@ -127,6 +128,7 @@ export function AppRoutes() {
         <Route path="/changer-mot-de-passe" element={<ChangePasswordPage />} />
         <Route path="/" element={<RequireSignedIn signInPath="/connexion">{(me) => <HomePage me={me} />}</RequireSignedIn>} />
         <Route path="/mon-compte" element={<RequireSignedIn signInPath="/connexion">{(me) => <AccountPage me={me} />}</RequireSignedIn>} />
+        {learnerSpaceRoutes()}
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -1,16 +1,33 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Me } from '../../../api/types';
-import { Notice } from '../../shared/ui/Notice';
 import { Page } from '../../shared/ui/Page';
+import { CampaignCodeForm } from '../campaigns/CampaignCodeForm';
+import { UnsentResultsBanner } from '../my-campaigns/UnsentResultsBanner';
 
 export function HomePage({ me }: { me: Me }) {
   const { t } = useTranslation();
   return (
     <Page title={t('learner.home.title')} heading={t('learner.home.greeting', { firstName: me.firstName })} testId="learner-home">
+      <UnsentResultsBanner />
       <section aria-labelledby="home-code" className="card">
         <h2 id="home-code">{t('learner.home.code.title')}</h2>
-        <Notice testId="campaign-code-coming-soon">{t('learner.home.code.comingSoon')}</Notice>
+        <p>{t('learner.code.intro')}</p>
+        <CampaignCodeForm />
+      </section>
+      <section aria-labelledby="home-mine">
+        <h2 id="home-mine">{t('learner.home.mine')}</h2>
+        <ul className="link-list">
+          <li>
+            <Link to="/mes-parcours">{t('learner.myCampaigns.title')}</Link>
+          </li>
+          <li>
+            <Link to="/competences">{t('learner.profile.title')}</Link>
+          </li>
+          <li>
+            <Link to="/mes-tutos">{t('learner.tutorials.title')}</Link>
+          </li>
+        </ul>
       </section>
       {me.memberships.length > 0 || me.isPlatformAdmin ? (
         <section aria-labelledby="home-spaces">

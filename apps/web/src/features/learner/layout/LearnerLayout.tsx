@@ -4,6 +4,7 @@ import { useMe, useSignOut } from '../../shared/session/useMe';
 import { Button } from '../../shared/ui/Button';
 import { LanguageSwitch } from '../../shared/ui/LanguageSwitch';
 import { MAIN_ID, SkipLink } from '../../shared/ui/SkipLink';
+import './learner.css';
 
 export function LearnerLayout() {
   const { t } = useTranslation();
@@ -23,6 +24,12 @@ export function LearnerLayout() {
             <NavLink to="/" end>
               {t('learner.nav.home')}
             </NavLink>
+            <NavLink to="/campagnes" end>
+              {t('learner.nav.code')}
+            </NavLink>
+            <NavLink to="/competences">{t('learner.nav.profile')}</NavLink>
+            <NavLink to="/mes-parcours">{t('learner.nav.campaigns')}</NavLink>
+            <NavLink to="/mes-tutos">{t('learner.nav.tutorials')}</NavLink>
             <NavLink to="/mon-compte">{t('learner.nav.account')}</NavLink>
             {me.memberships.length > 0 ? <NavLink to="/orga/">{t('orga.brand')}</NavLink> : null}
             {me.isPlatformAdmin ? <NavLink to="/admin/">{t('admin.brand')}</NavLink> : null}

@@ -1,0 +1,54 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { RequireSignedIn } from '../../shared/session/RequireSignedIn';
+import { ErrorSummary } from '../../shared/ui/ErrorSummary';
+import { Loading } from '../../shared/ui/Loading';
+import { Page } from '../../shared/ui/Page';
+import { NotFoundPage } from '../../shared/status-pages/NotFoundPage';
+import { CompetenceAction } from './CompetenceAction';
+import { useProfile } from './profileQueries';
+
+/** `/competences/:competenceId/details`: one competence of the profile, its level and what the next one takes. */
+export function CompetenceDetailsPage() {
+  return <RequireSignedIn signInPath="/connexion">{() => <CompetenceDetails />}</RequireSignedIn>;
+}
+
+function CompetenceDetails() {
+  const { t } = useTranslation();
+  const { competenceId = '' } = useParams();
+  const profile = useProfile();
+  if (profile.error) {
+    return (
+      <Page title={t('learner.profile.title')}>
+        <ErrorSummary error={profile.error} />
+      </Page>
+    );
+  }
+  if (profile.data === undefined) return <Loading />;
+  const competence = profile.data.competences.find((candidate) => candidate.id === competenceId || candidate.index === competenceId);
+  if (competence === undefined) return <NotFoundPage />;
+  return (
+    <Page title={`${competence.index} ${competence.name}`} testId="competence-details-page">
+      <p className="competence-details__area">
+        <span className="area__swatch" style={{ background: competence.areaColor }} aria-hidden="true" />
+        {competence.areaCode}. {competence.areaTitle}
+      </p>
+      <dl className="details">
+        <dt>{t('learner.profile.levelLabel')}</dt>
+        <dd data-testid="competence-level">{competence.level}</dd>
+        <dt>{t('learner.profile.pixLabel')}</dt>
+        <dd data-testid="competence-pix">{competence.pix}</dd>
+        <dt>{t('learner.profile.nextLabel')}</dt>
+        <dd data-testid="competence-next">
+          {competence.isMaxLevel ? t('learner.profile.maxLevel') : t('learner.profile.toNextLevel', { count: competence.pixToNextLevel, level: competence.level + 1 })}
+        </dd>
+      </dl>
+      <div className="actions">
+        <CompetenceAction competence={competence} />
+      </div>
+      <p>
+        <Link to="/competences">{t('learner.profile.back')}</Link>
+      </p>
+    </Page>
+  );
+}

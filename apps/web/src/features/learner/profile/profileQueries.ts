@@ -1,0 +1,28 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import type { CampaignType, MyParticipation, Profile } from '@jalon/contracts';
+import { api } from '../../../api/client';
+
+export const PROFILE_KEY = ['me', 'profile'] as const;
+export const MY_CAMPAIGNS_KEY = ['me', 'campaigns'] as const;
+
+export function useProfile() {
+  return useQuery({ queryKey: PROFILE_KEY, queryFn: () => api.get<Profile>('/api/me/profile') });
+}
+
+export interface MyCampaign {
+  campaign: { id: string; code: string; title: string | null; type: CampaignType; organizationName: string };
+  participation: MyParticipation;
+  masteryPercent: number | null;
+}
+
+/** « Mes parcours », also read by the home page for its « résultats à envoyer » banner. */
+export function useMyCampaigns() {
+  return useQuery({ queryKey: MY_CAMPAIGNS_KEY, queryFn: () => api.get<{ items: MyCampaign[] }>('/api/me/campaigns') });
+}
+
+/** « Commencer », « Reprendre » or « Retenter » a self-evaluation: the API answers with the test to open. */
+export function useStartSelfEvaluation() {
+  return useMutation({
+    mutationFn: (competenceId: string) => api.post<{ assessmentId: string }>(`/api/competences/${encodeURIComponent(competenceId)}/evaluations`),
+  });
+}

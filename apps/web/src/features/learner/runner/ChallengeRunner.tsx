@@ -1,0 +1,166 @@
+import { useRef, useState } from 'react';
+import type { AnswerBody, AnswerResponse, Assessment, NextStep } from '@jalon/contracts';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ApiError } from '../../../api/client';
+import { Button } from '../../shared/ui/Button';
+import { ErrorSummary } from '../../shared/ui/ErrorSummary';
+import { Notice } from '../../shared/ui/Notice';
+import { Page } from '../../shared/ui/Page';
+import { campaignPaths } from '../campaigns/campaignJourney';
+import { AnswerAreaFields } from '../../admin/challenges/AnswerAreaFields';
+import { displayedArea, emptyDraft, isDraftEmpty, skipBody, toAnswerBody } from './answerDraft';
+import { useSubmitAnswer } from './assessmentQueries';
+import { ChallengeContent } from './ChallengeContent';
+import { Countdown } from './Countdown';
+import { ReportDialog } from './ReportDialog';
+import { TimedIntro, useTimedStart } from './TimedIntro';
+import { useFocusLoss } from './useFocusLoss';
+
+export const CHECKPOINT_EVERY = 5;
+
+type ChallengeStep = Extract<NextStep, { kind: 'challenge' }>;
+
+interface ChallengeRunnerProps {
+  assessment: Assessment;
+  step: ChallengeStep;
+  levelUp: AnswerResponse['levelUp'];
+  onAnswered: (response: AnswerResponse) => void;
+}
+
+/** A failure the learner can fix by sending again: the network or the server, not the answer itself. */
+function isTransient(error: unknown): boolean {
+  return !(error instanceof ApiError) || error.status === 0 || error.status >= 500;
+}
+
+/**
+ * One challenge, from the instruction to « Valider » or « Je passe ». What was typed stays
+ * after a failed submission, and « Réessayer » sends the very same answer again, which the
+ * server records only once.
+ */
+export function ChallengeRunner({ assessment, step, levelUp, onAnswered }: ChallengeRunnerProps) {
+  const { t } = useTranslation();
+  const challenge = step.challenge;
+  const [draft, setDraft] = useState(() => emptyDraft(challenge));
+  const [askToAnswer, setAskToAnswer] = useState(false);
+  const [reporting, setReporting] = useState(false);
+  const [reported, setReported] = useState(false);
+  const focusLost = useFocusLoss(challenge.focused);
+  const [started, start] = useTimedStart(assessment.id, challenge.id, challenge.timer !== undefined);
+  const submit = useSubmitAnswer(assessment.id);
+  const lastBody = useRef<AnswerBody | null>(null);
+
+  const send = (body: AnswerBody) => {
+    lastBody.current = body;
+    submit.mutate(body, { onSuccess: onAnswered });
+  };
+
+  function validate() {
+    if (isDraftEmpty(draft)) {
+      setAskToAnswer(true);
+      return;
+    }
+    setAskToAnswer(false);
+    send(toAnswerBody(challenge, draft, focusLost));
+  }
+
+  const retry = () => {
+    if (lastBody.current !== null) send(lastBody.current);
+  };
+  const pausePath = assessment.campaign ? campaignPaths(assessment.campaign.code).landing : '/competences';
+  const heading = t('learner.runner.position', { position: step.position, count: CHECKPOINT_EVERY });
+  const context = assessment.campaign?.title ?? assessment.competence?.name ?? '';
+
+  return (
+    <Page title={context ? `${heading} – ${context}` : heading} heading={heading} testId="challenge-page">
+      <div className="runner__status">
+        <progress className="runner__progress" max={CHECKPOINT_EVERY} value={step.position} aria-label={heading} data-testid="runner-progress" />
+        <span className={challenge.focused ? 'tag tag--focus' : 'tag tag--free'} data-testid="challenge-mode">
+          {t(challenge.focused ? 'learner.runner.focus' : 'learner.runner.free')}
+        </span>
+      </div>
+      {levelUp ? (
+        <Notice tone="success" testId="level-up">
+          {t('learner.runner.levelUp', { competence: levelUp.competenceName, level: levelUp.level })}
+        </Notice>
+      ) : null}
+      {challenge.focused ? <p className="runner__mode-hint">{t('learner.runner.focusHint')}</p> : null}
+      {focusLost ? (
+        <div role="alert" className="alert alert--error" data-testid="focus-lost">
+          <p>
+            <strong>{t('learner.runner.focusLost')}</strong> {t('learner.runner.focusLostHint')}
+          </p>
+        </div>
+      ) : null}
+      {challenge.timer !== undefined && !started ? (
+        <TimedIntro seconds={challenge.timer} onStart={start} />
+      ) : (
+        <form
+          className="runner__form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            validate();
+          }}
+          noValidate
+          data-testid="challenge-form"
+        >
+          {challenge.timer !== undefined ? <Countdown deadline={Date.parse(step.servedAt) + challenge.timer * 1000} total={challenge.timer} /> : null}
+          <ChallengeContent challenge={challenge} onEmbedAnswer={(answer) => send({ challengeId: challenge.id, value: answer, skipped: false, focusedOut: focusLost })} />
+          <AnswerAreaFields
+            type={challenge.type}
+            area={displayedArea(challenge)}
+            format={challenge.format}
+            draft={draft}
+            onChange={(next) => {
+              setDraft(next);
+              setAskToAnswer(false);
+            }}
+          />
+          {askToAnswer ? (
+            <p role="alert" className="alert alert--error" data-testid="answer-required">
+              {t('learner.runner.answerOrSkip')}
+            </p>
+          ) : null}
+          {submit.error ? (
+            <div data-testid="answer-failed">
+              <ErrorSummary error={submit.error} />
+              {isTransient(submit.error) ? (
+                <Button onClick={retry} busy={submit.isPending} data-testid="answer-retry">
+                  {t('learner.runner.retry')}
+                </Button>
+              ) : null}
+            </div>
+          ) : null}
+          <div className="actions runner__actions">
+            <Button type="submit" busy={submit.isPending} data-testid="answer-validate">
+              {t('learner.runner.validate')}
+            </Button>
+            <Button variant="secondary" onClick={() => send(skipBody(challenge, focusLost))} disabled={submit.isPending} data-testid="answer-skip">
+              {t('learner.runner.skip')}
+            </Button>
+          </div>
+        </form>
+      )}
+      <div className="runner__footer">
+        <Link to={pausePath} data-testid="runner-pause">
+          {t('learner.runner.pause')}
+        </Link>
+        <Button variant="link" onClick={() => setReporting(true)} data-testid="report-open">
+          {t('learner.report.open')}
+        </Button>
+      </div>
+      {reported ? <Notice testId="report-sent">{t('learner.report.sent')}</Notice> : null}
+      {reporting ? (
+        <ReportDialog
+          assessmentId={assessment.id}
+          challengeId={challenge.id}
+          onClose={() => setReporting(false)}
+          onSent={() => {
+            setReporting(false);
+            setReported(true);
+          }}
+        />
+      ) : null}
+    </Page>
+  );
+}
