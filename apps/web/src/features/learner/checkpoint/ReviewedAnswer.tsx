@@ -14,7 +14,7 @@ function optionTexts(challenge: RunnerChallenge, numbers: number[]): string[] {
 
 /** The learner's answer as they gave it: option texts, the typed text, or one text per field. */
 function givenAnswer(review: Review): string[] {
-  if (review.value === '') return [];
+  if (review.result === 'aband' || review.value === '') return [];
   if (review.challenge.answerArea.kind === 'options') {
     return optionTexts(review.challenge, review.value.split(',').map((part) => Number.parseInt(part, 10)));
   }

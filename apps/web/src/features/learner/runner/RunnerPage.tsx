@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { AnswerResponse, NextStep } from '@jalon/contracts';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useParams } from 'react-router';
+import { Navigate, useNavigate, useParams } from 'react-router';
 import { RequireSignedIn } from '../../shared/session/RequireSignedIn';
 import { Button } from '../../shared/ui/Button';
 import { ErrorSummary } from '../../shared/ui/ErrorSummary';
@@ -25,6 +25,7 @@ function Runner() {
   const { assessmentId = '', n } = useParams();
   const assessment = useAssessment(assessmentId);
   const next = useNextStep(assessmentId);
+  const navigate = useNavigate();
   const [levelUp, setLevelUp] = useState<AnswerResponse['levelUp']>(null);
 
   if (next.error || assessment.error) {
@@ -46,7 +47,11 @@ function Runner() {
       assessment={assessment.data}
       step={next.data}
       levelUp={levelUp}
-      onAnswered={(response) => setLevelUp(response.levelUp)}
+      onAnswered={(response) => {
+        setLevelUp(response.levelUp);
+        // The next challenge is already read and shown by the redirect above; a checkpoint or the end is not served by `next`.
+        if (response.next !== 'challenge') void navigate(checkpointPath(assessmentId, response.next === 'end'));
+      }}
     />
   );
 }

@@ -24,10 +24,14 @@ export function useSubmitAnswer(assessmentId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: AnswerBody) => api.post<AnswerResponse>(`/api/assessments/${assessmentId}/answers`, body),
-    // The mutation stays pending until the next step is known, so the buttons stay busy and no
-    // second answer can leave in between; the runner then follows the step it reads.
-    onSuccess: () =>
-      Promise.all([client.invalidateQueries({ queryKey: assessmentKey(assessmentId), exact: true }), client.refetchQueries({ queryKey: nextStepKey(assessmentId) })]),
+    // Before another challenge, the mutation stays pending until it is read, so the buttons
+    // stay busy and no second answer leaves in between. Before a checkpoint it is not read:
+    // serving it would start its clock while the learner reads the corrections.
+    onSuccess: (response) =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: assessmentKey(assessmentId), exact: true }),
+        response.next === 'challenge' ? client.refetchQueries({ queryKey: nextStepKey(assessmentId) }) : null,
+      ]),
     // Answered elsewhere (another tab) or already over: show what the server serves now.
     onError: (error) => {
       if (error instanceof ApiError && (error.hasCode('CHALLENGE_NOT_SERVED') || error.hasCode('ASSESSMENT_COMPLETED'))) {
