@@ -92,6 +92,8 @@ export const en: Translations = {
   },
   orga: {
     campaigns: {
+      created: 'The campaign is created: give its code or its direct link to the participants.',
+      deleted: 'The campaign « {{name}} » is deleted.',
       title: 'Campaigns',
       back: 'Back to campaigns',
       archived: 'Campaign archived on {{date}}: nobody can join it or send results any more.',
@@ -133,7 +135,7 @@ export const en: Translations = {
         targetProfileShort: 'Target profile',
         title: 'Title',
         titleHint: 'Shown to the participants.',
-        counter: '{{count}} / {{max}} characters',
+        counter: '{{length}} / {{max}} characters',
         landingText: 'Landing page text',
         landingTextHint: 'Shown to the participants before they start.',
         resultText: 'End page text',

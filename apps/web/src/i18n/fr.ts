@@ -92,6 +92,8 @@ export const fr = {
   },
   orga: {
     campaigns: {
+      created: 'La campagne est créée : communiquez son code ou son lien direct aux participants.',
+      deleted: 'La campagne « {{name}} » est supprimée.',
       title: 'Campagnes',
       back: 'Retour aux campagnes',
       archived: 'Campagne archivée le {{date}} : personne ne peut plus la rejoindre ni envoyer ses résultats.',
@@ -133,7 +135,7 @@ export const fr = {
         targetProfileShort: 'Parcours',
         title: 'Titre du parcours',
         titleHint: 'Affiché aux participants.',
-        counter: '{{count}} / {{max}} caractères',
+        counter: '{{length}} / {{max}} caractères',
         landingText: 'Texte de la page d’accueil',
         landingTextHint: 'Affiché aux participants avant qu’ils commencent.',
         resultText: 'Texte de la page de fin de parcours',

@@ -21,15 +21,15 @@ interface CampaignFieldsProps {
   withResultPage?: boolean;
 }
 
-/** Counts characters as the learner will see them, next to the limit the API enforces. */
-function counter(t: (key: string, values: Record<string, number>) => string, value: string, max: number) {
-  return t('orga.campaigns.fields.counter', { count: value.length, max });
-}
-
 /** The fields a campaign has in common between creation and « Paramètres » (§4.2). */
 export function CampaignFields({ values, onChange, errors, members, multipleSendingsOffered, joinRulesLocked = false, withResultPage = false }: CampaignFieldsProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = useId();
+  // Characters typed against the limit the API enforces, numbers written the reader's way (« 5 000 »).
+  const counter = (value: string, max: number) => {
+    const format = new Intl.NumberFormat(i18n.language);
+    return t('orga.campaigns.fields.counter', { length: format.format(value.length), max: format.format(max) });
+  };
   const set = (patch: Partial<CampaignValues>) => onChange({ ...values, ...patch });
   const isCollection = values.type === 'PROFILES_COLLECTION';
 
@@ -85,7 +85,7 @@ export function CampaignFields({ values, onChange, errors, members, multipleSend
           onChange={(title) => set({ title })}
           hint={
             <>
-              {t('orga.campaigns.fields.titleHint')} <span data-testid="title-counter">{counter(t, values.title, CAMPAIGN_TITLE_MAX)}</span>
+              {t('orga.campaigns.fields.titleHint')} <span data-testid="title-counter">{counter(values.title, CAMPAIGN_TITLE_MAX)}</span>
             </>
           }
           error={errors.title}
@@ -98,7 +98,7 @@ export function CampaignFields({ values, onChange, errors, members, multipleSend
         onChange={(customLandingPageText) => set({ customLandingPageText })}
         hint={
           <>
-            {t('orga.campaigns.fields.landingTextHint')} {counter(t, values.customLandingPageText, CAMPAIGN_TEXT_MAX)}
+            {t('orga.campaigns.fields.landingTextHint')} {counter(values.customLandingPageText, CAMPAIGN_TEXT_MAX)}
           </>
         }
         error={errors.customLandingPageText}
@@ -110,7 +110,7 @@ export function CampaignFields({ values, onChange, errors, members, multipleSend
             name="customResultPageText"
             value={values.customResultPageText}
             onChange={(customResultPageText) => set({ customResultPageText })}
-            hint={counter(t, values.customResultPageText, CAMPAIGN_TEXT_MAX)}
+            hint={counter(values.customResultPageText, CAMPAIGN_TEXT_MAX)}
             error={errors.customResultPageText}
           />
           <TextField

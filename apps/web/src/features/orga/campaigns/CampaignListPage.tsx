@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import { DEFAULT_PAGE_SIZE, PAGE_SIZES } from '@jalon/contracts/constants';
 import type { CampaignRow } from '@jalon/contracts';
 import { api } from '../../../api/client';
@@ -12,6 +12,7 @@ import { CheckboxField } from '../../shared/ui/CheckboxField';
 import { ConfirmDialog } from '../../shared/ui/ConfirmDialog';
 import { ErrorSummary } from '../../shared/ui/ErrorSummary';
 import { Loading } from '../../shared/ui/Loading';
+import { Notice } from '../../shared/ui/Notice';
 import { Page } from '../../shared/ui/Page';
 import { Pagination } from '../../shared/ui/Pagination';
 import { SelectField } from '../../shared/ui/SelectField';
@@ -42,6 +43,7 @@ export function CampaignListPage({ scope }: { scope: 'mine' | 'all' }) {
   const timeZone = useOrganizationTimeZone();
   const client = useQueryClient();
   const [params, setParams] = useSearchParams();
+  const deletedName = (useLocation().state as { deleted?: string } | null)?.deleted;
   const search = params.get('search') ?? '';
   const owner = scope === 'mine' ? me.id : (params.get('proprietaire') ?? '');
   const archived = params.get('statut') === ARCHIVED;
@@ -109,6 +111,7 @@ export function CampaignListPage({ scope }: { scope: 'mine' | 'all' }) {
   return (
     <Page title={title} heading={t('orga.campaigns.title')} testId="campaigns-page">
       <CampaignTabs />
+      {deletedName !== undefined ? <Notice tone="success" testId="campaign-deleted">{t('orga.campaigns.deleted', { name: deletedName })}</Notice> : null}
       <form role="search" onSubmit={submit} className="campaign-filters" aria-label={t('orga.campaigns.list.filters')}>
         <TextField label={t('orga.campaigns.list.search')} name="search" type="search" value={draft.search} onChange={(value) => setDraft({ ...draft, search: value })} />
         {scope === 'all' ? (

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Outlet, useOutletContext, useParams } from 'react-router';
+import { Link, NavLink, Outlet, useLocation, useOutletContext, useParams } from 'react-router';
 import type { Campaign } from '@jalon/contracts';
 import { ApiError } from '../../../api/client';
 import { formatDate } from '../../shared/format/formatDate';
@@ -33,6 +33,7 @@ export function CampaignPage() {
   const { campaignId = '' } = useParams();
   const timeZone = useOrganizationTimeZone();
   const campaign = useCampaign(campaignId);
+  const justCreated = (useLocation().state as { created?: boolean } | null)?.created === true;
 
   if (campaign.error instanceof ApiError && campaign.error.status === 404) return <NotFoundPage homePath="/orga/campagnes" />;
   if (!campaign.data) {
@@ -49,6 +50,7 @@ export function CampaignPage() {
       <p>
         <Link to="/orga/campagnes">{t('orga.campaigns.back')}</Link>
       </p>
+      {justCreated ? <Notice tone="success" testId="campaign-created">{t('orga.campaigns.created')}</Notice> : null}
       {data.archivedAt ? <Notice testId="campaign-archived">{t('orga.campaigns.archived', { date: formatDate(data.archivedAt, i18n.language, timeZone) })}</Notice> : null}
       <dl className="details campaign-header">
         <dt>{t('orga.campaigns.fields.code')}</dt>

@@ -183,7 +183,7 @@ function DeleteCampaignDialog({ campaign, onClose }: { campaign: Campaign; onClo
     onSuccess: async () => {
       client.removeQueries({ queryKey: campaignKey(campaign.id) });
       await client.invalidateQueries({ queryKey: campaignListKey(campaign.organizationId) });
-      void navigate('/orga/campagnes', { state: { deleted: campaign.name } });
+      void navigate('/orga/campagnes/les-miennes', { state: { deleted: campaign.name } });
     },
   });
   return (
