@@ -10,3 +10,4 @@ export * from './organizations';
 export * from './admin';
 export * from './catalogue';
 export * from './learner';
+export * from './campaigns';
