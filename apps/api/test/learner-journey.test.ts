@@ -1,0 +1,266 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { knowledgeElements } from '../src/modules/assessment';
+import { campaignSkills, participations, snapshotKnowledgeElements } from '../src/modules/campaigns/schema';
+import { createCampaign, createLearner, rightAnswer } from './support/campaigns';
+import { createOrganization, createTeam, createUser, PASSWORD } from './support/factory';
+import { Agent, errorCodes } from './support/http';
+import { createTestApp, type TestApp } from './support/test-app';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp({ startJobs: false });
+});
+afterAll(async () => t.close());
+
+interface Step {
+  kind: 'challenge' | 'end';
+  challenge?: { id: string; type: string };
+  position?: number;
+}
+interface Answered {
+  answerId: string;
+  result: string;
+  next: 'challenge' | 'checkpoint' | 'end';
+}
+
+async function pupil(fields: Partial<{ email: string }> = {}) {
+  const user = await createUser(t.database.db, fields);
+  const agent = new Agent(t.app);
+  await agent.signIn(user.email, PASSWORD);
+  return { user, agent };
+}
+
+/** A school managing its pupils (restricted) with a teacher and an assessment campaign. */
+async function school(campaignFields: Parameters<typeof createCampaign>[2] extends infer F ? Partial<F> : never = {}) {
+  const team = await createTeam(t.database.db, { type: 'SCO', externalId: null, isManagingStudents: true });
+  const campaign = await createCampaign(t.database.db, t.content.release, { organizationId: team.organization.id, ownerId: team.member.id, ...campaignFields });
+  return { team, campaign };
+}
+
+/** An open organization (PRO): anyone with the code joins. */
+async function openCampaign(fields: Partial<Parameters<typeof createCampaign>[2]> = {}) {
+  const organization = await createOrganization(t.database.db, { type: 'PRO' });
+  const owner = await createUser(t.database.db);
+  return createCampaign(t.database.db, t.content.release, { organizationId: organization.id, ownerId: owner.id, ...fields });
+}
+
+async function start(agent: Agent, campaignId: string, body: object = {}) {
+  return agent.post<{ participation: { id: string; status: string; assessmentId: string | null }; created: boolean }>(`/api/campaigns/${campaignId}/participations`, body);
+}
+
+/** Answers until the end: right answers, or skips. Returns the results and the skill levels asked, in order. */
+async function takeTest(agent: Agent, assessmentId: string, mode: 'right' | 'skip', max = 200) {
+  const results: Answered[] = [];
+  const asked: string[] = [];
+  for (let i = 0; i < max; i++) {
+    const next = await agent.get<Step>(`/api/assessments/${assessmentId}/next`);
+    expect(next.status).toBe(200);
+    if (next.body.kind === 'end') break;
+    const challengeId = next.body.challenge!.id;
+    asked.push(challengeId);
+    const body = mode === 'right' ? { challengeId, value: rightAnswer(t.content.release, challengeId) } : { challengeId, skipped: true };
+    const answered = await agent.post<Answered>(`/api/assessments/${assessmentId}/answers`, body);
+    expect(answered.status, JSON.stringify(answered.body)).toBe(200);
+    results.push(answered.body);
+    if (answered.body.next === 'end') break;
+  }
+  return { results, asked };
+}
+
+describe('landing by code', () => {
+  it('accepts a lowercase or spaced code and shows the title, organization and landing text', async () => {
+    const campaign = await openCampaign({ title: 'Rentrée numérique', customLandingPageText: 'Bienvenue !' });
+    const spaced = `${campaign.code.slice(0, 3).toLowerCase()} ${campaign.code.slice(3, 6)}-${campaign.code.slice(6)}`;
+    const response = await new Agent(t.app).get<{ id: string; title: string; customLandingPageText: string; me: null }>(`/api/campaigns/by-code/${encodeURIComponent(spaced)}`);
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ id: campaign.id, title: 'Rentrée numérique', customLandingPageText: 'Bienvenue !', me: null });
+  });
+
+  it('a malformed code is CAMPAIGN_CODE_INVALID_FORMAT, an unknown one CAMPAIGN_CODE_NOT_FOUND, a deleted one CAMPAIGN_NOT_FOUND', async () => {
+    const agent = new Agent(t.app);
+    expect(errorCodes(await agent.get('/api/campaigns/by-code/ABC'))).toEqual(['CAMPAIGN_CODE_INVALID_FORMAT']);
+    expect(errorCodes(await agent.get('/api/campaigns/by-code/ILOABC234'))).toEqual(['CAMPAIGN_CODE_INVALID_FORMAT']);
+    expect(errorCodes(await agent.get('/api/campaigns/by-code/ZZZZZZ999'))).toEqual(['CAMPAIGN_CODE_NOT_FOUND']);
+    const deleted = await openCampaign({ deletedAt: new Date() });
+    expect(errorCodes(await agent.get(`/api/campaigns/by-code/${deleted.code}`))).toEqual(['CAMPAIGN_NOT_FOUND']);
+  });
+});
+
+describe('reconciliation with the school roster', () => {
+  it('is required before starting; a wrong birthdate links nothing; the right one, confirmed, links and lets the pupil start', async () => {
+    const { team, campaign } = await school();
+    await createLearner(t.database.db, team.organization.id, { firstName: 'Charles', lastName: 'Durand', birthdate: '2010-03-14', division: '3A' });
+    const { agent } = await pupil();
+    expect(errorCodes(await start(agent, campaign.id))).toEqual(['RECONCILIATION_REQUIRED']);
+
+    const wrong = await agent.post(`/api/campaigns/${campaign.id}/reconciliation`, { firstName: 'Charles', lastName: 'Durand', birthdate: '2010-03-15', confirm: true });
+    expect(errorCodes(wrong)).toEqual(['RECONCILIATION_NO_MATCH']);
+
+    const preview = await agent.post(`/api/campaigns/${campaign.id}/reconciliation`, { firstName: 'charles', lastName: 'DURAND', birthdate: '2010-03-14', confirm: false });
+    expect(preview.body).toMatchObject({ learner: { firstName: 'Charles', lastName: 'Durand' }, linked: false });
+    expect(errorCodes(await start(agent, campaign.id))).toEqual(['RECONCILIATION_REQUIRED']);
+
+    const linked = await agent.post(`/api/campaigns/${campaign.id}/reconciliation`, { firstName: 'Charle', lastName: 'Durand', birthdate: '2010-03-14', confirm: true });
+    expect(linked.body).toMatchObject({ linked: true });
+    const started = await start(agent, campaign.id);
+    expect(started.status).toBe(201);
+    expect(started.body.participation.status).toBe('STARTED');
+  });
+
+  it('a learner already linked to another account is refused with R31 and a masked login', async () => {
+    const { team, campaign } = await school();
+    await createLearner(t.database.db, team.organization.id, { firstName: 'Louis', lastName: 'Bernard', birthdate: '2010-07-02' });
+    const first = await pupil({ email: 'louis.bernard@example.org' });
+    await first.agent.post(`/api/campaigns/${campaign.id}/reconciliation`, { firstName: 'Louis', lastName: 'Bernard', birthdate: '2010-07-02', confirm: true });
+    const second = await pupil();
+    const refused = await second.agent.post(`/api/campaigns/${campaign.id}/reconciliation`, { firstName: 'Louis', lastName: 'Bernard', birthdate: '2010-07-02', confirm: true });
+    expect(refused.body).toMatchObject({ errors: [{ code: 'R31', meta: { maskedLogin: 'l***.b***@example.org' } }] });
+  });
+});
+
+describe('taking an adaptive test', () => {
+  it('is adaptive: an all-right pupil’s second question is harder than an all-wrong pupil’s', async () => {
+    const campaign = await openCampaign();
+    const levels: number[] = [];
+    for (const mode of ['right', 'skip'] as const) {
+      const { agent } = await pupil();
+      const started = await start(agent, campaign.id);
+      const { asked } = await takeTest(agent, started.body.participation.assessmentId!, mode, 2);
+      levels.push(t.content.release.skills.find((s) => s.id === t.content.release.challenges.find((c) => c.id === asked[1])!.skillId)!.level);
+    }
+    expect(levels[0]).toBeGreaterThan(levels[1]!);
+  });
+
+  it('serves the same challenge until it is answered, and answering it twice returns the first verdict', async () => {
+    const campaign = await openCampaign();
+    const { agent } = await pupil();
+    const { body } = await start(agent, campaign.id);
+    const assessmentId = body.participation.assessmentId!;
+    const first = await agent.get<Step>(`/api/assessments/${assessmentId}/next`);
+    const again = await agent.get<Step>(`/api/assessments/${assessmentId}/next`);
+    expect(again.body.challenge!.id).toBe(first.body.challenge!.id);
+    const answer = { challengeId: first.body.challenge!.id, skipped: true };
+    const once = await agent.post<Answered>(`/api/assessments/${assessmentId}/answers`, answer);
+    const twice = await agent.post<Answered>(`/api/assessments/${assessmentId}/answers`, answer);
+    expect(twice.body.answerId).toBe(once.body.answerId);
+    const notServed = await agent.post(`/api/assessments/${assessmentId}/answers`, { challengeId: 'ghost', skipped: true });
+    expect(errorCodes(notServed)).toEqual(['CHALLENGE_NOT_SERVED']);
+  });
+
+  it('goes to a checkpoint after the fifth answer with five corrections, then to the end; results are sent once', async () => {
+    const campaign = await openCampaign();
+    const { agent } = await pupil();
+    const { body } = await start(agent, campaign.id);
+    const assessmentId = body.participation.assessmentId!;
+    const { results } = await takeTest(agent, assessmentId, 'right');
+    expect(results.length).toBeGreaterThan(5);
+    expect(results[4]!.next === 'checkpoint' || results[4]!.next === 'end').toBe(true);
+    expect(results.at(-1)!.next).toBe('end');
+
+    const checkpoint = await agent.get<{ answers: { result: string; tutorials: { toLearnMore: unknown[] } }[] }>(`/api/assessments/${assessmentId}/checkpoint`);
+    expect(checkpoint.body.answers).toHaveLength(5);
+    const final = await agent.get<{ answers: unknown[]; isFinal: boolean }>(`/api/assessments/${assessmentId}/checkpoint?final=true`);
+    expect(final.body.isFinal).toBe(true);
+    expect(final.body.answers.length).toBeGreaterThan(0);
+
+    const endPage = await agent.get<{ masteryPercent: number; canShare: boolean; participation: { id: string; status: string } }>(`/api/campaigns/${campaign.id}/my-results`);
+    expect(endPage.body.participation.status).toBe('TO_SHARE');
+    expect(endPage.body.canShare).toBe(true);
+    expect(endPage.body.masteryPercent).toBeGreaterThan(50);
+
+    const shared = await agent.post<{ status: string }>(`/api/participations/${endPage.body.participation.id}/share`);
+    expect(shared.body.status).toBe('SHARED');
+    const twice = await agent.post(`/api/participations/${endPage.body.participation.id}/share`);
+    expect(errorCodes(twice)).toEqual(['ALREADY_SHARED']);
+
+    const [row] = await t.database.db.select().from(participations).where(eq(participations.id, endPage.body.participation.id));
+    const skills = await t.database.db.select().from(campaignSkills).where(eq(campaignSkills.campaignId, campaign.id));
+    expect(row!.validatedSkillsCount).toBeGreaterThan(0);
+    expect(Number(row!.masteryRate)).toBeCloseTo(row!.validatedSkillsCount! / skills.length, 6);
+    expect((await t.database.db.select().from(snapshotKnowledgeElements).where(eq(snapshotKnowledgeElements.participationId, row!.id))).length).toBeGreaterThan(0);
+  });
+
+  it('a test cannot be sent before it is finished, and nobody else can read or answer it', async () => {
+    const campaign = await openCampaign();
+    const { agent } = await pupil();
+    const { body } = await start(agent, campaign.id);
+    expect(errorCodes(await agent.post(`/api/participations/${body.participation.id}/share`))).toEqual(['ASSESSMENT_NOT_COMPLETED']);
+    const intruder = await pupil();
+    expect(errorCodes(await intruder.agent.get(`/api/assessments/${body.participation.assessmentId}/next`))).toEqual(['ASSESSMENT_NOT_FOUND']);
+    expect(errorCodes(await intruder.agent.post(`/api/participations/${body.participation.id}/share`))).toEqual(['PARTICIPATION_NOT_FOUND']);
+  });
+});
+
+describe('sending again (multiple sendings)', () => {
+  it('retrying is refused before 4 days with the remaining delay, then asks again a skill that was failed', async () => {
+    const campaign = await openCampaign({ multipleSendings: true });
+    const { user, agent } = await pupil();
+    const { body } = await start(agent, campaign.id);
+    const { asked } = await takeTest(agent, body.participation.assessmentId!, 'skip');
+    await agent.post(`/api/participations/${body.participation.id}/share`);
+
+    t.clock.offsetMs += 3 * 86_400_000;
+    try {
+      // Days later the pupil comes back: a new sign-in, as the old session has expired.
+      await agent.signIn(user.email, PASSWORD);
+      const early = await start(agent, campaign.id, { retry: true });
+      expect(early.status).toBe(412);
+      expect(early.body).toMatchObject({ errors: [{ code: 'RETRY_TOO_EARLY', meta: { remainingSeconds: 86_400 } }] });
+      const endPage = await agent.get<{ retryInSeconds: number; canRetry: boolean }>(`/api/campaigns/${campaign.id}/my-results`);
+      expect(endPage.body).toMatchObject({ canRetry: false, retryInSeconds: 86_400 });
+
+      t.clock.offsetMs += 86_400_000;
+      await agent.signIn(user.email, PASSWORD);
+      const retried = await start(agent, campaign.id, { retry: true });
+      expect(retried.status).toBe(201);
+      const next = await agent.get<Step>(`/api/assessments/${retried.body.participation.assessmentId}/next`);
+      // Failed directly or by inference: every skill her first test invalidated.
+      const failed = await t.database.db.select().from(knowledgeElements).where(eq(knowledgeElements.userId, user.id));
+      const failedSkills = new Set(failed.filter((ke) => ke.status === 'invalidated').map((ke) => ke.skillId));
+      expect(asked.length).toBeGreaterThan(0);
+      const skill = t.content.release.challenges.find((c) => c.id === next.body.challenge!.id)!.skillId;
+      expect(failedSkills.has(skill)).toBe(true);
+    } finally {
+      t.clock.offsetMs -= 4 * 86_400_000;
+    }
+  });
+
+  it('without multiple sendings a second start after sending is PARTICIPATION_ALREADY_EXISTS', async () => {
+    const campaign = await openCampaign({ type: 'PROFILES_COLLECTION' });
+    const { agent } = await pupil();
+    const { body } = await start(agent, campaign.id);
+    expect(body.participation.status).toBe('TO_SHARE');
+    await agent.post(`/api/participations/${body.participation.id}/share`);
+    expect(errorCodes(await start(agent, campaign.id))).toEqual(['PARTICIPATION_ALREADY_EXISTS']);
+  });
+});
+
+describe('profile collection', () => {
+  it('sends the profile without any question; the sent pix and certifiability are frozen', async () => {
+    const campaign = await openCampaign({ type: 'PROFILES_COLLECTION' });
+    const { agent } = await pupil();
+    const { body } = await start(agent, campaign.id);
+    expect(body.participation.assessmentId).toBeNull();
+    const page = await agent.get<{ profile: { totalPix: number; competences: unknown[] }; canShare: boolean }>(`/api/campaigns/${campaign.id}/my-profile-collection`);
+    expect(page.body.profile.competences).toHaveLength(16);
+    expect(page.body.canShare).toBe(true);
+    await agent.post(`/api/participations/${body.participation.id}/share`);
+    const [row] = await t.database.db.select().from(participations).where(eq(participations.id, body.participation.id));
+    expect(row).toMatchObject({ status: 'SHARED', pixScore: 0, isCertifiable: false });
+  });
+});
+
+describe('the learner profile', () => {
+  it('lists the 16 competences and starts a self-evaluation that resumes when asked again', async () => {
+    const { agent } = await pupil();
+    const profile = await agent.get<{ competences: { id: string; action: string }[]; totalPix: number }>('/api/me/profile');
+    expect(profile.body.competences).toHaveLength(16);
+    expect(profile.body.competences.every((c) => c.action === 'start')).toBe(true);
+    const first = await agent.post<{ assessmentId: string }>(`/api/competences/${profile.body.competences[0]!.id}/evaluations`);
+    const again = await agent.post<{ assessmentId: string }>(`/api/competences/${profile.body.competences[0]!.id}/evaluations`);
+    expect(again.body.assessmentId).toBe(first.body.assessmentId);
+    const next = await agent.get<Step>(`/api/assessments/${first.body.assessmentId}/next`);
+    expect(next.body.kind).toBe('challenge');
+  });
+});
