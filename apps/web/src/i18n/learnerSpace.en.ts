@@ -161,6 +161,7 @@ export const learnerSpaceEn: Resource<typeof learnerSpaceFr> = {
   },
   tutorials: {
     title: 'My tutorials',
+    minutes: '{{minutes}} min',
     save: 'Save',
     unsave: 'Remove from My tutorials',
     saved: 'Saved in My tutorials',

@@ -160,6 +160,7 @@ export const learnerSpaceFr = {
   },
   tutorials: {
     title: 'Mes tutos',
+    minutes: '{{minutes}} min',
     save: 'Enregistrer',
     unsave: 'Retirer de Mes tutos',
     saved: 'Enregistré dans Mes tutos',

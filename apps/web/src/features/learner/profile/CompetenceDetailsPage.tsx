@@ -5,6 +5,7 @@ import { ErrorSummary } from '../../shared/ui/ErrorSummary';
 import { Loading } from '../../shared/ui/Loading';
 import { Page } from '../../shared/ui/Page';
 import { NotFoundPage } from '../../shared/status-pages/NotFoundPage';
+import { areaColor } from './areaColor';
 import { CompetenceAction } from './CompetenceAction';
 import { useProfile } from './profileQueries';
 
@@ -30,7 +31,7 @@ function CompetenceDetails() {
   return (
     <Page title={`${competence.index} ${competence.name}`} testId="competence-details-page">
       <p className="competence-details__area">
-        <span className="area__swatch" style={{ background: competence.areaColor }} aria-hidden="true" />
+        <span className="area__swatch" style={{ background: areaColor(competence.areaColor) }} aria-hidden="true" />
         {competence.areaCode}. {competence.areaTitle}
       </p>
       <dl className="details">

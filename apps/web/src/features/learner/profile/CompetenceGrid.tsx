@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Profile } from '@jalon/contracts';
 import { useTranslation } from 'react-i18next';
+import { areaColor } from './areaColor';
 
 export type CompetenceProfile = Profile['competences'][number];
 
@@ -17,7 +18,7 @@ interface Area {
 function byArea(competences: CompetenceProfile[]): Area[] {
   const areas = new Map<string, Area>();
   for (const competence of competences) {
-    const area = areas.get(competence.areaCode) ?? { code: competence.areaCode, title: competence.areaTitle, color: competence.areaColor, competences: [] };
+    const area = areas.get(competence.areaCode) ?? { code: competence.areaCode, title: competence.areaTitle, color: areaColor(competence.areaColor), competences: [] };
     area.competences.push(competence);
     areas.set(competence.areaCode, area);
   }

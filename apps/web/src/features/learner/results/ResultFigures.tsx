@@ -2,6 +2,7 @@ import type { CampaignResults } from '@jalon/contracts';
 import { useTranslation } from 'react-i18next';
 import { Markdown } from '../../shared/content/Markdown';
 import { assetUrl } from '../../shared/content/assetUrl';
+import { areaColor } from '../profile/areaColor';
 
 /** The reached stage as stars, with its title and message; the stars are drawn, their count is said. */
 export function StageStars({ stage }: { stage: NonNullable<CampaignResults['stage']> }) {
@@ -62,12 +63,12 @@ export function CompetenceMasteryList({ competences }: { competences: CampaignRe
       <h2 id="results-competences">{t('learner.results.competences')}</h2>
       <ul className="mastery-list">
         {competences.map((competence) => (
-          <li key={competence.id} className="mastery" style={{ borderLeftColor: competence.areaColor }} data-testid="results-competence">
+          <li key={competence.id} className="mastery" style={{ borderLeftColor: areaColor(competence.areaColor) }} data-testid="results-competence">
             <span className="mastery__name">
               {competence.index} {competence.name}
             </span>
             <span className="mastery__bar" aria-hidden="true">
-              <span style={{ width: `${Math.min(100, Math.max(0, competence.masteryPercent))}%`, background: competence.areaColor }} />
+              <span style={{ width: `${Math.min(100, Math.max(0, competence.masteryPercent))}%`, background: areaColor(competence.areaColor) }} />
             </span>
             <span className="mastery__value">{t('learner.results.percent', { percent: competence.masteryPercent })}</span>
           </li>

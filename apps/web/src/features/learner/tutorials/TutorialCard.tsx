@@ -3,6 +3,7 @@ import type { LearnerTutorial } from '@jalon/contracts';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../shared/ui/Button';
 import { ErrorSummary } from '../../shared/ui/ErrorSummary';
+import { tutorialMinutes } from '../../admin/challenges/tutorialDuration';
 import { isSafeLink } from '../content/safeLink';
 import { useSaveTutorial } from './tutorialQueries';
 
@@ -11,6 +12,8 @@ export function TutorialCard({ tutorial }: { tutorial: LearnerTutorial }) {
   const { t } = useTranslation();
   const [saved, setSaved] = useState(tutorial.isSaved);
   const save = useSaveTutorial();
+  const minutes = tutorialMinutes(tutorial.duration);
+  const duration = minutes === undefined ? tutorial.duration : t('learner.tutorials.minutes', { minutes });
   const toggle = () => save.mutate({ tutorialId: tutorial.id, save: !saved }, { onSuccess: () => setSaved(!saved) });
   return (
     <li className="tutorial-card" data-testid="tutorial-card">
@@ -24,7 +27,7 @@ export function TutorialCard({ tutorial }: { tutorial: LearnerTutorial }) {
           tutorial.title
         )}
       </p>
-      <p className="tutorial-card__meta">{[tutorial.source, tutorial.format, tutorial.duration].filter(Boolean).join(' · ')}</p>
+      <p className="tutorial-card__meta">{[tutorial.source, tutorial.format, duration].filter(Boolean).join(' · ')}</p>
       <ErrorSummary error={save.error} />
       {saved ? <p className="tutorial-card__saved">{t('learner.tutorials.saved')}</p> : null}
       <Button variant="secondary" busy={save.isPending} onClick={toggle} data-testid={saved ? 'tutorial-unsave' : 'tutorial-save'}>
