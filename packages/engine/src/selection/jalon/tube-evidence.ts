@@ -19,9 +19,11 @@ export const GUESS: Readonly<Record<ChallengeType, number>> = {
  */
 export const EARLIER_EVIDENCE_DOUBT = 0.05;
 
-/** Status of a target skill in this assessment: validated, invalidated or untested. */
+/** Status of a skill holding a validated kept KE. */
 export const VALIDATED = 1;
+/** Status of a skill holding an invalidated kept KE. */
 export const INVALIDATED = -1;
+/** Status of a skill with no kept KE: the only ones that can be asked or closed by the model. */
 export const UNTESTED = 0;
 
 /** Everything the model knows about one tube of the target profile. */
