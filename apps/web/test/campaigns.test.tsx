@@ -101,4 +101,46 @@ describe('Orga campaigns', () => {
     await screen.findByRole('table');
     await expect.poll(() => calls.some((call) => call.path.includes('search=arts') && call.path.includes('status=ARCHIVED'))).toBe(true);
   });
+
+  it('the campaign page shows the code, the direct link and each learner’s latest status', async () => {
+    const campaign = {
+      ...campaignRow,
+      organizationId: ORGANIZATION_ID,
+      directLink: 'http://jalon.test/campagnes/ABCDEF234',
+      targetProfile: { id: 'tp-arts', name: 'Arts plastiques cycle 4' },
+      title: null,
+      customLandingPageText: null,
+      customResultPageText: null,
+      customResultPageButtonText: null,
+      customResultPageButtonUrl: null,
+      externalIdLabel: null,
+      externalIdType: null,
+      multipleSendings: false,
+      creator: campaignRow.owner,
+      canManage: true,
+    };
+    const participant = (firstName: string, status: string) => ({
+      participationId: crypto.randomUUID(),
+      organizationLearnerId: crypto.randomUUID(),
+      firstName,
+      lastName: 'Durand',
+      participantExternalId: null,
+      status,
+      createdAt: '2026-03-02T10:00:00.000Z',
+      sharedAt: status === 'SHARED' ? '2026-03-02T11:00:00.000Z' : null,
+    });
+    fakeApi(
+      ...base,
+      on('GET', `/api/campaigns/${campaign.id}`, { status: 200, body: campaign }),
+      on('GET', new RegExp(`^/api/campaigns/${campaign.id}/participants`), {
+        status: 200,
+        body: { items: [participant('Charles', 'SHARED'), participant('Louis', 'STARTED'), participant('Garance', 'TO_SHARE')], page: 1, pageSize: 50, total: 3 },
+      }),
+    );
+    renderAt(`/orga/campagnes/${campaign.id}`);
+    expect((await screen.findByTestId('campaign-code')).textContent).toBe('ABCDEF234');
+    expect(screen.getByTestId('campaign-direct-link').textContent).toBe('http://jalon.test/campagnes/ABCDEF234');
+    const table = await screen.findByTestId('participants-table');
+    expect(within(table).getAllByTestId('participant-status').map((cell) => cell.textContent)).toEqual(['Résultats reçus', 'En cours', 'En attente d’envoi']);
+  });
 });

@@ -176,6 +176,15 @@ export const en: Translations = {
         code: 'Copy the campaign code',
         link: 'Copy the campaign’s direct link',
       },
+      participants: {
+        caption: 'Participants: {{count}} · Results received: {{shared}}',
+        note: 'Each participant counts once, with their latest participation. Only received results will count in the results.',
+        empty: 'Nobody has joined this campaign yet.',
+        lastName: 'Last name',
+        firstName: 'First name',
+        status: 'Status',
+        statuses: { STARTED: 'In progress', TO_SHARE: 'Waiting to be sent', SHARED: 'Results received' },
+      },
       tabs: {
         label: 'Campaign tabs',
         activity: 'Participants',

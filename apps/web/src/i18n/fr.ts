@@ -176,6 +176,15 @@ export const fr = {
         code: 'Copier le code de la campagne',
         link: 'Copier le lien direct de la campagne',
       },
+      participants: {
+        caption: 'Participants : {{count}} · Résultats reçus : {{shared}}',
+        note: 'Chaque participant compte une fois, avec sa dernière participation. Seuls les résultats reçus seront comptés dans les résultats.',
+        empty: 'Personne n’a encore rejoint cette campagne.',
+        lastName: 'Nom',
+        firstName: 'Prénom',
+        status: 'Statut',
+        statuses: { STARTED: 'En cours', TO_SHARE: 'En attente d’envoi', SHARED: 'Résultats reçus' },
+      },
       tabs: {
         label: 'Onglets de la campagne',
         activity: 'Participants',

@@ -2,6 +2,7 @@ import { Navigate, Route, Routes } from 'react-router';
 import { NotFoundPage } from '../../shared/status-pages/NotFoundPage';
 import { CampaignListPage } from './CampaignListPage';
 import { CampaignPage, CampaignTabComingSoon } from './CampaignPage';
+import { CampaignParticipants } from './CampaignParticipants';
 import { CampaignSettings } from './CampaignSettings';
 import { CreateCampaignPage } from './CreateCampaignPage';
 
@@ -14,7 +15,7 @@ export function CampaignRoutes() {
       <Route path="toutes" element={<CampaignListPage key="all" scope="all" />} />
       <Route path="creation" element={<CreateCampaignPage />} />
       <Route path=":campaignId" element={<CampaignPage />}>
-        <Route index element={<CampaignTabComingSoon tab="activity" />} />
+        <Route index element={<CampaignParticipants />} />
         <Route path="resultats" element={<CampaignTabComingSoon tab="results" />} />
         <Route path="analyse" element={<CampaignTabComingSoon tab="analysis" />} />
         <Route path="resultats-collectifs" element={<CampaignTabComingSoon tab="collective" />} />

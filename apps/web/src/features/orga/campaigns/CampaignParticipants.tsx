@@ -1,0 +1,92 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { DEFAULT_PAGE_SIZE, PAGE_SIZES } from '@jalon/contracts/constants';
+import type { CampaignParticipantsPage } from '@jalon/contracts';
+import { api, query } from '../../../api/client';
+import { ErrorSummary } from '../../shared/ui/ErrorSummary';
+import { Loading } from '../../shared/ui/Loading';
+import { Pagination } from '../../shared/ui/Pagination';
+import { TableScroll } from '../../shared/ui/TableScroll';
+import { campaignKey } from './campaignQueries';
+import { useCampaignOfPage } from './CampaignPage';
+
+function positiveInt(value: string | null, fallback: number): number {
+  const parsed = Number(value);
+  return Number.isInteger(parsed) && parsed > 0 ? parsed : fallback;
+}
+
+/**
+ * « Participants », minimal until the follow-up issue brings the activity tab: one row per
+ * learner with the status of their latest participation, and the campaign's two counts.
+ */
+export function CampaignParticipants() {
+  const { t } = useTranslation();
+  const campaign = useCampaignOfPage();
+  const [params, setParams] = useSearchParams();
+  const page = positiveInt(params.get('page'), 1);
+  const requestedSize = positiveInt(params.get('pageSize'), DEFAULT_PAGE_SIZE);
+  const pageSize = (PAGE_SIZES as readonly number[]).includes(requestedSize) ? requestedSize : DEFAULT_PAGE_SIZE;
+  const participants = useQuery({
+    queryKey: [...campaignKey(campaign.id), 'participants', page, pageSize],
+    queryFn: () => api.get<CampaignParticipantsPage>(`/api/campaigns/${campaign.id}/participants${query({ page, pageSize })}`),
+    placeholderData: (previous) => previous,
+  });
+  const data = participants.data;
+  const caption = t('orga.campaigns.participants.caption', { count: campaign.participantCount, shared: campaign.sharedCount });
+
+  function update(next: Record<string, string>) {
+    const merged = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(next)) {
+      if (value === '') merged.delete(key);
+      else merged.set(key, value);
+    }
+    setParams(merged);
+  }
+
+  return (
+    <section aria-labelledby="campaign-participants-title" data-testid="campaign-participants">
+      <h2 id="campaign-participants-title">{t('orga.campaigns.tabs.activity')}</h2>
+      <p data-testid="participant-counts">{caption}</p>
+      <p>{t('orga.campaigns.participants.note')}</p>
+      {participants.isPending ? <Loading /> : null}
+      <ErrorSummary error={participants.error} />
+      {data && data.items.length === 0 ? <p data-testid="no-participants">{t('orga.campaigns.participants.empty')}</p> : null}
+      {data && data.items.length > 0 ? (
+        <>
+          <TableScroll label={caption}>
+            <table className="table" data-testid="participants-table">
+              <caption className="visually-hidden">{caption}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('orga.campaigns.participants.lastName')}</th>
+                  <th scope="col">{t('orga.campaigns.participants.firstName')}</th>
+                  {campaign.externalIdLabel ? <th scope="col">{campaign.externalIdLabel}</th> : null}
+                  <th scope="col">{t('orga.campaigns.participants.status')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.items.map((participant) => (
+                  <tr key={participant.participationId} data-testid="participant-row">
+                    <th scope="row">{participant.lastName}</th>
+                    <td>{participant.firstName}</td>
+                    {campaign.externalIdLabel ? <td>{participant.participantExternalId ?? ''}</td> : null}
+                    <td data-testid="participant-status">{t(`orga.campaigns.participants.statuses.${participant.status}`)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+          <Pagination
+            page={data.page}
+            pageSize={data.pageSize}
+            total={data.total}
+            pageSizes={[...PAGE_SIZES]}
+            onPage={(next) => update({ page: String(next) })}
+            onPageSize={(next) => update({ pageSize: String(next), page: '' })}
+          />
+        </>
+      ) : null}
+    </section>
+  );
+}
