@@ -125,6 +125,13 @@ describe('campaigns in Orga (issue 5, seed items 9–12, 14–16)', () => {
     await expectAccessible(page);
     await screenshotBoth(page, 'orga-campaign-settings');
 
+    // The direct link opens the learner's landing page, which shows the new text.
+    const learner = await newVisitor(browser, baseUrl);
+    await learner.page.goto(await campaigns.directLink());
+    await learner.page.waitForURL((url) => url.pathname === `/campagnes/${code}/presentation`);
+    expect(await learner.page.getByTestId('campaign-landing-text').innerText()).toContain('Prenez votre temps et répondez seul.');
+    await learner.context.close();
+
     // The list shows it with its code.
     await campaigns.openMine();
     expect(await campaigns.campaignNames()).toContain('Arts plastiques 4e B');
