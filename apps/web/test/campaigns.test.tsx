@@ -143,4 +143,22 @@ describe('Orga campaigns', () => {
     const table = await screen.findByTestId('participants-table');
     expect(within(table).getAllByTestId('participant-status').map((cell) => cell.textContent)).toEqual(['Résultats reçus', 'En cours', 'En attente d’envoi']);
   });
+
+  it('bulk delete asks for an explicit tick before it sends the selection', async () => {
+    const calls = fakeApi(
+      ...base,
+      on('GET', new RegExp(`^/api/organizations/${ORGANIZATION_ID}/campaigns`), { status: 200, body: { items: [campaignRow], page: 1, pageSize: 50, total: 1 } }),
+      on('POST', `/api/organizations/${ORGANIZATION_ID}/campaigns/delete`, { status: 204 }),
+    );
+    renderAt('/orga/campagnes/les-miennes');
+    fireEvent.click(await screen.findByRole('checkbox', { name: 'Sélectionner la campagne « Arts 4e B »' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Supprimer la sélection (1)' }));
+    const dialog = screen.getByRole('dialog');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Supprimer définitivement' }));
+    expect(within(dialog).getByText('Cochez la case pour confirmer la suppression.')).toBeTruthy();
+    expect(calls.some((call) => call.method === 'POST')).toBe(false);
+    fireEvent.click(within(dialog).getByRole('checkbox', { name: 'J’ai compris que cette suppression est définitive' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Supprimer définitivement' }));
+    await expect.poll(() => calls.find((call) => call.method === 'POST')?.body).toEqual({ campaignIds: [campaignRow.id] });
+  });
 });

@@ -116,6 +116,7 @@ export const en: Translations = {
         filter: 'Filter',
         count: 'Campaigns found: {{count}}',
         empty: 'No campaign matches these filters.',
+        none: 'No campaign yet: create the first one with « Create a campaign ».',
         select: 'Selection',
         selectOne: 'Select the campaign « {{name}} »',
         deleteSelection: 'Delete the selection ({{count}})',

@@ -116,6 +116,7 @@ export const fr = {
         filter: 'Filtrer',
         count: 'Campagnes trouvées : {{count}}',
         empty: 'Aucune campagne ne correspond à ces filtres.',
+        none: 'Aucune campagne pour l’instant : créez la première avec « Créer une campagne ».',
         select: 'Sélection',
         selectOne: 'Sélectionner la campagne « {{name}} »',
         deleteSelection: 'Supprimer la sélection ({{count}})',

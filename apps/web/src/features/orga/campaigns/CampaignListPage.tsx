@@ -106,6 +106,7 @@ export function CampaignListPage({ scope }: { scope: 'mine' | 'all' }) {
 
   const toggle = (id: string, on: boolean) => setSelected((current) => (on ? [...current, id] : current.filter((other) => other !== id)));
   const data = campaigns.data;
+  const filtered = search !== '' || archived || (scope === 'all' && owner !== '');
   const title = scope === 'mine' ? t('orga.campaigns.list.mine') : t('orga.campaigns.list.all');
 
   return (
@@ -155,7 +156,7 @@ export function CampaignListPage({ scope }: { scope: 'mine' | 'all' }) {
             ) : null}
           </div>
           {data.items.length === 0 ? (
-            <p data-testid="no-campaigns">{t('orga.campaigns.list.empty')}</p>
+            <p data-testid="no-campaigns">{filtered ? t('orga.campaigns.list.empty') : t('orga.campaigns.list.none')}</p>
           ) : (
             <TableScroll label={title}>
               <table className="table" data-testid="campaigns-table">
