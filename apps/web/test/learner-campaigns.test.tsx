@@ -167,6 +167,14 @@ describe('end page', () => {
     expect(screen.queryByTestId('results-retry')).toBeNull();
   });
 
+  it('draws the stars of the reached stage, the zero stage having none', async () => {
+    resultsApi(someResults({ stage: { reached: 2, total: 4, title: 'Croquis', message: 'Vous avancez.' } }));
+    renderAt('/campagnes/KQBWZN482/resultats');
+    const stars = await screen.findByTestId('results-stars');
+    expect(stars.getAttribute('aria-label')).toBe('1 étoile sur 3');
+    expect(stars.querySelectorAll('.star--on')).toHaveLength(1);
+  });
+
   it('counts the days before a retry rounded up', () => {
     expect(daysUntil(86_400)).toBe(1);
     expect(daysUntil(86_401)).toBe(2);

@@ -4,14 +4,19 @@ import { Markdown } from '../../shared/content/Markdown';
 import { assetUrl } from '../../shared/content/assetUrl';
 import { areaColor } from '../profile/areaColor';
 
-/** The reached stage as stars, with its title and message; the stars are drawn, their count is said. */
+/**
+ * The reached stage as stars, with its title and message; the stars are drawn, their count is
+ * said. The zero stage has no star: stage k of n shows k − 1 stars of n − 1 (`content-model.md` §7).
+ */
 export function StageStars({ stage }: { stage: NonNullable<CampaignResults['stage']> }) {
   const { t } = useTranslation();
+  const stars = Math.max(0, stage.reached - 1);
+  const total = Math.max(0, stage.total - 1);
   return (
     <div className="stage" data-testid="results-stage">
-      <p className="stage__stars" role="img" aria-label={t('learner.results.stars', { reached: stage.reached, total: stage.total })} data-testid="results-stars">
-        {Array.from({ length: stage.total }, (_, index) => (
-          <span key={index} className={index < stage.reached ? 'star star--on' : 'star'} aria-hidden="true">
+      <p className="stage__stars" role="img" aria-label={t('learner.results.stars', { count: stars, total })} data-testid="results-stars">
+        {Array.from({ length: total }, (_, index) => (
+          <span key={index} className={index < stars ? 'star star--on' : 'star'} aria-hidden="true">
             ★
           </span>
         ))}
