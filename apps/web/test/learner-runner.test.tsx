@@ -135,6 +135,7 @@ describe('test runner', () => {
     renderAt(`/assessments/${ASSESSMENT_ID}/challenges/1`);
     const frame = (await screen.findByTestId('challenge-embed')) as HTMLIFrameElement;
     expect(frame.getAttribute('sandbox')).toBe('allow-scripts');
+    expect(screen.queryByRole('button', { name: 'Valider' })).toBeNull();
     act(() => {
       window.dispatchEvent(new MessageEvent('message', { data: { type: 'jalon:answer', answer: 'faux' }, source: window }));
     });

@@ -92,6 +92,7 @@ export const learnerSpaceEn: Resource<typeof learnerSpaceFr> = {
     focusLostHint: 'Your organization will be told. You may still answer.',
     attachments: 'Files to download',
     download: 'Download {{title}} ({{format}})',
+    embedAnswers: 'Answer in the activity above: your answer is sent as soon as you finish it.',
     validate: 'Submit',
     skip: 'Skip',
     answerOrSkip: 'Answer the question, or choose « Skip » if you do not know.',

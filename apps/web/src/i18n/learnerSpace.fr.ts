@@ -91,6 +91,7 @@ export const learnerSpaceFr = {
     focusLostHint: 'Votre organisation en sera informée. Vous pouvez tout de même répondre.',
     attachments: 'Fichiers à télécharger',
     download: 'Télécharger {{title}} ({{format}})',
+    embedAnswers: 'Répondez dans l’activité ci-dessus : votre réponse sera envoyée dès que vous l’aurez terminée.',
     validate: 'Valider',
     skip: 'Je passe',
     answerOrSkip: 'Répondez à la question, ou cliquez sur « Je passe » si vous ne savez pas.',

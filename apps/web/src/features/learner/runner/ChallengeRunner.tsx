@@ -49,6 +49,8 @@ export function ChallengeRunner({ assessment, step, levelUp, onAnswered }: Chall
   const [started, start] = useTimedStart(assessment.id, challenge.id, challenge.timer !== undefined);
   const submit = useSubmitAnswer(assessment.id);
   const lastBody = useRef<AnswerBody | null>(null);
+  // An activity that answers by itself: its frame sends the answer, there is nothing to type.
+  const answersInFrame = challenge.embed?.autoReply === true;
 
   const send = (body: AnswerBody) => {
     lastBody.current = body;
@@ -106,16 +108,22 @@ export function ChallengeRunner({ assessment, step, levelUp, onAnswered }: Chall
         >
           {challenge.timer !== undefined ? <Countdown deadline={Date.parse(step.servedAt) + challenge.timer * 1000} total={challenge.timer} /> : null}
           <ChallengeContent challenge={challenge} onEmbedAnswer={(answer) => send({ challengeId: challenge.id, value: answer, skipped: false, focusedOut: focusLost })} />
-          <AnswerAreaFields
-            type={challenge.type}
-            area={displayedArea(challenge)}
-            format={challenge.format}
-            draft={draft}
-            onChange={(next) => {
-              setDraft(next);
-              setAskToAnswer(false);
-            }}
-          />
+          {answersInFrame ? (
+            <p className="alert alert--info" data-testid="embed-answers">
+              {t('learner.runner.embedAnswers')}
+            </p>
+          ) : (
+            <AnswerAreaFields
+              type={challenge.type}
+              area={displayedArea(challenge)}
+              format={challenge.format}
+              draft={draft}
+              onChange={(next) => {
+                setDraft(next);
+                setAskToAnswer(false);
+              }}
+            />
+          )}
           {askToAnswer ? (
             <p role="alert" className="alert alert--error" data-testid="answer-required">
               {t('learner.runner.answerOrSkip')}
@@ -132,9 +140,11 @@ export function ChallengeRunner({ assessment, step, levelUp, onAnswered }: Chall
             </div>
           ) : null}
           <div className="actions runner__actions">
-            <Button type="submit" busy={submit.isPending} data-testid="answer-validate">
-              {t('learner.runner.validate')}
-            </Button>
+            {answersInFrame ? null : (
+              <Button type="submit" busy={submit.isPending} data-testid="answer-validate">
+                {t('learner.runner.validate')}
+              </Button>
+            )}
             <Button variant="secondary" onClick={() => send(skipBody(challenge, focusLost))} disabled={submit.isPending} data-testid="answer-skip">
               {t('learner.runner.skip')}
             </Button>
