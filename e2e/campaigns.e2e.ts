@@ -125,6 +125,12 @@ describe('campaigns in Orga (issue 5, seed items 9–12, 14–16)', () => {
     await expectAccessible(page);
     await screenshotBoth(page, 'orga-campaign-settings');
 
+    // Archived, it says so in the header, which offers « Désarchiver ».
+    await campaigns.archive();
+    await expectAccessible(page);
+    await screenshotBoth(page, 'orga-campaign-archived');
+    await campaigns.unarchiveFromHeader();
+
     // The direct link opens the learner's landing page, which shows the new text.
     const learner = await newVisitor(browser, baseUrl);
     await learner.page.goto(await campaigns.directLink());

@@ -100,4 +100,14 @@ export class Campaigns {
   landingText(): Promise<string> {
     return this.page.getByTestId('detail-landing-text').innerText();
   }
+
+  async archive() {
+    await this.page.getByTestId('archive-campaign').click();
+    await this.page.getByTestId('campaign-archived').waitFor();
+  }
+
+  async unarchiveFromHeader() {
+    await this.page.getByTestId('unarchive-campaign').click();
+    await this.page.getByTestId('campaign-archived').waitFor({ state: 'detached' });
+  }
 }

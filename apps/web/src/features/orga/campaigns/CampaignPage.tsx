@@ -4,12 +4,13 @@ import type { Campaign } from '@jalon/contracts';
 import { ApiError } from '../../../api/client';
 import { formatDate } from '../../shared/format/formatDate';
 import { NotFoundPage } from '../../shared/status-pages/NotFoundPage';
+import { Button } from '../../shared/ui/Button';
 import { ErrorSummary } from '../../shared/ui/ErrorSummary';
 import { Loading } from '../../shared/ui/Loading';
 import { Notice } from '../../shared/ui/Notice';
 import { Page } from '../../shared/ui/Page';
 import { useOrganizationTimeZone } from '../shell/useOrganization';
-import { useCampaign } from './campaignQueries';
+import { useCampaign, useSetArchived } from './campaignQueries';
 import { CopyButton } from './CopyButton';
 import './campaigns.css';
 
@@ -51,7 +52,7 @@ export function CampaignPage() {
         <Link to="/orga/campagnes">{t('orga.campaigns.back')}</Link>
       </p>
       {justCreated ? <Notice tone="success" testId="campaign-created">{t('orga.campaigns.created')}</Notice> : null}
-      {data.archivedAt ? <Notice testId="campaign-archived">{t('orga.campaigns.archived', { date: formatDate(data.archivedAt, i18n.language, timeZone) })}</Notice> : null}
+      {data.archivedAt ? <ArchivedNotice campaign={data} archivedAt={data.archivedAt} /> : null}
       <dl className="details campaign-header">
         <dt>{t('orga.campaigns.fields.code')}</dt>
         <dd>
@@ -94,5 +95,25 @@ export function CampaignTabComingSoon({ tab }: { tab: 'results' | 'analysis' | '
       <h2 id="campaign-tab-title">{t(`orga.campaigns.tabs.${tab}`)}</h2>
       <Notice testId="coming-soon">{t('status.comingSoon')}</Notice>
     </section>
+  );
+}
+
+/** The archived state in the header, with « Désarchiver » for whoever may manage the campaign. */
+function ArchivedNotice({ campaign, archivedAt }: { campaign: Campaign; archivedAt: string }) {
+  const { t, i18n } = useTranslation();
+  const timeZone = useOrganizationTimeZone();
+  const unarchive = useSetArchived(campaign);
+  return (
+    <>
+      <Notice testId="campaign-archived">
+        <p>{t('orga.campaigns.archived', { date: formatDate(archivedAt, i18n.language, timeZone) })}</p>
+        {campaign.canManage ? (
+          <Button variant="secondary" busy={unarchive.isPending} onClick={() => unarchive.mutate(false)} data-testid="unarchive-campaign">
+            {t('orga.campaigns.settings.unarchive')}
+          </Button>
+        ) : null}
+      </Notice>
+      <ErrorSummary error={unarchive.error} />
+    </>
   );
 }

@@ -14,7 +14,7 @@ import { Notice } from '../../shared/ui/Notice';
 import { TextField } from '../../shared/ui/TextField';
 import { useOrganization } from '../shell/useOrganization';
 import { useMembers } from '../team/teamQueries';
-import { campaignKey, campaignListKey } from './campaignQueries';
+import { campaignKey, campaignListKey, useSetArchived } from './campaignQueries';
 import { CAMPAIGN_FIELDS, editableBody, valuesOf, type CampaignValues } from './campaignValues';
 import { CampaignFields } from './CampaignFields';
 import { useCampaignOfPage } from './CampaignPage';
@@ -33,10 +33,7 @@ export function CampaignSettings() {
     client.setQueryData(campaignKey(next.id), next);
     await client.invalidateQueries({ queryKey: campaignListKey(next.organizationId) });
   };
-  const archive = useMutation({
-    mutationFn: (archived: boolean) => api.post<Campaign>(`/api/campaigns/${campaign.id}/${archived ? 'archive' : 'unarchive'}`),
-    onSuccess: refresh,
-  });
+  const archive = useSetArchived(campaign);
   const duplicate = useMutation({
     mutationFn: () => api.post<Campaign>(`/api/campaigns/${campaign.id}/duplicate`),
     onSuccess: async (copy) => {
@@ -75,7 +72,10 @@ export function CampaignSettings() {
                 >
                   {t('orga.campaigns.settings.edit')}
                 </Button>
-                <Button variant="secondary" busy={archive.isPending} onClick={() => archive.mutate(campaign.archivedAt === null)} data-testid="archive-campaign">
+                <Button variant="secondary" busy={archive.isPending} onClick={() => {
+                    setSaved(false);
+                    archive.mutate(campaign.archivedAt === null);
+                  }} data-testid="archive-campaign">
                   {campaign.archivedAt === null ? t('orga.campaigns.settings.archive') : t('orga.campaigns.settings.unarchive')}
                 </Button>
               </>

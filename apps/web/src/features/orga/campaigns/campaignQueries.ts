@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Campaign, CampaignsPage } from '@jalon/contracts';
 import { api, query } from '../../../api/client';
 
@@ -28,5 +28,17 @@ export function useCampaign(campaignId: string) {
   return useQuery({
     queryKey: campaignKey(campaignId),
     queryFn: () => api.get<Campaign>(`/api/campaigns/${campaignId}`),
+  });
+}
+
+/** Archive (true) or unarchive (false); the page and the lists then show the new state. */
+export function useSetArchived(campaign: Pick<Campaign, 'id' | 'organizationId'>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (archived: boolean) => api.post<Campaign>(`/api/campaigns/${campaign.id}/${archived ? 'archive' : 'unarchive'}`),
+    onSuccess: async (next) => {
+      client.setQueryData(campaignKey(next.id), next);
+      await client.invalidateQueries({ queryKey: campaignListKey(next.organizationId) });
+    },
   });
 }
