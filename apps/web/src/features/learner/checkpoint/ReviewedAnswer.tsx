@@ -50,7 +50,9 @@ export function ReviewedAnswer({ review, number }: { review: Review; number: num
       <p className="review__result" data-testid="checkpoint-result" data-result={review.result}>
         <strong>{t(`learner.checkpoint.results.${review.result}`)}</strong>
       </p>
-      <Markdown text={review.challenge.instruction} className="review__instruction" />
+      <div lang={review.challenge.locales[0]}>
+        <Markdown text={review.challenge.instruction} className="review__instruction" />
+      </div>
       <dl className="details">
         <dt>{t('learner.checkpoint.yourAnswer')}</dt>
         <dd data-testid="checkpoint-given">{given.length === 0 ? t('learner.checkpoint.noAnswer') : given.join(' ; ')}</dd>

@@ -8,7 +8,7 @@ import { assetUrl } from '../../shared/content/assetUrl';
 export function ChallengeContent({ challenge, onEmbedAnswer }: { challenge: RunnerChallenge; onEmbedAnswer: (answer: string) => void }) {
   const { t } = useTranslation();
   return (
-    <div className="challenge-content">
+    <div className="challenge-content" lang={challenge.locales[0]}>
       <Markdown text={challenge.instruction} className="challenge-instruction" />
       {challenge.illustration ? (
         <img
