@@ -8,8 +8,10 @@ import { assetUrl } from '../../shared/content/assetUrl';
 export function ChallengeContent({ challenge, onEmbedAnswer }: { challenge: RunnerChallenge; onEmbedAnswer: (answer: string) => void }) {
   const { t } = useTranslation();
   return (
-    <div className="challenge-content" lang={challenge.locales[0]}>
-      <Markdown text={challenge.instruction} className="challenge-instruction" />
+    <div className="challenge-content">
+      <div lang={challenge.locales[0]}>
+        <Markdown text={challenge.instruction} className="challenge-instruction" />
+      </div>
       {challenge.illustration ? (
         <img
           className="challenge-illustration"
