@@ -27,6 +27,9 @@ import { supportRoutes } from './modules/support';
 
 export const VERSION = '0.1.0';
 
+/** How long a shutdown waits for requests in flight before closing the database anyway. */
+const DRAIN_TIMEOUT_MS = 10_000;
+
 export interface RouteInfo {
   method: HTTPMethods;
   url: string;
@@ -88,6 +91,14 @@ export async function buildApp({ config, content, database, clock, mailTransport
       if (method === 'HEAD') continue;
       routes.push({ method, url: route.url, access: route.config?.access ?? 'user' });
     }
+  });
+  // Requests still being handled when SIGTERM arrives finish before the database closes.
+  let inFlight = 0;
+  app.addHook('onRequest', async () => {
+    inFlight++;
+  });
+  app.addHook('onResponse', async () => {
+    inFlight--;
   });
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
@@ -164,6 +175,7 @@ export async function buildApp({ config, content, database, clock, mailTransport
     },
     async close() {
       await app.close();
+      for (let waited = 0; inFlight > 0 && waited < DRAIN_TIMEOUT_MS; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
       await jobs.stop();
     },
   };

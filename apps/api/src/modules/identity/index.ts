@@ -3,7 +3,6 @@
  */
 import type { SessionContext } from '../../platform/http/access';
 import type { Executor } from '../../platform/db/database';
-import { findUserById } from './users.repository';
 import { findLiveSession } from './sessions';
 
 export { identityRoutes } from './routes';
@@ -15,14 +14,12 @@ export { users } from './schema';
 /** Resolves a session cookie to the caller, or null when it is unknown, revoked or expired. */
 export async function resolveSession(executor: Executor, token: string, now: Date): Promise<SessionContext | null> {
   const session = await findLiveSession(executor, token, now);
-  if (!session) return null;
-  const user = await findUserById(executor, session.userId);
-  if (!user || user.blockedAt) return null;
+  if (!session || session.blockedAt) return null;
   return {
     tokenHash: session.tokenHash,
     csrfToken: session.csrfToken,
-    userId: user.id,
-    mustChangePassword: user.mustChangePassword,
-    isPlatformAdmin: user.isPlatformAdmin,
+    userId: session.userId,
+    mustChangePassword: session.mustChangePassword,
+    isPlatformAdmin: session.isPlatformAdmin,
   };
 }

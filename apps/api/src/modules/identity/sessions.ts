@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database';
-import { sessions } from './schema';
+import { sessions, users } from './schema';
 
 /** Idle timeout and absolute lifetime of a session (`learners-and-accounts.md` §6). */
 export const SESSION_IDLE_MS = 12 * 3600_000;
@@ -31,11 +31,22 @@ export async function createSession(executor: Executor, userId: string, now: Dat
   return { token, csrfToken };
 }
 
+/** The live session of a cookie with the account fields every request needs, in one query. */
 export async function findLiveSession(executor: Executor, token: string, now: Date) {
   const tokenHash = hashToken(token);
   const [session] = await executor
-    .select()
+    .select({
+      tokenHash: sessions.tokenHash,
+      csrfToken: sessions.csrfToken,
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+      userId: users.id,
+      mustChangePassword: users.mustChangePassword,
+      isPlatformAdmin: users.isPlatformAdmin,
+      blockedAt: users.blockedAt,
+    })
     .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt)));
   if (!session) return null;
   const t = now.getTime();
