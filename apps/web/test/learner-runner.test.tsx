@@ -175,3 +175,34 @@ describe('countdown', () => {
     expect(screen.getByTestId('countdown-announcement').textContent).toBe('Le temps est écoulé.');
   });
 });
+
+describe('self-evaluation', () => {
+  it('ends on the competence, with the level reached', async () => {
+    const competence = {
+      id: 'c1.1',
+      index: '1.1',
+      name: 'Mener une recherche',
+      areaCode: '1',
+      areaTitle: 'Information et données',
+      areaColor: 'jaffa',
+      level: 2,
+      pix: 17,
+      pixToNextLevel: 7,
+      isMaxLevel: false,
+      action: 'improve',
+      assessmentId: null,
+      improveInSeconds: 4 * 86_400,
+    };
+    fakeApi(
+      on('GET', '/api/me', { status: 200, body: aMe({ memberships: [] }) }),
+      on('GET', `/api/assessments/${ASSESSMENT_ID}`, { status: 200, body: { ...anAssessment, type: 'COMPETENCE_EVALUATION', campaign: null, competence: { id: 'c1.1', index: '1.1', name: 'Mener une recherche' } } }),
+      on('GET', `/api/assessments/${ASSESSMENT_ID}/next`, { status: 200, body: { kind: 'end', answerCount: 7, alreadyKnown: false } }),
+      on('GET', `/api/assessments/${ASSESSMENT_ID}/checkpoint?final=true`, { status: 200, body: { answers: [], isFinal: true, progression: 100 } }),
+      on('GET', '/api/me/profile', { status: 200, body: { totalPix: 17, maxReachableLevel: 7, maxReachablePix: 896, isCertifiable: false, certifiableCompetenceCount: 1, competences: [competence] } }),
+    );
+    renderAt(`/assessments/${ASSESSMENT_ID}/checkpoint?final=true`);
+    fireEvent.click(await screen.findByTestId('checkpoint-see-results'));
+    expect((await screen.findByTestId('evaluation-finished')).textContent).toBe('Vous avez atteint le niveau 2 dans cette compétence.');
+    expect(screen.getByTestId('competence-improve-later').textContent).toBe('Retenter dans 4 jours');
+  });
+});

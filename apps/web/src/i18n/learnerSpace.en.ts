@@ -233,6 +233,8 @@ export const learnerSpaceEn: Resource<typeof learnerSpaceFr> = {
     improve: 'Retry',
     improveIn_one: 'Retry in {{count}} day',
     improveIn_other: 'Retry in {{count}} days',
+    reachedLevel: 'You reached level {{level}} in this competence.',
+    encouragement: 'This is only a start: read the suggested tutorials and try again in a few days.',
     back: 'Back to my competences',
   },
   myCampaigns: {

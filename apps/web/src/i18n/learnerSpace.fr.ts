@@ -232,6 +232,8 @@ export const learnerSpaceFr = {
     improve: 'Retenter',
     improveIn_one: 'Retenter dans {{count}} jour',
     improveIn_other: 'Retenter dans {{count}} jours',
+    reachedLevel: 'Vous avez atteint le niveau {{level}} dans cette compétence.',
+    encouragement: 'Ce n’est qu’un début : lisez les tutoriels proposés et retentez dans quelques jours.',
     back: 'Revenir à mes compétences',
   },
   myCampaigns: {

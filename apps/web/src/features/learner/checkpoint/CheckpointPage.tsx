@@ -55,7 +55,7 @@ function CheckpointView() {
       ) : null}
       <p className="actions">
         {final ? (
-          <Link className="button button--primary" to={resultsPath(assessment.data)} data-testid="checkpoint-see-results">
+          <Link className="button button--primary" to={resultsPath(assessment.data)} state={{ evaluationFinished: true }} data-testid="checkpoint-see-results">
             {t('learner.checkpoint.seeResults')}
           </Link>
         ) : (

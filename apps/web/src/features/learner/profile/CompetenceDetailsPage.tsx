@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { RequireSignedIn } from '../../shared/session/RequireSignedIn';
 import { ErrorSummary } from '../../shared/ui/ErrorSummary';
+import { Notice } from '../../shared/ui/Notice';
 import { Loading } from '../../shared/ui/Loading';
 import { Page } from '../../shared/ui/Page';
 import { NotFoundPage } from '../../shared/status-pages/NotFoundPage';
@@ -18,6 +19,8 @@ function CompetenceDetails() {
   const { t } = useTranslation();
   const { competenceId = '' } = useParams();
   const profile = useProfile();
+  // Set by the last checkpoint of a self-evaluation: this page is then its end page (§7).
+  const finished = (useLocation().state as { evaluationFinished?: boolean } | null)?.evaluationFinished === true;
   if (profile.error) {
     return (
       <Page title={t('learner.profile.title')}>
@@ -34,6 +37,11 @@ function CompetenceDetails() {
         <span className="area__swatch" style={{ background: areaColor(competence.areaColor) }} aria-hidden="true" />
         {competence.areaCode}. {competence.areaTitle}
       </p>
+      {finished ? (
+        <Notice tone="success" testId="evaluation-finished">
+          {competence.level > 0 ? t('learner.profile.reachedLevel', { level: competence.level }) : t('learner.profile.encouragement')}
+        </Notice>
+      ) : null}
       <dl className="details">
         <dt>{t('learner.profile.levelLabel')}</dt>
         <dd data-testid="competence-level">{competence.level}</dd>
