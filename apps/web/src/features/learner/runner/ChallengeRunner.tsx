@@ -53,6 +53,8 @@ export function ChallengeRunner({ assessment, step, levelUp, onAnswered }: Chall
   const answersInFrame = challenge.embed?.autoReply === true;
 
   const send = (body: AnswerBody) => {
+    // Enter pressed twice, or a frame that answers twice: one answer is enough.
+    if (submit.isPending) return;
     lastBody.current = body;
     submit.mutate(body, { onSuccess: onAnswered });
   };
