@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { knowledgeElements } from '../src/modules/assessment';
 import { campaignSkills, participations, snapshotKnowledgeElements } from '../src/modules/campaigns/schema';
-import { createCampaign, createLearner, rightAnswer } from './support/campaigns';
+import { createCampaign, createLearner, rightAnswer } from './support/campaign-factory';
 import { createOrganization, createTeam, createUser, PASSWORD } from './support/factory';
 import { Agent, errorCodes } from './support/http';
 import { createTestApp, type TestApp } from './support/test-app';

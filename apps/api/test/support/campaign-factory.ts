@@ -1,14 +1,59 @@
-import type { Db } from '../../src/platform/db/database';
+import { campaignSkills as skillsOfProfile, toCheckableChallenge, type Release } from '@jalon/content';
 import { campaigns, drawCampaignCode } from '../../src/modules/campaigns';
+import { campaignSkills } from '../../src/modules/campaigns/schema';
+import { learnerSortKey, organizationLearners } from '../../src/modules/organizations';
+import type { Db } from '../../src/platform/db/database';
 
 /** A campaign row written directly, for tests that need one without going through Orga's form. */
 export async function createCampaignRow(
   db: Db,
   fields: { organizationId: string; ownerId: string } & Partial<typeof campaigns.$inferInsert>,
-): Promise<{ id: string; code: string }> {
+): Promise<typeof campaigns.$inferSelect> {
   const [row] = await db
     .insert(campaigns)
     .values({ type: 'PROFILES_COLLECTION', name: 'Campagne de test', code: drawCampaignCode(), creatorId: fields.ownerId, ...fields })
-    .returning({ id: campaigns.id, code: campaigns.code });
+    .returning();
   return row!;
+}
+
+/** A campaign inserted with its frozen skills, as Orga's creation does. */
+export async function createCampaign(
+  db: Db,
+  release: Release,
+  fields: { organizationId: string; ownerId: string; type?: 'ASSESSMENT' | 'PROFILES_COLLECTION' | 'EXAM'; targetProfileId?: string } & Partial<typeof campaigns.$inferInsert>,
+) {
+  const type = fields.type ?? 'ASSESSMENT';
+  const targetProfileId = type === 'PROFILES_COLLECTION' ? null : (fields.targetProfileId ?? 'tp-arts-plastiques-cycle-4');
+  const campaign = await createCampaignRow(db, { releaseId: release.id, ...fields, type, targetProfileId });
+  if (targetProfileId) {
+    const profile = release.targetProfiles.find((p) => p.id === targetProfileId)!;
+    await db.insert(campaignSkills).values(
+      skillsOfProfile(release, profile).map((s) => ({ campaignId: campaign.id, skillId: s.id, tubeId: s.tubeId, competenceId: s.competenceId, level: s.level })),
+    );
+  }
+  return campaign;
+}
+
+export async function createLearner(db: Db, organizationId: string, fields: { firstName: string; lastName: string; birthdate: string; division?: string; userId?: string }) {
+  const [learner] = await db
+    .insert(organizationLearners)
+    .values({ organizationId, ...fields, sortKey: learnerSortKey(fields.lastName, fields.firstName) })
+    .returning();
+  return learner!;
+}
+
+/** The answer a challenge's own solution gives: what an all-right pupil types. */
+export function rightAnswer(release: Release, challengeId: string): string | Record<string, string> {
+  const checkable = toCheckableChallenge(release.challenges.find((c) => c.id === challengeId)!);
+  switch (checkable.type) {
+    case 'QCU':
+    case 'QCM':
+      return checkable.solution;
+    case 'QROC':
+      return checkable.solution.split('\n')[0]!.trim();
+    case 'QROCM-ind':
+      return Object.fromEntries(Object.entries(checkable.solution).map(([key, accepted]) => [key, accepted[0]!]));
+    case 'QROCM-dep':
+      return Object.fromEntries(checkable.blocks.map((block, i) => [block.key, checkable.solution[i]!.variants[0]!]));
+  }
 }
