@@ -17,7 +17,8 @@ import { ReportDialog } from './ReportDialog';
 import { TimedIntro, useTimedStart } from './TimedIntro';
 import { useFocusLoss } from './useFocusLoss';
 
-export const CHECKPOINT_EVERY = 5;
+/** A checkpoint comes after every five answers: « Question k / 5 ». */
+const CHECKPOINT_EVERY = 5;
 
 type ChallengeStep = Extract<NextStep, { kind: 'challenge' }>;
 
