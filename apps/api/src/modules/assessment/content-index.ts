@@ -34,6 +34,11 @@ export interface ContentIndex {
   competenceSkills(competenceId: string): readonly ReleaseSkill[];
   /** The 16 core competences (`origin: jalon`), in framework order. */
   readonly coreCompetenceIds: readonly CompetenceId[];
+  /**
+   * Keeps a value per key for the life of the process: for what never changes once built,
+   * like a campaign's frozen selection arrays (the engine caches its work on their identity).
+   */
+  memo<T>(key: string, build: () => T): T;
 }
 
 export function indexContent(release: Release): ContentIndex {
@@ -82,8 +87,13 @@ export function indexContent(release: Release): ContentIndex {
     if (skill.status !== 'active' || !(validated.get(skill.id)?.length)) continue;
     byCompetence.set(skill.competenceId, [...(byCompetence.get(skill.competenceId) ?? []), skill]);
   }
+  const memos = new Map<string, unknown>();
   return {
     release,
+    memo<T>(key: string, build: () => T): T {
+      if (!memos.has(key)) memos.set(key, build());
+      return memos.get(key) as T;
+    },
     skill: (id) => skills.get(id),
     challenge: (id) => challenges.get(id),
     checkable(id) {

@@ -85,9 +85,16 @@ export function selectionState(ctx: TestContext, content: ContentIndex): Selecti
     source: e.source,
     fromThisAssessment: e.assessmentId === ctx.assessment.id,
   }));
-  return {
+  // A campaign's skills are frozen and a competence's change only with the release, so the
+  // arrays are built once per process and keep the identity the engine caches on.
+  const key = ctx.campaign ? `campaign:${ctx.campaign.id}` : `competence:${ctx.assessment.competenceId}`;
+  const { skills, challenges } = content.memo(key, () => ({
     skills: ctx.targets,
     challenges: ctx.targets.flatMap((t) => content.candidates(t.id, validatedOnly)),
+  }));
+  return {
+    skills,
+    challenges,
     knowledge,
     answers: ctx.answers.map((a) => ({
       challengeId: a.challengeId as SelectionState['answers'][number]['challengeId'],
