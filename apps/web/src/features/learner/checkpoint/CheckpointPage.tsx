@@ -1,6 +1,6 @@
-import type { Assessment } from '@jalon/contracts';
+import type { AnswerResponse, Assessment } from '@jalon/contracts';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { RequireSignedIn } from '../../shared/session/RequireSignedIn';
 import { ErrorSummary } from '../../shared/ui/ErrorSummary';
 import { Loading } from '../../shared/ui/Loading';
@@ -29,6 +29,8 @@ function CheckpointView() {
   const assessment = useAssessment(assessmentId);
   const checkpoint = useCheckpoint(assessmentId, final);
   const title = t(final ? 'learner.checkpoint.finalTitle' : 'learner.checkpoint.title');
+  // The answer just before this checkpoint may have raised a level: the runner passes it on.
+  const levelUp = (useLocation().state as { levelUp?: AnswerResponse['levelUp'] } | null)?.levelUp ?? null;
 
   if (checkpoint.error || assessment.error) {
     return (
@@ -41,6 +43,11 @@ function CheckpointView() {
   const { answers, progression } = checkpoint.data;
   return (
     <Page title={title} testId="checkpoint-page">
+      {levelUp ? (
+        <Notice tone="success" testId="level-up">
+          {t('learner.runner.levelUp', { competence: levelUp.competenceName, level: levelUp.level })}
+        </Notice>
+      ) : null}
       {final ? <AlreadyAnswered assessmentId={assessmentId} /> : null}
       <div className="checkpoint__progress">
         <label htmlFor="checkpoint-progression">{t('learner.checkpoint.progression', { percent: progression })}</label>

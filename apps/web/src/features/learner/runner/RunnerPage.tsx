@@ -50,7 +50,7 @@ function Runner() {
       onAnswered={(response) => {
         setLevelUp(response.levelUp);
         // The next challenge is already read and shown by the redirect above; a checkpoint or the end is not served by `next`.
-        if (response.next !== 'challenge') void navigate(checkpointPath(assessmentId, response.next === 'end'));
+        if (response.next !== 'challenge') void navigate(checkpointPath(assessmentId, response.next === 'end'), { state: { levelUp: response.levelUp } });
       }}
     />
   );
