@@ -39,3 +39,14 @@ export type ExternalIdType = (typeof EXTERNAL_ID_TYPES)[number];
 /** « Titre du parcours » and the campaign's texts (`campaigns-and-participation.md` §4.2); forms count down to them. */
 export const CAMPAIGN_TITLE_MAX = 50;
 export const CAMPAIGN_TEXT_MAX = 5000;
+
+/** Six letters without I, L, O, then three digits 2–9 (`campaigns-and-participation.md` §4.3). */
+export const CAMPAIGN_CODE_PATTERN = /^[A-HJKMNP-Z]{6}[2-9]{3}$/;
+
+/** What a learner may type: lowercase, spaces and hyphens are forgiven. */
+export function normalizeCampaignCode(input: string): string {
+  return input.toUpperCase().replace(/[\s-]+/g, '');
+}
+
+/** Categories of « Signaler un problème ». */
+export const REPORT_CATEGORIES = ['instruction', 'answer', 'display', 'attachment', 'other'] as const;

@@ -1,20 +1,12 @@
 import { z } from 'zod';
 import { ANSWER_RESULTS, learnerChallengeSchema, tutorialSchema } from './catalogue';
 import { idSchema, isoDateTime } from './common';
-import { CAMPAIGN_TYPES } from './constants';
+import { CAMPAIGN_TYPES, REPORT_CATEGORIES } from './constants';
 
 /**
  * The learner's side of campaigns: code lookup, landing, reconciliation, participation,
  * the test runner, checkpoints, the end page, sending, and the profile.
  */
-
-/** Six letters without I, L, O, then three digits 2–9 (`campaigns-and-participation.md` §4.3). */
-export const CAMPAIGN_CODE_PATTERN = /^[A-HJKMNP-Z]{6}[2-9]{3}$/;
-
-/** What a learner may type: lowercase, spaces and hyphens are forgiven. */
-export function normalizeCampaignCode(input: string): string {
-  return input.toUpperCase().replace(/[\s-]+/g, '');
-}
 
 export const PARTICIPATION_STATUSES = ['STARTED', 'TO_SHARE', 'SHARED'] as const;
 
@@ -84,6 +76,7 @@ export const reconciliationResponseSchema = z.object({
   learner: z.object({ firstName: z.string(), lastName: z.string() }),
   linked: z.boolean(),
 });
+export type ReconciliationResponse = z.infer<typeof reconciliationResponseSchema>;
 
 export const startParticipationBodySchema = z.object({
   participantExternalId: z.string().trim().max(255, { error: 'EXTERNAL_ID_TOO_LONG' }).optional(),
@@ -94,6 +87,7 @@ export const startParticipationBodySchema = z.object({
 });
 export type StartParticipationBody = z.infer<typeof startParticipationBodySchema>;
 export const startParticipationResponseSchema = z.object({ participation: myParticipationSchema, created: z.boolean() });
+export type StartParticipationResponse = z.infer<typeof startParticipationResponseSchema>;
 
 /**
  * A challenge in the test runner: what the preview shows (no solution), plus the display
@@ -127,8 +121,11 @@ export const nextStepSchema = z.discriminatedUnion('kind', [
     /** 1–5 within the current group of five. */
     position: z.number().int(),
     answerCount: z.number().int(),
-    /** When the challenge was first served (timers count from here, across reloads). */
-    servedAt: isoDateTime,
+    /**
+     * When the challenge was first shown (timers count from here, across reloads); null when
+     * it was fetched with `start=false` to show a timed challenge's warning first.
+     */
+    servedAt: isoDateTime.nullable(),
   }),
   z.object({ kind: z.literal('checkpoint'), answerCount: z.number().int() }),
   z.object({ kind: z.literal('end'), answerCount: z.number().int(), alreadyKnown: z.boolean() }),
@@ -166,6 +163,8 @@ export const reviewedAnswerSchema = z.object({
   solutionToDisplay: z.string().nullable(),
   hint: z.string().nullable(),
   fields: z.record(z.string(), z.boolean()).nullable(),
+  /** QROCM-dep: the first variant of each group no field matched (`answer-checking.md` §7). */
+  unmatchedGroups: z.array(z.string()).nullable(),
   tutorials: z.object({ toSucceed: z.array(learnerTutorialSchema), toLearnMore: z.array(learnerTutorialSchema) }),
 });
 export const checkpointSchema = z.object({
@@ -174,9 +173,15 @@ export const checkpointSchema = z.object({
   progression: z.number().int(),
 });
 export type Checkpoint = z.infer<typeof checkpointSchema>;
-export const checkpointQuerySchema = z.object({ final: z.coerce.boolean().default(false) });
+export const nextQuerySchema = z.object({
+  /** `false` reads the next challenge without starting its clock (the timed warning screen). */
+  start: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+});
 
-export const REPORT_CATEGORIES = ['instruction', 'answer', 'display', 'attachment', 'other'] as const;
+export const checkpointQuerySchema = z.object({
+  final: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+});
+
 export const challengeReportBodySchema = z.object({
   challengeId: z.string().min(1).max(128),
   category: z.enum(REPORT_CATEGORIES, { error: 'REPORT_CATEGORY_INVALID' }),
@@ -263,6 +268,10 @@ export const startSelfEvaluationResponseSchema = z.object({ assessmentId: idSche
 
 export const tutorialParamsSchema = z.object({ tutorialId: z.string().min(1).max(128) });
 export const savedTutorialsSchema = z.object({ saved: z.array(learnerTutorialSchema), recommended: z.array(learnerTutorialSchema) });
+export type SavedTutorials = z.infer<typeof savedTutorialsSchema>;
+
+/** « Utile » on a saved tutorial. */
+export const tutorialFeedbackBodySchema = z.object({ helpful: z.boolean() });
 
 export const myCampaignsSchema = z.object({
   items: z.array(
@@ -273,3 +282,4 @@ export const myCampaignsSchema = z.object({
     }),
   ),
 });
+export type MyCampaigns = z.infer<typeof myCampaignsSchema>;

@@ -49,6 +49,7 @@ export async function checkpoint(
       solutionToDisplay: correction.solutionToDisplay ?? null,
       hint: correction.hint ?? null,
       fields: correction.fields ? { ...correction.fields.fields } : null,
+      unmatchedGroups: correction.fields?.unmatchedGroups ? [...correction.fields.unmatchedGroups] : null,
       tutorials: { toSucceed: succeeded ? [] : shown, toLearnMore: succeeded ? shown : [] },
     };
   });

@@ -7,10 +7,12 @@ import {
   checkpointQuerySchema,
   checkpointSchema,
   competenceParamsSchema,
+  nextQuerySchema,
   nextStepSchema,
   profileSchema,
   savedTutorialsSchema,
   startSelfEvaluationResponseSchema,
+  tutorialFeedbackBodySchema,
   tutorialParamsSchema,
   type Assessment,
 } from '@jalon/contracts';
@@ -24,7 +26,7 @@ import { learnerProfile, startSelfEvaluation } from './profile';
 import { nextStep, progressionPercent, recordAnswer, type RunnerDeps } from './runner';
 import { challengeReports } from './schema';
 import { loadTestContext } from './test-context';
-import { myTutorials, saveTutorial, unsaveTutorial } from './tutorials';
+import { markTutorialHelpful, myTutorials, saveTutorial, unsaveTutorial } from './tutorials';
 
 /** Answers per user and minute before `RATE_LIMITED` (`learners-and-accounts.md` §6). */
 const ANSWERS_PER_MINUTE = 60;
@@ -60,8 +62,11 @@ export function assessmentRoutes(deps: RunnerDeps & { limiter: RateLimiter }) {
 
     r.get(
       '/api/assessments/:assessmentId/next',
-      { schema: { tags, params: assessmentParamsSchema, response: { 200: nextStepSchema } }, config: { access: 'user' } },
-      async (request) => nextStep(deps, { assessmentId: request.params.assessmentId, userId: request.session!.userId }),
+      {
+        schema: { tags, params: assessmentParamsSchema, querystring: nextQuerySchema, response: { 200: nextStepSchema } },
+        config: { access: 'user' },
+      },
+      async (request) => nextStep(deps, { assessmentId: request.params.assessmentId, userId: request.session!.userId, start: request.query.start }),
     );
 
     r.post(
@@ -119,6 +124,15 @@ export function assessmentRoutes(deps: RunnerDeps & { limiter: RateLimiter }) {
       { schema: { tags, params: tutorialParamsSchema, response: { 204: z.null() } }, config: { access: 'user' } },
       async (request, reply) => {
         await saveTutorial(deps, request.session!.userId, request.params.tutorialId);
+        return reply.status(204).send(null);
+      },
+    );
+
+    r.patch(
+      '/api/me/tutorials/:tutorialId',
+      { schema: { tags, params: tutorialParamsSchema, body: tutorialFeedbackBodySchema, response: { 204: z.null() } }, config: { access: 'user' } },
+      async (request, reply) => {
+        await markTutorialHelpful(deps, request.session!.userId, request.params.tutorialId, request.body.helpful);
         return reply.status(204).send(null);
       },
     );

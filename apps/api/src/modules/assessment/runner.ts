@@ -120,10 +120,10 @@ async function advance(deps: RunnerDeps, ctx: TestContext, serve: boolean): Prom
   return 'challenge';
 }
 
-export async function nextStep(deps: RunnerDeps, input: { assessmentId: string; userId: string }): Promise<NextStep> {
+export async function nextStep(deps: RunnerDeps, input: { assessmentId: string; userId: string; start: boolean }): Promise<NextStep> {
   let ctx = await loadTestContext(deps.db, deps.content, input.assessmentId, input.userId);
   if (ctx.assessment.state === 'started' && !ctx.assessment.lastChallengeId) {
-    await advance(deps, ctx, true);
+    await advance(deps, ctx, input.start);
     ctx = await loadTestContext(deps.db, deps.content, input.assessmentId, input.userId);
   }
   const answerCount = ctx.answers.length;
@@ -131,7 +131,7 @@ export async function nextStep(deps: RunnerDeps, input: { assessmentId: string; 
     return { kind: 'end', answerCount, alreadyKnown: answerCount === 0 };
   }
   let servedAt = ctx.assessment.lastChallengeServedAt;
-  if (!servedAt) {
+  if (!servedAt && input.start) {
     // Chosen after the previous answer; the clock of a timed challenge starts when it is first shown.
     servedAt = deps.clock.now();
     await deps.db
@@ -145,7 +145,7 @@ export async function nextStep(deps: RunnerDeps, input: { assessmentId: string; 
     challenge: { ...view, optionOrder: optionOrder(ctx.assessment.id, view) },
     position: (answerCount % CHECKPOINT_EVERY) + 1,
     answerCount,
-    servedAt: servedAt.toISOString(),
+    servedAt: servedAt?.toISOString() ?? null,
   };
 }
 

@@ -35,3 +35,12 @@ export async function saveTutorial(deps: { db: Db; clock: Clock; content: Conten
 export async function unsaveTutorial(db: Db, userId: string, tutorialId: string) {
   await db.delete(savedTutorials).where(and(eq(savedTutorials.userId, userId), eq(savedTutorials.tutorialId, tutorialId)));
 }
+
+/** « Utile »: saves the tutorial if needed and records whether it helped. */
+export async function markTutorialHelpful(deps: { db: Db; clock: Clock; content: ContentIndex }, userId: string, tutorialId: string, helpful: boolean) {
+  if (!deps.content.tutorial(tutorialId)) throw new AppError('TUTORIAL_NOT_FOUND');
+  await deps.db
+    .insert(savedTutorials)
+    .values({ userId, tutorialId, helpful, createdAt: deps.clock.now() })
+    .onConflictDoUpdate({ target: [savedTutorials.userId, savedTutorials.tutorialId], set: { helpful } });
+}

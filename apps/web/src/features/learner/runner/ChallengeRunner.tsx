@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AnswerBody, AnswerResponse, Assessment, NextStep } from '@jalon/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -10,11 +10,11 @@ import { Page } from '../../shared/ui/Page';
 import { campaignPaths } from '../campaigns/campaignJourney';
 import { AnswerAreaFields } from '../../admin/challenges/AnswerAreaFields';
 import { displayedArea, emptyDraft, isDraftEmpty, skipBody, toAnswerBody } from './answerDraft';
-import { useSubmitAnswer } from './assessmentQueries';
+import { useStartChallenge, useSubmitAnswer } from './assessmentQueries';
 import { ChallengeContent } from './ChallengeContent';
 import { Countdown } from './Countdown';
 import { ReportDialog } from './ReportDialog';
-import { TimedIntro, useTimedStart } from './TimedIntro';
+import { TimedIntro } from './TimedIntro';
 import { useFocusLoss } from './useFocusLoss';
 
 /** A checkpoint comes after every five answers: « Question k / 5 ». */
@@ -47,7 +47,15 @@ export function ChallengeRunner({ assessment, step, levelUp, onAnswered }: Chall
   const [reporting, setReporting] = useState(false);
   const [reported, setReported] = useState(false);
   const focusLost = useFocusLoss(challenge.focused);
-  const [started, start] = useTimedStart(assessment.id, challenge.id, challenge.timer !== undefined);
+  const start = useStartChallenge(assessment.id);
+  const timed = challenge.timer !== undefined;
+  const started = step.servedAt !== null;
+  const startNow = start.mutate;
+
+  useEffect(() => {
+    // An untimed challenge starts as soon as it is shown; a timed one waits for « Commencer ».
+    if (!started && !timed) startNow();
+  }, [started, timed, startNow]);
   const submit = useSubmitAnswer(assessment.id);
   const lastBody = useRef<AnswerBody | null>(null);
   // An activity that answers by itself: its frame sends the answer, there is nothing to type.
@@ -97,8 +105,9 @@ export function ChallengeRunner({ assessment, step, levelUp, onAnswered }: Chall
           </p>
         </div>
       ) : null}
+      <ErrorSummary error={start.error} />
       {challenge.timer !== undefined && !started ? (
-        <TimedIntro seconds={challenge.timer} onStart={start} />
+        <TimedIntro seconds={challenge.timer} onStart={() => start.mutate()} starting={start.isPending} />
       ) : (
         <form
           className="runner__form"
@@ -109,7 +118,7 @@ export function ChallengeRunner({ assessment, step, levelUp, onAnswered }: Chall
           noValidate
           data-testid="challenge-form"
         >
-          {challenge.timer !== undefined ? <Countdown deadline={Date.parse(step.servedAt) + challenge.timer * 1000} total={challenge.timer} /> : null}
+          {challenge.timer !== undefined && step.servedAt !== null ? <Countdown deadline={Date.parse(step.servedAt) + challenge.timer * 1000} total={challenge.timer} /> : null}
           <ChallengeContent challenge={challenge} onEmbedAnswer={(answer) => send({ challengeId: challenge.id, value: answer, skipped: false, focusedOut: focusLost })} />
           {answersInFrame ? (
             <p className="alert alert--info" data-testid="embed-answers">
