@@ -192,6 +192,31 @@ describe('taking an adaptive test', () => {
   });
 });
 
+describe('timed challenges and tutorials', () => {
+  it('next?start=false reads the challenge without starting its clock; the next read starts it', async () => {
+    const campaign = await openCampaign();
+    const { agent } = await pupil();
+    const { body } = await start(agent, campaign.id);
+    const peek = await agent.get<{ servedAt: string | null; challenge: { id: string } }>(`/api/assessments/${body.participation.assessmentId}/next?start=false`);
+    expect(peek.body.servedAt).toBeNull();
+    const started = await agent.get<{ servedAt: string | null; challenge: { id: string } }>(`/api/assessments/${body.participation.assessmentId}/next`);
+    expect(started.body.challenge.id).toBe(peek.body.challenge.id);
+    expect(started.body.servedAt).not.toBeNull();
+  });
+
+  it('a tutorial can be saved, marked helpful and removed; an unknown one is TUTORIAL_NOT_FOUND', async () => {
+    const { agent } = await pupil();
+    const tutorial = t.content.release.tutorials[0]!;
+    expect((await agent.put(`/api/me/tutorials/${tutorial.id}`)).status).toBe(204);
+    expect((await agent.patch(`/api/me/tutorials/${tutorial.id}`, { helpful: true })).status).toBe(204);
+    const mine = await agent.get<{ saved: { id: string; isSaved: boolean }[] }>('/api/me/tutorials');
+    expect(mine.body.saved).toEqual([expect.objectContaining({ id: tutorial.id, isSaved: true })]);
+    expect((await agent.delete(`/api/me/tutorials/${tutorial.id}`)).status).toBe(204);
+    expect((await agent.get<{ saved: unknown[] }>('/api/me/tutorials')).body.saved).toEqual([]);
+    expect(errorCodes(await agent.put('/api/me/tutorials/tuto-nowhere'))).toEqual(['TUTORIAL_NOT_FOUND']);
+  });
+});
+
 describe('sending again (multiple sendings)', () => {
   it('retrying is refused before 4 days with the remaining delay, then asks again a skill that was failed', async () => {
     const campaign = await openCampaign({ multipleSendings: true });
