@@ -404,6 +404,22 @@ async function pgliteCeiling(): Promise<Ceiling> {
   }
 }
 
+/**
+ * Transactions the cluster has committed or rolled back in its database, each statement run
+ * outside a transaction counting one. Backends report them within a second or so of going
+ * idle, so a difference across the window is close, not exact.
+ */
+async function databaseTransactions(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ n: string }>('select (xact_commit + xact_rollback)::text as n from pg_stat_database where datname = current_database()');
+    return Number(rows[0]!.n);
+  } finally {
+    await client.end();
+  }
+}
+
 // ---------------------------------------------------------------------------------------
 
 interface EngineReport {
@@ -425,6 +441,8 @@ interface EngineRun {
   loadBefore: number;
   /** CPU the simulated learners themselves used, in percent of one core over the window. */
   clientCpuPercent: number;
+  /** PostgreSQL only: database transactions during the window per recorded answer, the cost the ceiling's one insert is set against. */
+  transactionsPerAnswer: number | null;
 }
 
 /** Nearest-rank percentile of sorted values, in ms to a tenth; null without samples. */
@@ -440,12 +458,14 @@ async function measureEngine(engine: Engine, release: Release): Promise<EngineRu
   const undo: (() => Promise<void>)[] = [];
   try {
     let ceiling: Ceiling;
+    let clusterUrl: string | undefined;
     // The ceiling runs before the server starts, so the two never share the CPU.
     if (engine === 'postgres') {
       progress('starting a throwaway PostgreSQL cluster');
       const cluster = await startPostgres();
       undo.push(cluster.stop);
       env.DATABASE_URL = cluster.url;
+      clusterUrl = cluster.url;
       progress(`postgres ceiling: ${ceilingSeconds} s of single-row insert transactions, ${learnerCount} loops`);
       ceiling = await postgresCeiling(cluster.url);
     } else {
@@ -479,12 +499,19 @@ async function measureEngine(engine: Engine, release: Release): Promise<EngineRu
     };
     // One stream per learner, drawn in learner order, so a learner's choices do not depend on timing.
     const master = seededRandom(seed);
+    const transactionsBefore = clusterUrl ? await databaseTransactions(clusterUrl) : 0;
     const loadBefore = os.loadavg()[0]!;
     const cpuBefore = process.cpuUsage();
     const window = new Window();
     await Promise.all(agents.map((agent) => runLearner(agent, campaign.id, release, seededRandom(Math.floor(master() * 2 ** 32)), window, stats)));
     const elapsedSeconds = (performance.now() - window.startedAt) / 1000;
     const cpu = process.cpuUsage(cpuBefore);
+    let transactionsPerAnswer: number | null = null;
+    if (clusterUrl && stats.answers > 0) {
+      // Lets the server's idle connections report their last transactions.
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      transactionsPerAnswer = ((await databaseTransactions(clusterUrl)) - transactionsBefore) / stats.answers;
+    }
 
     const sorted = [...stats.answerLatenciesMs].sort((a, b) => a - b);
     const answersPerSec = stats.answers / elapsedSeconds;
@@ -503,6 +530,7 @@ async function measureEngine(engine: Engine, release: Release): Promise<EngineRu
       windowSeconds: elapsedSeconds,
       loadBefore,
       clientCpuPercent: ((cpu.user + cpu.system) / 1e6 / elapsedSeconds) * 100,
+      transactionsPerAnswer,
     };
   } finally {
     for (const step of undo.reverse()) await step();
@@ -560,6 +588,10 @@ function printTable(runs: Record<Engine, EngineRun>) {
   for (const engine of ENGINES) {
     const kinds = [...runs[engine].stats.errorKinds].map(([kind, count]) => `${kind} ×${count}`);
     if (kinds.length > 0) console.log(`${engine} errors: ${kinds.join(', ')}`);
+  }
+  const perAnswer = runs.postgres.transactionsPerAnswer;
+  if (perAnswer !== null) {
+    console.log(`postgres: about ${perAnswer.toFixed(1)} database transactions (a statement outside a transaction counts one) per recorded answer during the window, against one per ceiling loop`);
   }
   console.log('');
   console.log('Targets on PostgreSQL:');
