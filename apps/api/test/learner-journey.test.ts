@@ -192,6 +192,25 @@ describe('taking an adaptive test', () => {
   });
 });
 
+describe('concurrency (`campaigns-and-participation.md` §8)', () => {
+  it('two simultaneous starts create one participation, and the other request resumes it', async () => {
+    const campaign = await openCampaign();
+    const { agent } = await pupil();
+    const [a, b] = await Promise.all([start(agent, campaign.id), start(agent, campaign.id)]);
+    expect([a.status, b.status].sort()).toEqual([200, 201]);
+    expect(a.body.participation.id).toBe(b.body.participation.id);
+  });
+
+  it('two simultaneous sendings: one succeeds, the other gets ALREADY_SHARED', async () => {
+    const campaign = await openCampaign({ type: 'PROFILES_COLLECTION' });
+    const { agent } = await pupil();
+    const { body } = await start(agent, campaign.id);
+    const both = await Promise.all([agent.post(`/api/participations/${body.participation.id}/share`), agent.post(`/api/participations/${body.participation.id}/share`)]);
+    expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(both.flatMap(errorCodes)).toEqual(['ALREADY_SHARED']);
+  });
+});
+
 describe('timed challenges and tutorials', () => {
   it('next?start=false reads the challenge without starting its clock; the next read starts it', async () => {
     const campaign = await openCampaign();
