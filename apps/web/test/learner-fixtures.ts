@@ -53,8 +53,8 @@ export function aChallenge(overrides: Partial<RunnerChallenge> = {}): RunnerChal
   };
 }
 
-export function aChallengeStep(challenge: RunnerChallenge, answerCount = 0): NextStep {
-  return { kind: 'challenge', challenge, position: (answerCount % 5) + 1, answerCount, servedAt: new Date().toISOString() };
+export function aChallengeStep(challenge: RunnerChallenge, answerCount = 0, servedAt: string | null = new Date().toISOString()): NextStep {
+  return { kind: 'challenge', challenge, position: (answerCount % 5) + 1, answerCount, servedAt };
 }
 
 export const anAssessment = {

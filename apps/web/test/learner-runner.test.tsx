@@ -62,7 +62,7 @@ function runnerApi(challenge = QCM, answer: (body: unknown) => FakeResponse = ()
   return fakeApi(
     on('GET', '/api/me', { status: 200, body: aMe({ memberships: [] }) }),
     on('GET', `/api/assessments/${ASSESSMENT_ID}`, { status: 200, body: anAssessment }),
-    on('GET', `/api/assessments/${ASSESSMENT_ID}/next`, { status: 200, body: aChallengeStep(challenge) }),
+    on('GET', /\/next(\?start=false)?$/, { status: 200, body: aChallengeStep(challenge) }),
     on('POST', `/api/assessments/${ASSESSMENT_ID}/answers`, answer),
     on('GET', /\/checkpoint/, { status: 200, body: { answers: [], isFinal: false, progression: 20 } }),
   );
@@ -120,14 +120,34 @@ describe('test runner', () => {
     await waitFor(() => expect(calls.find((call) => call.method === 'POST')?.body).toEqual({ challengeId: 'rec-qcu', skipped: true, focusedOut: true }));
   });
 
-  it('a timed challenge warns first, then shows the countdown', async () => {
-    runnerApi(aChallenge({ id: 'rec-timed', timer: 90 }));
+  it('a timed challenge warns first without starting its clock, then starts it on « Commencer »', async () => {
+    const timed = aChallenge({ id: 'rec-timed', timer: 90 });
+    const calls = fakeApi(
+      on('GET', '/api/me', { status: 200, body: aMe({ memberships: [] }) }),
+      on('GET', `/api/assessments/${ASSESSMENT_ID}`, { status: 200, body: anAssessment }),
+      on('GET', `/api/assessments/${ASSESSMENT_ID}/next?start=false`, { status: 200, body: aChallengeStep(timed, 0, null) }),
+      on('GET', `/api/assessments/${ASSESSMENT_ID}/next`, { status: 200, body: aChallengeStep(timed) }),
+    );
     renderAt(`/assessments/${ASSESSMENT_ID}/challenges/1`);
     expect((await screen.findByTestId('timed-intro')).textContent).toContain('Vous disposez de 1 minute et 30 secondes pour réaliser l’épreuve suivante.');
     expect(screen.queryByTestId('challenge-form')).toBeNull();
+    expect(calls.filter((call) => call.path.includes('/next')).map((call) => call.path)).toEqual([`/api/assessments/${ASSESSMENT_ID}/next?start=false`]);
     fireEvent.click(screen.getByRole('button', { name: 'Commencer' }));
     expect(await screen.findByTestId('countdown')).toBeTruthy();
+    expect(screen.getByTestId('countdown-clock').textContent).toMatch(/^1:(30|29)$/);
     expect(screen.getByRole('button', { name: 'Valider' })).toBeTruthy();
+  });
+
+  it('an untimed challenge starts its clock as soon as it is shown', async () => {
+    const calls = fakeApi(
+      on('GET', '/api/me', { status: 200, body: aMe({ memberships: [] }) }),
+      on('GET', `/api/assessments/${ASSESSMENT_ID}`, { status: 200, body: anAssessment }),
+      on('GET', `/api/assessments/${ASSESSMENT_ID}/next?start=false`, { status: 200, body: aChallengeStep(QCM, 0, null) }),
+      on('GET', `/api/assessments/${ASSESSMENT_ID}/next`, { status: 200, body: aChallengeStep(QCM) }),
+    );
+    renderAt(`/assessments/${ASSESSMENT_ID}/challenges/1`);
+    await screen.findByRole('button', { name: 'Valider' });
+    await waitFor(() => expect(calls.some((call) => call.path === `/api/assessments/${ASSESSMENT_ID}/next`)).toBe(true));
   });
 
   it('accepts an embed’s answer only from its own frame', async () => {
@@ -196,7 +216,7 @@ describe('self-evaluation', () => {
     fakeApi(
       on('GET', '/api/me', { status: 200, body: aMe({ memberships: [] }) }),
       on('GET', `/api/assessments/${ASSESSMENT_ID}`, { status: 200, body: { ...anAssessment, type: 'COMPETENCE_EVALUATION', campaign: null, competence: { id: 'c1.1', index: '1.1', name: 'Mener une recherche' } } }),
-      on('GET', `/api/assessments/${ASSESSMENT_ID}/next`, { status: 200, body: { kind: 'end', answerCount: 7, alreadyKnown: false } }),
+      on('GET', `/api/assessments/${ASSESSMENT_ID}/next?start=false`, { status: 200, body: { kind: 'end', answerCount: 7, alreadyKnown: false } }),
       on('GET', `/api/assessments/${ASSESSMENT_ID}/checkpoint?final=true`, { status: 200, body: { answers: [], isFinal: true, progression: 100 } }),
       on('GET', '/api/me/profile', { status: 200, body: { totalPix: 17, maxReachableLevel: 7, maxReachablePix: 896, isCertifiable: false, certifiableCompetenceCount: 1, competences: [competence] } }),
     );
@@ -204,5 +224,58 @@ describe('self-evaluation', () => {
     fireEvent.click(await screen.findByTestId('checkpoint-see-results'));
     expect((await screen.findByTestId('evaluation-finished')).textContent).toBe('Vous avez atteint le niveau 2 dans cette compétence.');
     expect(screen.getByTestId('competence-improve-later').textContent).toBe('Retenter dans 4 jours');
+  });
+});
+
+describe('checkpoint', () => {
+  it('shows each answer’s correction: right options, per-field marks, unmatched groups, hint, and tutorials to keep', async () => {
+    const tutorial = { id: 'tuto-1', title: 'Les navigateurs', link: 'https://example.org/tuto', source: 'Wikipédia', format: 'page', duration: '00:04:30', locale: 'fr', isSaved: false };
+    const review = (overrides: object) => ({
+      answerId: crypto.randomUUID(),
+      rightOptions: null,
+      solutionToDisplay: null,
+      hint: null,
+      fields: null,
+      unmatchedGroups: null,
+      tutorials: { toSucceed: [], toLearnMore: [] },
+      ...overrides,
+    });
+    const calls = fakeApi(
+      on('GET', '/api/me', { status: 200, body: aMe({ memberships: [] }) }),
+      on('GET', `/api/assessments/${ASSESSMENT_ID}`, { status: 200, body: anAssessment }),
+      on('GET', `/api/assessments/${ASSESSMENT_ID}/checkpoint?final=false`, {
+        status: 200,
+        body: {
+          isFinal: false,
+          progression: 40,
+          answers: [
+            review({ challenge: QCM, value: '1,2', result: 'ko', rightOptions: [1, 3], hint: 'Relisez **bien**.' }),
+            review({
+              challenge: QROCM,
+              value: JSON.stringify({ p1: 'Safari', p2: 'Edge' }),
+              result: 'ko',
+              fields: { p1: true, p2: false },
+              unmatchedGroups: ['firefox'],
+              tutorials: { toSucceed: [tutorial], toLearnMore: [] },
+            }),
+          ],
+        },
+      }),
+      on('PATCH', '/api/me/tutorials/tuto-1', { status: 204 }),
+      on('GET', '/api/me/tutorials', { status: 200, body: { saved: [], recommended: [] } }),
+    );
+    renderAt(`/assessments/${ASSESSMENT_ID}/checkpoint`);
+    const [first, second] = await screen.findAllByTestId('checkpoint-answer');
+    expect(first?.querySelector('[data-testid=checkpoint-given]')?.textContent).toBe('Un ; Deux');
+    expect(first?.querySelector('[data-testid=checkpoint-right-options]')?.textContent).toBe('Un ; Trois');
+    expect(first?.querySelector('[data-testid=checkpoint-hint]')?.textContent).toContain('Relisez bien.');
+    expect(second?.querySelector('[data-testid=checkpoint-given]')?.textContent).toBe('Safari ; Edge');
+    expect(second?.querySelector('[data-testid=checkpoint-fields]')?.textContent).toContain('Premier navigateur : juste');
+    expect(second?.querySelector('[data-testid=checkpoint-unmatched]')?.textContent).toContain('firefox');
+    expect(second?.querySelector('[data-testid=tutorials-to-succeed]')?.textContent).toContain('Wikipédia · page · 5 min');
+    fireEvent.click(screen.getByTestId('tutorial-helpful'));
+    expect(await screen.findByText('Merci, c’est noté : ce tuto est gardé dans Mes tutos.')).toBeTruthy();
+    expect(calls.find((call) => call.method === 'PATCH')?.body).toEqual({ helpful: true });
+    expect(screen.getByTestId('checkpoint-continue').getAttribute('href')).toBe(`/assessments/${ASSESSMENT_ID}`);
   });
 });

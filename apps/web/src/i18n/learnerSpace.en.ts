@@ -153,6 +153,8 @@ export const learnerSpaceEn: Resource<typeof learnerSpaceFr> = {
     solution: 'The expected answer',
     fieldRight: 'right',
     fieldWrong: 'to review',
+    unmatched_one: 'Expected answer you did not give:',
+    unmatched_other: 'Expected answers you did not give:',
     hint: 'A hint',
     toSucceed: 'To succeed next time',
     toLearnMore: 'To learn more',
@@ -163,6 +165,8 @@ export const learnerSpaceEn: Resource<typeof learnerSpaceFr> = {
   tutorials: {
     title: 'My tutorials',
     minutes: '{{minutes}} min',
+    helpful: 'This tutorial helped me',
+    thanks: 'Thank you, noted: this tutorial is kept in My tutorials.',
     save: 'Save',
     unsave: 'Remove from My tutorials',
     saved: 'Saved in My tutorials',

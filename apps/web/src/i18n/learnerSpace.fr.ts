@@ -152,6 +152,8 @@ export const learnerSpaceFr = {
     solution: 'La réponse attendue',
     fieldRight: 'juste',
     fieldWrong: 'à revoir',
+    unmatched_one: 'Réponse attendue que vous n’avez pas donnée :',
+    unmatched_other: 'Réponses attendues que vous n’avez pas données :',
     hint: 'Un indice',
     toSucceed: 'Pour réussir la prochaine fois',
     toLearnMore: 'Pour en savoir plus',
@@ -162,6 +164,8 @@ export const learnerSpaceFr = {
   tutorials: {
     title: 'Mes tutos',
     minutes: '{{minutes}} min',
+    helpful: 'Ce tuto m’a été utile',
+    thanks: 'Merci, c’est noté : ce tuto est gardé dans Mes tutos.',
     save: 'Enregistrer',
     unsave: 'Retirer de Mes tutos',
     saved: 'Enregistré dans Mes tutos',

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { CAMPAIGN_CODE_PATTERN, normalizeCampaignCode } from '@jalon/contracts';
+import { CAMPAIGN_CODE_PATTERN, normalizeCampaignCode } from '@jalon/contracts/constants';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { Button } from '../../shared/ui/Button';

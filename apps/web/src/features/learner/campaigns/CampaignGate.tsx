@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { CampaignLanding } from '@jalon/contracts';
-import { CAMPAIGN_CODE_PATTERN, normalizeCampaignCode } from '@jalon/contracts';
+import { CAMPAIGN_CODE_PATTERN, normalizeCampaignCode } from '@jalon/contracts/constants';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useParams } from 'react-router';
 import { ApiError } from '../../../api/client';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { CampaignLanding } from '@jalon/contracts';
+import type { CampaignLanding, ReconciliationBody, ReconciliationResponse } from '@jalon/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useApiErrors } from '../../shared/errors/useApiErrors';
@@ -10,7 +10,6 @@ import { Form } from '../../shared/ui/Form';
 import { Page } from '../../shared/ui/Page';
 import { TextField } from '../../shared/ui/TextField';
 import { landingKey, useReconciliation } from './campaignQueries';
-import type { ReconciliationInput, ReconciliationResult } from './campaignQueries';
 import { CampaignGate } from './CampaignGate';
 import { BirthdateField, toIsoDate } from './BirthdateField';
 import type { BirthdateParts } from './BirthdateField';
@@ -29,14 +28,14 @@ function Reconciliation({ landing }: { landing: CampaignLanding }) {
   const [firstName, setFirstName] = useState(landing.me?.firstName ?? '');
   const [lastName, setLastName] = useState(landing.me?.lastName ?? '');
   const [birthdate, setBirthdate] = useState<BirthdateParts>({ day: '', month: '', year: '' });
-  const [preview, setPreview] = useState<ReconciliationResult | null>(null);
+  const [preview, setPreview] = useState<ReconciliationResponse | null>(null);
   const reconcile = useReconciliation(landing.id);
   // Once linked, the start goes on at once without reading the landing again.
   const reconciled: CampaignLanding = landing.me === null ? landing : { ...landing, me: { ...landing.me, isReconciled: true } };
   const { join, isPending, error: joinError } = useJoinCampaign(reconciled);
   const errors = useApiErrors(reconcile.error, FIELDS);
 
-  const input = (confirm: boolean): ReconciliationInput => ({ firstName: firstName.trim(), lastName: lastName.trim(), birthdate: toIsoDate(birthdate), confirm });
+  const input = (confirm: boolean): ReconciliationBody => ({ firstName: firstName.trim(), lastName: lastName.trim(), birthdate: toIsoDate(birthdate), confirm });
 
   function check() {
     reconcile.mutate(input(false), { onSuccess: setPreview });

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CampaignLanding, MyParticipation, StartParticipationBody } from '@jalon/contracts';
+import type { CampaignLanding, ReconciliationBody, ReconciliationResponse, StartParticipationBody, StartParticipationResponse } from '@jalon/contracts';
 import { api } from '../../../api/client';
 
 export const landingKey = (code: string) => ['campaign-landing', code] as const;
@@ -13,34 +13,16 @@ export function useCampaignLanding(code: string, enabled = true) {
   });
 }
 
-export interface ReconciliationResult {
-  login: string;
-  learner: { firstName: string; lastName: string };
-  linked: boolean;
-}
-
-export interface ReconciliationInput {
-  firstName: string;
-  lastName: string;
-  birthdate: string;
-  confirm: boolean;
-}
-
 export function useReconciliation(campaignId: string) {
   return useMutation({
-    mutationFn: (input: ReconciliationInput) => api.post<ReconciliationResult>(`/api/campaigns/${campaignId}/reconciliation`, input),
+    mutationFn: (input: ReconciliationBody) => api.post<ReconciliationResponse>(`/api/campaigns/${campaignId}/reconciliation`, input),
   });
-}
-
-export interface StartResult {
-  participation: MyParticipation;
-  created: boolean;
 }
 
 export function useStartParticipation(campaignId: string, code: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: Partial<StartParticipationBody>) => api.post<StartResult>(`/api/campaigns/${campaignId}/participations`, body),
+    mutationFn: (body: Partial<StartParticipationBody>) => api.post<StartParticipationResponse>(`/api/campaigns/${campaignId}/participations`, body),
     // Every page that shows this learner's participation changes with a start, retry or reset.
     onSuccess: () =>
       Promise.all([

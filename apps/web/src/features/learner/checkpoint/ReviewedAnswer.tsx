@@ -71,6 +71,11 @@ export function ReviewedAnswer({ review, number }: { review: Review; number: num
           </>
         ) : null}
       </dl>
+      {review.unmatchedGroups && review.unmatchedGroups.length > 0 ? (
+        <p data-testid="checkpoint-unmatched">
+          {t('learner.checkpoint.unmatched', { count: review.unmatchedGroups.length })} {review.unmatchedGroups.join(' ; ')}
+        </p>
+      ) : null}
       {review.fields ? (
         <ul className="review__fields" data-testid="checkpoint-fields">
           {Object.entries(review.fields).map(([key, right]) => (

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import type { CampaignType, MyParticipation, Profile } from '@jalon/contracts';
+import type { MyCampaigns, Profile } from '@jalon/contracts';
 import { api } from '../../../api/client';
 
 export const PROFILE_KEY = ['me', 'profile'] as const;
@@ -9,15 +9,11 @@ export function useProfile() {
   return useQuery({ queryKey: PROFILE_KEY, queryFn: () => api.get<Profile>('/api/me/profile') });
 }
 
-export interface MyCampaign {
-  campaign: { id: string; code: string; title: string | null; type: CampaignType; organizationName: string };
-  participation: MyParticipation;
-  masteryPercent: number | null;
-}
+export type MyCampaign = MyCampaigns['items'][number];
 
 /** « Mes parcours », also read by the home page for its « résultats à envoyer » banner. */
 export function useMyCampaigns() {
-  return useQuery({ queryKey: MY_CAMPAIGNS_KEY, queryFn: () => api.get<{ items: MyCampaign[] }>('/api/me/campaigns') });
+  return useQuery({ queryKey: MY_CAMPAIGNS_KEY, queryFn: () => api.get<MyCampaigns>('/api/me/campaigns') });
 }
 
 /** « Commencer », « Reprendre » or « Retenter » a self-evaluation: the API answers with the test to open. */

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { REPORT_CATEGORIES } from '@jalon/contracts';
+import { REPORT_CATEGORIES } from '@jalon/contracts/constants';
 import { useTranslation } from 'react-i18next';
 import { useApiErrors } from '../../shared/errors/useApiErrors';
 import { Button } from '../../shared/ui/Button';

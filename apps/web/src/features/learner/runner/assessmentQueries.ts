@@ -9,14 +9,27 @@ export function useAssessment(assessmentId: string) {
   return useQuery({ queryKey: assessmentKey(assessmentId), queryFn: () => api.get<Assessment>(`/api/assessments/${assessmentId}`) });
 }
 
-/** The server decides what comes next; it serves the same challenge again until it is answered. */
+/**
+ * The server decides what comes next; it serves the same challenge again until it is answered.
+ * Read without starting its clock (`start=false`): the runner starts it when it is shown, after
+ * the warning screen for a timed challenge.
+ */
 export function useNextStep(assessmentId: string) {
   return useQuery({
     queryKey: nextStepKey(assessmentId),
-    queryFn: () => api.get<NextStep>(`/api/assessments/${assessmentId}/next`),
+    queryFn: () => api.get<NextStep>(`/api/assessments/${assessmentId}/next?start=false`),
     // Always asked afresh: a cached step could show a challenge already answered in another tab.
     staleTime: 0,
     gcTime: 0,
+  });
+}
+
+/** Shows the served challenge: its clock starts now, and the step comes back with `servedAt`. */
+export function useStartChallenge(assessmentId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.get<NextStep>(`/api/assessments/${assessmentId}/next`),
+    onSuccess: (step) => client.setQueryData(nextStepKey(assessmentId), step),
   });
 }
 
