@@ -141,4 +141,33 @@ describe("Jalon's tube model", () => {
     const after = masteredProbabilities([{ skill: 3, ok: true }])[1]?.[2] ?? 0;
     expect(after).toBeGreaterThan(before);
   });
+
+  it('reads a gap above earlier successes as a forgotten failure for the ability only', () => {
+    const earlier = (levels: readonly number[], failedAbove?: number): SelectionState => ({
+      skills: model,
+      challenges: modelChallenges,
+      knowledge: [
+        ...levels.map((level) => ({ skillId: skillId(`@t1${level}`), status: 'validated' as const, source: 'direct' as const, fromThisAssessment: false })),
+        ...(failedAbove === undefined
+          ? []
+          : [{ skillId: skillId(`@t1${failedAbove}`), status: 'invalidated' as const, source: 'direct' as const, fromThisAssessment: false }]),
+      ],
+      answers: [],
+      assessmentSeed: 1,
+      locale: 'fr',
+    });
+    const masteredAtThree = (tubes: ReturnType<typeof collectTubeEvidence>, t: number): number => {
+      const posterior = tubePosteriors(tubes)[t] ?? new Float64Array(6);
+      return 1 - (posterior[0] ?? 0) - (posterior[1] ?? 0) - (posterior[2] ?? 0) - (posterior[3] ?? 0);
+    };
+    const gap = earlier([1, 2]);
+    const hinted = collectTubeEvidence(gap, buildChallengePool(gap));
+    const unhinted = collectTubeEvidence(gap, buildChallengePool(gap)).map((tube) => ({ ...tube, abilityHint: tube.abilityHint.map(() => 1) }));
+    // The other tube of the competence expects less; the tube itself keeps its own evidence only.
+    expect(masteredAtThree(hinted, 1)).toBeLessThan(masteredAtThree(unhinted, 1));
+    expect(Array.from(hinted[0]?.likelihood ?? [])).toEqual(Array.from(unhinted[0]?.likelihood ?? []));
+    // A kept failure just above is evidence in its own right: no hint then.
+    const kept = earlier([1, 2], 3);
+    expect(Array.from(collectTubeEvidence(kept, buildChallengePool(kept))[0]?.abilityHint ?? [])).toEqual([1, 1, 1, 1, 1, 1]);
+  });
 });

@@ -20,10 +20,11 @@ export function tubePosteriors(tubes: readonly TubeEvidence[]): Float64Array[] {
     if (!tube.informed) return undefined;
     const given = tubeLevelGivenAbility(tube.levels);
     const likelihood = tube.likelihood;
+    const hint = tube.abilityHint;
     const log = new Float64Array(G);
     for (let j = 0; j < G; j++) {
       let sum = 0;
-      for (let h = 0; h < likelihood.length; h++) sum += (given[h * G + j] ?? 0) * (likelihood[h] ?? 0);
+      for (let h = 0; h < likelihood.length; h++) sum += (given[h * G + j] ?? 0) * (likelihood[h] ?? 0) * (hint[h] ?? 1);
       log[j] = Math.log(sum);
     }
     return log;

@@ -18,6 +18,14 @@ export const GUESS: Readonly<Record<ChallengeType, number>> = {
  * contradicts. Earlier tests went through the same noise, so they are strong but not certain.
  */
 export const EARLIER_EVIDENCE_DOUBT = 0.05;
+/**
+ * Likelihood left to "the skill just above an earlier validated one is mastered" when that
+ * skill holds no earlier KE. The 4-day rule forgets failures, not successes, so such a gap is
+ * most often a forgotten failure: P(failed | mastered) / P(failed | not mastered) = SLIP / (1 −
+ * guess) ≈ 0.1. Without it, a learner's earlier tubes look open-ended above and push the
+ * ability estimate, and the other tubes' first questions, too high.
+ */
+export const FORGOTTEN_FAILURE_DOUBT = 0.1;
 
 /** Status of a skill holding a validated kept KE. */
 export const VALIDATED = 1;
@@ -37,6 +45,11 @@ export interface TubeEvidence {
   readonly statuses: Int8Array;
   /** Likelihood of the answers and earlier KEs for each h = 0 … m (skills mastered), scaled to max 1. */
   readonly likelihood: Float64Array;
+  /**
+   * Extra factor per h on what the tube tells the abilities, not on its own posterior: the
+   * hint of a forgotten failure ({@link FORGOTTEN_FAILURE_DOUBT}). 1 everywhere by default.
+   */
+  readonly abilityHint: Float64Array;
   /** Whether any answer or earlier KE bears on the tube. */
   readonly informed: boolean;
   /** Per skill, the challenges that may still be served (empty when not askable). */
@@ -91,10 +104,16 @@ export function collectTubeEvidence(state: SelectionState, pool: ChallengePool):
     levels: tube.levels,
     statuses: new Int8Array(tube.skills.length),
     likelihood: new Float64Array(tube.skills.length + 1).fill(1),
+    abilityHint: new Float64Array(tube.skills.length + 1).fill(1),
     informed: false,
     askable: [] as (readonly ChallengeCandidate[])[],
   }));
 
+  // Earlier KEs, per tube: the highest validated and the lowest invalidated skill say it all
+  // (the others were inferred from them), and which skills hold an earlier KE at all.
+  const floors = new Int32Array(tubes.length).fill(-1);
+  const ceilings = new Int32Array(tubes.length).fill(-1);
+  const earlier = new Set<SkillId>();
   for (const fact of state.knowledge) {
     const at = where.get(fact.skillId);
     const tube = at && tubes[at.tube];
@@ -103,12 +122,24 @@ export function collectTubeEvidence(state: SelectionState, pool: ChallengePool):
     tube.statuses[at.index] = validated ? VALIDATED : INVALIDATED;
     // This assessment's KEs only restate its answers, which are counted below.
     if (fact.fromThisAssessment) continue;
+    earlier.add(fact.skillId);
     tube.informed = true;
-    for (let h = 0; h <= tube.skills.length; h++) {
-      const agrees = validated ? h > at.index : h <= at.index;
-      if (!agrees) tube.likelihood[h] = (tube.likelihood[h] ?? 0) * EARLIER_EVIDENCE_DOUBT;
-    }
+    if (validated) floors[at.tube] = Math.max(floors[at.tube] ?? -1, at.index);
+    else if ((ceilings[at.tube] ?? -1) < 0 || at.index < (ceilings[at.tube] ?? -1)) ceilings[at.tube] = at.index;
   }
+  tubes.forEach((tube, t) => {
+    const floor = floors[t] ?? -1;
+    const ceiling = ceilings[t] ?? -1;
+    const above = tube.skills[floor + 1];
+    const forgotten = floor >= 0 && above !== undefined && !earlier.has(above.id);
+    for (let h = 0; h <= tube.skills.length; h++) {
+      let factor = 1;
+      if (floor >= 0 && h <= floor) factor *= EARLIER_EVIDENCE_DOUBT;
+      if (ceiling >= 0 && h > ceiling) factor *= EARLIER_EVIDENCE_DOUBT;
+      tube.likelihood[h] = (tube.likelihood[h] ?? 0) * factor;
+      if (forgotten && h > floor + 1) tube.abilityHint[h] = FORGOTTEN_FAILURE_DOUBT;
+    }
+  });
 
   for (const answer of state.answers) {
     const challenge = pool.byId.get(answer.challengeId);
