@@ -5,7 +5,7 @@ import { buildChallengePool } from '../../src/selection/challenge-pool';
 import { tubePosteriors } from '../../src/selection/jalon/hierarchy';
 import { collectTubeEvidence } from '../../src/selection/jalon/tube-evidence';
 import { jalonSelector } from '../../src/selection/jalon/jalon-selector';
-import type { AnsweredChallenge, ChallengeCandidate, SelectionState, TargetSkill } from '../../src/selection/types';
+import type { AnsweredChallenge, ChallengeCandidate, ModelInference, SelectionState, TargetSkill } from '../../src/selection/types';
 import { generateSyntheticBank } from '../../src/simulation/bank';
 import { KnowledgeLog } from '../../src/simulation/knowledge-log';
 import { scenarioSkills, standardScenarios } from '../../src/simulation/scenarios';
@@ -17,16 +17,18 @@ const skills = scenarioSkills(s2);
 const challenges = skills.flatMap((s) => s.challenges);
 const levelOf = new Map(skills.map((s) => [s.id, s.level]));
 
-/** Runs Jalon with an answer rule and returns what happened. */
+/** Runs Jalon with an answer rule and returns what happened, with every step's model closures and state. */
 function play(answer: (level: number) => boolean, seed = 1) {
   const log = new KnowledgeLog(skills, []);
   const answers: AnsweredChallenge[] = [];
   const asked: SkillId[] = [];
+  const closures: { state: SelectionState; inferred: readonly ModelInference[] }[] = [];
   for (;;) {
-    const state: SelectionState = { skills, challenges, knowledge: log.kept(), answers, assessmentSeed: seed, locale: 'fr' };
+    const state: SelectionState = { skills, challenges, knowledge: log.kept(), answers: [...answers], assessmentSeed: seed, locale: 'fr' };
     const step = jalonSelector.next(state);
+    closures.push({ state, inferred: step.inferred });
     log.recordInferences(step.inferred);
-    if (step.kind === 'end') return { asked, inferred: step.inferred, log, state };
+    if (step.kind === 'end') return { asked, inferred: step.inferred, closures, log, state };
     expect(log.kept().some((k) => k.skillId === step.skillId)).toBe(false);
     const ok = answer(levelOf.get(step.skillId) ?? 0);
     asked.push(step.skillId);
@@ -54,25 +56,31 @@ describe("Jalon's selector", () => {
     expect(asked.length).toBeLessThanOrEqual(2 * s2.tubes.length);
   });
 
-  it('closes by model only skills whose posterior is beyond 0.95 or 0.05, every remaining one of the tube', () => {
-    for (const seed of [1, 2, 3]) {
-      const { inferred, state } = play((level) => level <= 3, seed);
-      const tubes = collectTubeEvidence(state, buildChallengePool(state));
-      const posteriors = tubePosteriors(tubes);
-      const closed = new Map(inferred.map((i) => [i.skillId, i.status]));
-      tubes.forEach((tube, t) => {
-        let above = 1;
-        const remaining = tube.skills.filter((_, i) => tube.statuses[i] === 0);
-        tube.skills.forEach((skill, i) => {
-          above -= posteriors[t]?.[i] ?? 0;
-          const status = closed.get(skill.id);
-          if (status === 'validated') expect(above).toBeGreaterThanOrEqual(0.95);
-          if (status === 'invalidated') expect(above).toBeLessThanOrEqual(0.05);
+  it('closes by model, at any step, only skills whose posterior is beyond 0.95 or 0.05, every remaining one of the tube', () => {
+    let closedBeforeTheEnd = 0;
+    for (const [seed, top] of [1, 2, 3].flatMap((seed) => [3, 5].map((top) => [seed, top] as const))) {
+      const { closures } = play((level) => level <= top, seed);
+      closures.forEach(({ state, inferred }, step) => {
+        if (step < closures.length - 1) closedBeforeTheEnd += inferred.length;
+        const tubes = collectTubeEvidence(state, buildChallengePool(state));
+        const posteriors = tubePosteriors(tubes);
+        const closed = new Map(inferred.map((i) => [i.skillId, i.status]));
+        tubes.forEach((tube, t) => {
+          let above = 1;
+          const remaining = tube.skills.filter((_, i) => tube.statuses[i] === 0);
+          tube.skills.forEach((skill, i) => {
+            above -= posteriors[t]?.[i] ?? 0;
+            const status = closed.get(skill.id);
+            if (status === 'validated') expect(above).toBeGreaterThanOrEqual(0.95);
+            if (status === 'invalidated') expect(above).toBeLessThanOrEqual(0.05);
+          });
+          const closedHere = remaining.filter((s) => closed.has(s.id));
+          expect(closedHere.length === 0 || closedHere.length === remaining.length).toBe(true);
         });
-        const closedHere = remaining.filter((s) => closed.has(s.id));
-        expect(closedHere.length === 0 || closedHere.length === remaining.length).toBe(true);
       });
     }
+    // Tubes left alone are settled as soon as they qualify, not only when the test ends.
+    expect(closedBeforeTheEnd).toBeGreaterThan(0);
   });
 });
 

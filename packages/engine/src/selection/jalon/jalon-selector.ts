@@ -111,7 +111,12 @@ function nextStep(state: SelectionState, settings: JalonSettings): NextStep {
   const list = preferredChallenges(tubes[chosen.option.tube]?.askable[chosen.option.index] ?? [], state.locale);
   const challenge = pickChallenge(list, random.next());
   if (!challenge) return { kind: 'end', inferred: modelClosures(tubes, posteriors, scratch) };
-  return { kind: 'challenge', challengeId: challenge.id, skillId: chosen.skill.id, inferred: [] };
+  // A tube with no question left worth asking is closed now if it qualifies: later answers
+  // elsewhere move its posterior, and a tube that no longer qualifies at the end is left
+  // untested, which counts as not validated even for skills it was 95 % sure of.
+  const open = new Set(options.map((option) => option.tube));
+  const settled = modelClosures(tubes, posteriors, scratch, open);
+  return { kind: 'challenge', challengeId: challenge.id, skillId: chosen.skill.id, inferred: settled };
 }
 
 /**
@@ -135,16 +140,17 @@ function challengeWeight(challenge: ChallengeCandidate): number {
   return Math.sqrt(GUESS.QROC / GUESS[challenge.type]);
 }
 
-/** The `inference: model` KEs written at the end: untested skills of tubes the model can close. */
+/** The `inference: model` KEs to write: untested skills of the tubes (other than `open` ones) the model can close. */
 function modelClosures(
   tubes: readonly TubeEvidence[],
   posteriors: readonly Float64Array[],
   scratch: Uint8Array,
+  open: ReadonlySet<number> = new Set(),
 ): ModelInference[] {
   const inferred: ModelInference[] = [];
   tubes.forEach((tube, t) => {
     const posterior = posteriors[t];
-    if (!posterior) return;
+    if (!posterior || open.has(t)) return;
     if (!reportedValidated(posterior, tube.statuses, scratch)) return;
     let above = 1;
     tube.skills.forEach((skill, i) => {
