@@ -151,7 +151,7 @@ export async function myResults(deps: ViewDeps, campaignId: string, userId: stri
         masteryPercent: c.total === 0 ? 0 : percentHalfUp(c.validated, c.total),
         stars: c.stars,
       };
-    }),
+    }).sort((a, b) => a.index.localeCompare(b.index, 'fr', { numeric: true })),
     canShare: participation.status === 'TO_SHARE' && !found.campaign.archivedAt,
     canRetry: retryInSeconds === 0,
     canReset: mayReset,
