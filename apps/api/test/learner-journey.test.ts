@@ -295,6 +295,52 @@ describe('profile collection', () => {
   });
 });
 
+describe('certifiability and the frozen snapshot (seed items 17 and 26)', () => {
+  /** Validated knowledge on the level-1 skills of `count` competences: 8 pix each, so level 1 in each. */
+  async function giveLevelOneIn(userId: string, count: number) {
+    const release = t.content.release;
+    const competences = release.competences.filter((c) => c.origin === 'jalon').slice(0, count);
+    const rows = competences.flatMap((competence) =>
+      release.skills
+        .filter((s) => s.competenceId === competence.id && s.level === 1 && s.pixValue > 0)
+        .map((s) => ({ createdAt: new Date(), userId, skillId: s.id, tubeId: s.tubeId, competenceId: s.competenceId, source: 'direct', status: 'validated', earnedPix: s.pixValue })),
+    );
+    await t.database.db.insert(knowledgeElements).values(rows);
+  }
+
+  it('a pupil with 5 competences at level 1 sends a certifiable profile; with 3 it is not', async () => {
+    const campaign = await openCampaign({ type: 'PROFILES_COLLECTION' });
+    const outcomes: boolean[] = [];
+    for (const count of [5, 3]) {
+      const { user, agent } = await pupil();
+      await giveLevelOneIn(user.id, count);
+      const profile = await agent.get<{ certifiableCompetenceCount: number; isCertifiable: boolean }>('/api/me/profile');
+      expect(profile.body.certifiableCompetenceCount).toBe(count);
+      const { body } = await start(agent, campaign.id);
+      await agent.post(`/api/participations/${body.participation.id}/share`);
+      const [row] = await t.database.db.select().from(participations).where(eq(participations.id, body.participation.id));
+      outcomes.push(row!.isCertifiable!);
+      expect(row!.pixScore).toBe(8 * count);
+    }
+    expect(outcomes).toEqual([true, false]);
+  });
+
+  it('what was sent does not change when the pupil learns more afterwards', async () => {
+    const campaign = await openCampaign({ type: 'PROFILES_COLLECTION' });
+    const { user, agent } = await pupil();
+    await giveLevelOneIn(user.id, 5);
+    const { body } = await start(agent, campaign.id);
+    await agent.post(`/api/participations/${body.participation.id}/share`);
+    const before = await t.database.db.select().from(snapshotKnowledgeElements).where(eq(snapshotKnowledgeElements.participationId, body.participation.id));
+    await giveLevelOneIn(user.id, 8);
+    expect((await agent.get<{ totalPix: number }>('/api/me/profile')).body.totalPix).toBe(64);
+    const [row] = await t.database.db.select().from(participations).where(eq(participations.id, body.participation.id));
+    expect(row!.pixScore).toBe(40);
+    const after = await t.database.db.select().from(snapshotKnowledgeElements).where(eq(snapshotKnowledgeElements.participationId, body.participation.id));
+    expect(after).toEqual(before);
+  });
+});
+
 describe('the learner profile', () => {
   it('lists the 16 competences and starts a self-evaluation that resumes when asked again', async () => {
     const { agent } = await pupil();
