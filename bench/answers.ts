@@ -585,6 +585,7 @@ function printTable(runs: Record<Engine, EngineRun>) {
   console.log(line(header));
   console.log(widths.map((width) => '-'.repeat(width)).join('  '));
   for (const row of rows) console.log(line(row));
+  console.log(`Answers right / skipped: ${ENGINES.map((engine) => `${engine} ${runs[engine].stats.rightAnswers} / ${runs[engine].stats.skips}`).join(', ')}`);
   for (const engine of ENGINES) {
     const kinds = [...runs[engine].stats.errorKinds].map(([kind, count]) => `${kind} ×${count}`);
     if (kinds.length > 0) console.log(`${engine} errors: ${kinds.join(', ')}`);
