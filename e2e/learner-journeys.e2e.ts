@@ -79,10 +79,8 @@ describe('the pupil’s journey (issue 5; seed items 13, 16, 19–27)', () => {
     await page.getByTestId('campaign-results-page').waitFor();
     await expectAccessible(page);
     expect(await learner.masteryText()).toMatch(/\d+\s?%/);
-    await learner.sendResults();
-    await screenshot(page, 'learner-results-sent');
-    await context.close();
 
+    // Finished but not sent: the teacher sees it waiting (seed item 24).
     const bruno = await newVisitor(browser, baseUrl);
     await new Orga(bruno.page).signInAs('bruno.petit@example.org', PASSWORD);
     const campaigns = new Campaigns(bruno.page);
@@ -90,9 +88,23 @@ describe('the pupil’s journey (issue 5; seed items 13, 16, 19–27)', () => {
     await campaigns.openCampaign('Arts plastiques — 3A');
     const row = bruno.page.getByTestId('participant-row').filter({ hasText: 'Durand' });
     await row.waitFor();
+    expect(await row.getByTestId('participant-status').innerText()).toBe('En attente d’envoi');
+
+    await learner.sendResults();
+    await screenshot(page, 'learner-results-sent');
+    await bruno.page.reload();
+    await row.waitFor();
     expect(await row.getByTestId('participant-status').innerText()).toBe('Résultats reçus');
     await expectAccessible(bruno.page);
     await bruno.context.close();
+
+    // « Voir mon profil » opens the 16 competences in 5 areas (seed item 22).
+    await page.getByTestId('results-profile').click();
+    await page.getByTestId('profile-page').waitFor();
+    await expect.poll(() => page.getByTestId('competence-card').count()).toBe(16);
+    expect(await page.getByTestId('competence-area').count()).toBe(5);
+    await expectAccessible(page);
+    await context.close();
   });
 
   it('Inès sends her profile from a profile collection without any question', async () => {
