@@ -11,7 +11,7 @@
  * does not measure the API.
  */
 import { PGlite } from '@electric-sql/pglite';
-import { loadRelease, toCheckableChallenge, type Release } from '@jalon/content';
+import { loadRelease, statedAnswer, type Release } from '@jalon/content';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -150,22 +150,11 @@ class UserAgent {
 // ---------------------------------------------------------------------------------------
 // Answers: a right one from the release's own solution, or a skip.
 
-/** The answer a challenge's solution gives, as `apps/api/test/support/campaigns.ts` builds it for tests. */
+/** The answer a challenge's solution gives (what a pupil who knows it types). */
 function rightAnswer(release: Release, challengeId: string): string | Record<string, string> {
   const challenge = release.challenges.find((c) => c.id === challengeId);
   if (!challenge) throw new Error(`challenge ${challengeId} is not in the bench's release`);
-  const checkable = toCheckableChallenge(challenge);
-  switch (checkable.type) {
-    case 'QCU':
-    case 'QCM':
-      return checkable.solution;
-    case 'QROC':
-      return checkable.solution.split('\n')[0]!.trim();
-    case 'QROCM-ind':
-      return Object.fromEntries(Object.entries(checkable.solution).map(([key, accepted]) => [key, accepted[0]!]));
-    case 'QROCM-dep':
-      return Object.fromEntries(checkable.blocks.map((block, i) => [block.key, checkable.solution[i]!.variants[0]!]));
-  }
+  return statedAnswer(challenge);
 }
 
 // ---------------------------------------------------------------------------------------

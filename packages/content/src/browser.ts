@@ -4,7 +4,7 @@
  * the release the API sends; loading and compiling files stays in `@jalon/content`.
  */
 export * from './catalogue';
-export { toCheckableChallenge, toCorrectionSkill } from './checkable';
+export { statedAnswer, toCheckableChallenge, toCorrectionSkill } from './checkable';
 export { toLearnerChallenge } from './learner-view';
 export type { LearnerChallenge } from './learner-view';
 export { computePixValues } from './pix-value';

@@ -58,3 +58,23 @@ export function toCorrectionSkill(skill: ReleaseSkill, locale: string): Correcti
     learningMoreTutorials: skill.learningMoreTutorials,
   };
 }
+
+/**
+ * The answer a challenge's own solution gives — what a learner who knows it would type:
+ * the right options, the first accepted line, the first accepted value of each field.
+ * For tests, benchmarks and previews; never sent to a learner.
+ */
+export function statedAnswer(challenge: ReleaseChallenge): string | Record<string, string> {
+  const checkable = toCheckableChallenge(challenge);
+  switch (checkable.type) {
+    case 'QCU':
+    case 'QCM':
+      return checkable.solution;
+    case 'QROC':
+      return checkable.solution.split('\n')[0]!.trim();
+    case 'QROCM-ind':
+      return Object.fromEntries(Object.entries(checkable.solution).map(([key, accepted]) => [key, accepted[0]!]));
+    case 'QROCM-dep':
+      return Object.fromEntries(checkable.blocks.map((block, i) => [block.key, checkable.solution[i]!.variants[0]!]));
+  }
+}

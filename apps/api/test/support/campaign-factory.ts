@@ -1,4 +1,4 @@
-import { campaignSkills as skillsOfProfile, toCheckableChallenge, type Release } from '@jalon/content';
+import { campaignSkills as skillsOfProfile, statedAnswer, type Release } from '@jalon/content';
 import { campaigns, drawCampaignCode } from '../../src/modules/campaigns';
 import { campaignSkills } from '../../src/modules/campaigns/schema';
 import { learnerSortKey, organizationLearners } from '../../src/modules/organizations';
@@ -44,16 +44,5 @@ export async function createLearner(db: Db, organizationId: string, fields: { fi
 
 /** The answer a challenge's own solution gives: what an all-right pupil types. */
 export function rightAnswer(release: Release, challengeId: string): string | Record<string, string> {
-  const checkable = toCheckableChallenge(release.challenges.find((c) => c.id === challengeId)!);
-  switch (checkable.type) {
-    case 'QCU':
-    case 'QCM':
-      return checkable.solution;
-    case 'QROC':
-      return checkable.solution.split('\n')[0]!.trim();
-    case 'QROCM-ind':
-      return Object.fromEntries(Object.entries(checkable.solution).map(([key, accepted]) => [key, accepted[0]!]));
-    case 'QROCM-dep':
-      return Object.fromEntries(checkable.blocks.map((block, i) => [block.key, checkable.solution[i]!.variants[0]!]));
-  }
+  return statedAnswer(release.challenges.find((c) => c.id === challengeId)!);
 }

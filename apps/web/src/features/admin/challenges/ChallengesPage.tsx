@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { Button } from '../../shared/ui/Button';
 import { ErrorSummary } from '../../shared/ui/ErrorSummary';
 import { Loading } from '../../shared/ui/Loading';
@@ -10,34 +10,18 @@ import { Pagination } from '../../shared/ui/Pagination';
 import { TableScroll } from '../../shared/ui/TableScroll';
 import { TextField } from '../../shared/ui/TextField';
 import { useAdminChallenges } from './challengeQueries';
+import { useListParams } from '../../shared/list/useListParams';
+import { PAGE_SIZES } from '@jalon/contracts/constants';
 
-const PAGE_SIZES = [10, 25, 50, 100];
-const DEFAULT_PAGE_SIZE = 50;
 
-function positiveInt(value: string | null, fallback: number): number {
-  const parsed = Number(value);
-  return Number.isInteger(parsed) && parsed > 0 ? parsed : fallback;
-}
 
 /** Every challenge of the loaded release, searchable; search and page live in the URL. */
 export function ChallengesPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const search = params.get('search') ?? '';
-  const page = positiveInt(params.get('page'), 1);
-  const requestedSize = positiveInt(params.get('pageSize'), DEFAULT_PAGE_SIZE);
-  const pageSize = PAGE_SIZES.includes(requestedSize) ? requestedSize : DEFAULT_PAGE_SIZE;
+  const { search, page, pageSize, update } = useListParams();
   const [draft, setDraft] = useState(search);
   const challenges = useAdminChallenges(search, page, pageSize);
 
-  function update(next: Record<string, string>) {
-    const merged = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(next)) {
-      if (value === '') merged.delete(key);
-      else merged.set(key, value);
-    }
-    setParams(merged);
-  }
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -94,7 +78,7 @@ export function ChallengesPage() {
             page={data.page}
             pageSize={data.pageSize}
             total={data.total}
-            pageSizes={PAGE_SIZES}
+            pageSizes={[...PAGE_SIZES]}
             onPage={(next) => update({ page: String(next) })}
             onPageSize={(next) => update({ pageSize: String(next), page: '' })}
           />

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useSearchParams } from 'react-router';
-import { DEFAULT_PAGE_SIZE, PAGE_SIZES } from '@jalon/contracts/constants';
+import { Link, useLocation } from 'react-router';
+import { PAGE_SIZES } from '@jalon/contracts/constants';
 import type { CampaignRow } from '@jalon/contracts';
 import { api } from '../../../api/client';
 import { formatDate } from '../../shared/format/formatDate';
@@ -24,11 +24,8 @@ import { useMembers } from '../team/teamQueries';
 import { campaignListKey, useCampaigns } from './campaignQueries';
 import { CampaignTabs } from './CampaignTabs';
 import './campaigns.css';
+import { useListParams } from '../../shared/list/useListParams';
 
-function positiveInt(value: string | null, fallback: number): number {
-  const parsed = Number(value);
-  return Number.isInteger(parsed) && parsed > 0 ? parsed : fallback;
-}
 
 const ARCHIVED = 'archivees';
 
@@ -42,14 +39,10 @@ export function CampaignListPage({ scope }: { scope: 'mine' | 'all' }) {
   const organizationId = membership.organization.id;
   const timeZone = useOrganizationTimeZone();
   const client = useQueryClient();
-  const [params, setParams] = useSearchParams();
+  const { params, search, page, pageSize, update: updateParams } = useListParams();
   const deletedName = (useLocation().state as { deleted?: string } | null)?.deleted;
-  const search = params.get('search') ?? '';
   const owner = scope === 'mine' ? me.id : (params.get('proprietaire') ?? '');
   const archived = params.get('statut') === ARCHIVED;
-  const page = positiveInt(params.get('page'), 1);
-  const requestedSize = positiveInt(params.get('pageSize'), DEFAULT_PAGE_SIZE);
-  const pageSize = (PAGE_SIZES as readonly number[]).includes(requestedSize) ? requestedSize : DEFAULT_PAGE_SIZE;
   const [draft, setDraft] = useState({ search, owner, archived });
   const [selected, setSelected] = useState<string[]>([]);
   const [confirming, setConfirming] = useState(false);
@@ -70,12 +63,7 @@ export function CampaignListPage({ scope }: { scope: 'mine' | 'all' }) {
   });
 
   function update(next: Record<string, string>) {
-    const merged = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(next)) {
-      if (value === '') merged.delete(key);
-      else merged.set(key, value);
-    }
-    setParams(merged);
+    updateParams(next);
     setSelected([]);
   }
 

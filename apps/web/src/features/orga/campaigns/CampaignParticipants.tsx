@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
-import { DEFAULT_PAGE_SIZE, PAGE_SIZES } from '@jalon/contracts/constants';
+import { PAGE_SIZES } from '@jalon/contracts/constants';
 import type { CampaignParticipantsPage } from '@jalon/contracts';
 import { api, query } from '../../../api/client';
 import { ErrorSummary } from '../../shared/ui/ErrorSummary';
@@ -10,11 +9,8 @@ import { Pagination } from '../../shared/ui/Pagination';
 import { TableScroll } from '../../shared/ui/TableScroll';
 import { campaignKey } from './campaignQueries';
 import { useCampaignOfPage } from './CampaignPage';
+import { useListParams } from '../../shared/list/useListParams';
 
-function positiveInt(value: string | null, fallback: number): number {
-  const parsed = Number(value);
-  return Number.isInteger(parsed) && parsed > 0 ? parsed : fallback;
-}
 
 /**
  * « Participants », minimal until the follow-up issue brings the activity tab: one row per
@@ -23,10 +19,7 @@ function positiveInt(value: string | null, fallback: number): number {
 export function CampaignParticipants() {
   const { t } = useTranslation();
   const campaign = useCampaignOfPage();
-  const [params, setParams] = useSearchParams();
-  const page = positiveInt(params.get('page'), 1);
-  const requestedSize = positiveInt(params.get('pageSize'), DEFAULT_PAGE_SIZE);
-  const pageSize = (PAGE_SIZES as readonly number[]).includes(requestedSize) ? requestedSize : DEFAULT_PAGE_SIZE;
+  const { page, pageSize, update } = useListParams();
   const participants = useQuery({
     queryKey: [...campaignKey(campaign.id), 'participants', page, pageSize],
     queryFn: () => api.get<CampaignParticipantsPage>(`/api/campaigns/${campaign.id}/participants${query({ page, pageSize })}`),
@@ -35,14 +28,6 @@ export function CampaignParticipants() {
   const data = participants.data;
   const caption = t('orga.campaigns.participants.caption', { count: campaign.participantCount, shared: campaign.sharedCount });
 
-  function update(next: Record<string, string>) {
-    const merged = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(next)) {
-      if (value === '') merged.delete(key);
-      else merged.set(key, value);
-    }
-    setParams(merged);
-  }
 
   return (
     <section aria-labelledby="campaign-participants-title" data-testid="campaign-participants">
