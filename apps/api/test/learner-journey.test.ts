@@ -181,6 +181,17 @@ describe('taking an adaptive test', () => {
     expect((await t.database.db.select().from(snapshotKnowledgeElements).where(eq(snapshotKnowledgeElements.participationId, row!.id))).length).toBeGreaterThan(0);
   });
 
+  it('a campaign on Jalon’s engine runs to the end, and tubes its model closes are written as model inferences', async () => {
+    const campaign = await openCampaign({ assessmentMethod: 'JALON' });
+    const { user, agent } = await pupil();
+    const { body } = await start(agent, campaign.id);
+    const { results } = await takeTest(agent, body.participation.assessmentId!, 'right');
+    expect(results.at(-1)!.next).toBe('end');
+    const elements = await t.database.db.select().from(knowledgeElements).where(eq(knowledgeElements.userId, user.id));
+    expect(elements.filter((e) => e.inference === 'model').every((e) => e.source === 'inferred' && e.answerId === null)).toBe(true);
+    expect(elements.length).toBeGreaterThan(results.length);
+  });
+
   it('a test cannot be sent before it is finished, and nobody else can read or answer it', async () => {
     const campaign = await openCampaign();
     const { agent } = await pupil();

@@ -13,6 +13,7 @@ import {
   skillsAssessedHere,
   smartRandom,
   type MeasuredSkill,
+  type ModelInference,
   type Selector,
 } from '@jalon/engine';
 import { and, eq, isNull } from 'drizzle-orm';
@@ -61,29 +62,31 @@ function optionOrder(assessmentId: string, challenge: Omit<RunnerChallenge, 'opt
 }
 
 /**
+ * Writes the knowledge an engine concluded from its model when it closed tubes early
+ * (`inference: model`); returns whether anything was written.
+ */
+async function writeModelClosures(deps: RunnerDeps, tx: Tx, ctx: TestContext, inferred: readonly ModelInference[]): Promise<boolean> {
+  if (inferred.length === 0) return false;
+  const targets = ctx.targets.flatMap((t) => deps.content.measured(t.id) ?? []);
+  const here = skillsAssessedHere(targets, ctx.elements.filter((e) => e.assessmentId === ctx.assessment.id));
+  const drafts = knowledgeElementsFromModel(inferred, targets, here, epochMs(deps.clock.now().getTime()));
+  await appendKnowledgeElements(
+    tx,
+    drafts,
+    { userId: ctx.assessment.userId, assessmentId: ctx.assessment.id, answerId: null, participationId: ctx.isExam ? ctx.participation!.id : null },
+    (id) => deps.content.skill(id)!.tubeId,
+  );
+  return drafts.length > 0;
+}
+
+/**
  * Ends a test: the assessment is completed, a campaign participation waits to be sent
  * (with its completion-time results for the end page), and sent at once if the
  * organization chose automatic sending.
  */
-async function complete(deps: RunnerDeps, tx: Tx, ctx: TestContext, inferred: readonly { skillId: string; status: 'validated' | 'invalidated' }[]) {
+async function complete(deps: RunnerDeps, tx: Tx, ctx: TestContext, inferred: readonly ModelInference[]) {
   const now = deps.clock.now();
-  if (inferred.length > 0) {
-    const targets = ctx.targets.flatMap((t) => deps.content.measured(t.id) ?? []);
-    const here = skillsAssessedHere(targets, ctx.elements.filter((e) => e.assessmentId === ctx.assessment.id));
-    const drafts = knowledgeElementsFromModel(
-      inferred.map((i) => ({ skillId: i.skillId as MeasuredSkill['id'], status: i.status })),
-      targets,
-      here,
-      epochMs(now.getTime()),
-    );
-    await appendKnowledgeElements(
-      tx,
-      drafts,
-      { userId: ctx.assessment.userId, assessmentId: ctx.assessment.id, answerId: null, participationId: ctx.isExam ? ctx.participation!.id : null },
-      (id) => deps.content.skill(id)!.tubeId,
-    );
-    ctx = await loadTestContext(tx, deps.content, ctx.assessment.id, ctx.assessment.userId);
-  }
+  if (await writeModelClosures(deps, tx, ctx, inferred)) ctx = await loadTestContext(tx, deps.content, ctx.assessment.id, ctx.assessment.userId);
   let completionResults = null;
   if (ctx.campaign && ctx.participation) {
     const skills = await tx.select().from(campaignSkills).where(eq(campaignSkills.campaignId, ctx.campaign.id));
@@ -113,10 +116,14 @@ async function advance(deps: RunnerDeps, ctx: TestContext, serve: boolean): Prom
     await deps.db.transaction((tx) => complete(deps, tx, ctx, step.inferred));
     return 'end';
   }
-  await deps.db
-    .update(assessments)
-    .set({ lastChallengeId: step.challengeId, lastChallengeServedAt: serve ? deps.clock.now() : null, updatedAt: deps.clock.now() })
-    .where(and(eq(assessments.id, ctx.assessment.id), isNull(assessments.lastChallengeId)));
+  await deps.db.transaction(async (tx) => {
+    // Tubes the model closed before this question are written now, as the benchmark measured.
+    await writeModelClosures(deps, tx, ctx, step.inferred);
+    await tx
+      .update(assessments)
+      .set({ lastChallengeId: step.challengeId, lastChallengeServedAt: serve ? deps.clock.now() : null, updatedAt: deps.clock.now() })
+      .where(and(eq(assessments.id, ctx.assessment.id), isNull(assessments.lastChallengeId)));
+  });
   return 'challenge';
 }
 
