@@ -54,9 +54,9 @@ export async function appendKnowledgeElements(
   drafts: readonly KnowledgeElementDraft[],
   owner: { userId: string; assessmentId: string | null; answerId: string | null; participationId: string | null },
   tubeOf: (skillId: string) => string,
-): Promise<void> {
-  if (drafts.length === 0) return;
-  await executor.insert(knowledgeElements).values(
+): Promise<ReturnType<typeof toStored>[]> {
+  if (drafts.length === 0) return [];
+  const rows = await executor.insert(knowledgeElements).values(
     drafts.map((d) => ({
       createdAt: new Date(d.createdAt),
       userId: owner.userId,
@@ -71,5 +71,6 @@ export async function appendKnowledgeElements(
       status: d.status,
       earnedPix: d.earnedPix,
     })),
-  );
+  ).returning();
+  return rows.map(toStored);
 }

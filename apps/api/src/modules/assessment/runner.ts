@@ -210,7 +210,7 @@ export async function recordAnswer(deps: RunnerDeps, input: { assessmentId: stri
   const drafts = knowledgeElementsForAnswer({ skillId: challenge.skillId as MeasuredSkill['id'], result: checked.result }, targets, here, epochMs(now.getTime()));
   const value = body.skipped ? '#ABAND#' : typeof body.value === 'string' ? body.value : JSON.stringify(body.value ?? {});
 
-  const answerId = await deps.db.transaction(async (tx) => {
+  const recorded = await deps.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(answers)
       .values({
@@ -225,24 +225,30 @@ export async function recordAnswer(deps: RunnerDeps, input: { assessmentId: stri
         createdAt: now,
       })
       .onConflictDoNothing()
-      .returning({ id: answers.id });
+      .returning();
     if (!row) return null;
-    await appendKnowledgeElements(
+    const elements = await appendKnowledgeElements(
       tx,
       drafts,
       { userId: ctx.assessment.userId, assessmentId: ctx.assessment.id, answerId: row.id, participationId: ctx.isExam ? ctx.participation!.id : null },
       (id) => deps.content.skill(id)!.tubeId,
     );
     await tx.update(assessments).set({ lastChallengeId: null, lastChallengeServedAt: null, updatedAt: now }).where(eq(assessments.id, ctx.assessment.id));
-    return row.id;
+    return { answer: row, elements };
   });
   // A concurrent duplicate won the race: answer as the first one did.
-  if (!answerId) return recordAnswer(deps, input);
+  if (!recorded) return recordAnswer(deps, input);
 
   const levelUp = checked.result === 'ok' && !ctx.isExam ? levelUpOf(deps, ctx, challenge.competenceId, drafts) : null;
-  const after = await loadTestContext(deps.db, deps.content, input.assessmentId, input.userId);
+  // What was just written, appended in memory: the next step needs no second read of the test.
+  const after: TestContext = {
+    ...ctx,
+    assessment: { ...ctx.assessment, lastChallengeId: null, lastChallengeServedAt: null, updatedAt: now },
+    answers: [...ctx.answers, recorded.answer],
+    elements: [...ctx.elements, ...recorded.elements],
+  };
   const ended = (await advance(deps, after, false)) === 'end';
-  return { answerId, result: checked.result, levelUp, next: nextAfter(after.answers.length, ended) };
+  return { answerId: recorded.answer.id, result: checked.result, levelUp, next: nextAfter(after.answers.length, ended) };
 }
 
 /** Share of the target skills measured so far, in whole percent (100 once completed). */
