@@ -115,6 +115,8 @@ export async function startParticipation(deps: StartDeps, input: { campaignId: s
     });
     return { participation, created: true };
   } catch (error) {
+    // A concurrent first start created this account's learner record first: start again, on it.
+    if (isUniqueViolation(error, 'one_learner_per_account_in_organization')) return startParticipation(deps, input);
     if (!isUniqueViolation(error, 'one_active_participation_per_learner')) throw error;
     const winner = await currentParticipation(db, campaign.id, input.user.id);
     if (!winner) throw error;
