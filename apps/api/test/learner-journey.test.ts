@@ -352,6 +352,34 @@ describe('certifiability and the frozen snapshot (seed items 17 and 26)', () => 
   });
 });
 
+describe('a competence’s page and its reset', () => {
+  it('shows the description and tutorials; a reset is refused before 7 days and wipes the competence after', async () => {
+    const { user, agent } = await pupil();
+    const competence = t.content.release.competences.find((c) => c.origin === 'jalon')!;
+    const skill = t.content.release.skills.find((s) => s.competenceId === competence.id && s.level === 1 && s.pixValue > 0)!;
+    await t.database.db.insert(knowledgeElements).values({
+      createdAt: t.clock.now(), userId: user.id, skillId: skill.id, tubeId: skill.tubeId, competenceId: skill.competenceId, source: 'direct', status: 'validated', earnedPix: skill.pixValue,
+    });
+    const details = await agent.get<{ description: string; tutorials: unknown[]; canReset: boolean; resetInSeconds: number }>(`/api/me/competences/${competence.id}`);
+    expect(details.body.description.length).toBeGreaterThan(0);
+    expect(details.body.tutorials.length).toBeGreaterThan(0);
+    expect(details.body).toMatchObject({ canReset: false, resetInSeconds: 7 * 86_400 });
+    expect(errorCodes(await agent.post(`/api/competences/${competence.id}/reset`))).toEqual(['RESET_NOT_ALLOWED']);
+
+    t.clock.offsetMs += 7 * 86_400_000;
+    try {
+      await agent.signIn(user.email, PASSWORD);
+      expect((await agent.get<{ canReset: boolean }>(`/api/me/competences/${competence.id}`)).body.canReset).toBe(true);
+      expect((await agent.post(`/api/competences/${competence.id}/reset`)).status).toBe(204);
+      const profile = await agent.get<{ competences: { id: string; pix: number }[] }>('/api/me/profile');
+      expect(profile.body.competences.find((c) => c.id === competence.id)!.pix).toBe(0);
+      expect((await agent.get<{ resetInSeconds: number | null }>(`/api/me/competences/${competence.id}`)).body.resetInSeconds).toBeNull();
+    } finally {
+      t.clock.offsetMs -= 7 * 86_400_000;
+    }
+  });
+});
+
 describe('the learner profile', () => {
   it('lists the 16 competences and starts a self-evaluation that resumes when asked again', async () => {
     const { agent } = await pupil();

@@ -264,6 +264,17 @@ export const profileCollectionSchema = z.object({
 export type ProfileCollection = z.infer<typeof profileCollectionSchema>;
 
 export const competenceParamsSchema = z.object({ competenceId: z.string().min(1).max(32) });
+
+/** `/competences/:id/details`: what the competence is about, its tutorials, and « Remettre à zéro » (§7). */
+export const competenceDetailsSchema = z.object({
+  id: z.string(),
+  description: z.string(),
+  tutorials: z.array(learnerTutorialSchema),
+  canReset: z.boolean(),
+  /** Seconds before a reset is allowed (7 days after the competence last moved); null when there is nothing to reset. */
+  resetInSeconds: z.number().int().nullable(),
+});
+export type CompetenceDetails = z.infer<typeof competenceDetailsSchema>;
 export const startSelfEvaluationResponseSchema = z.object({ assessmentId: idSchema });
 
 export const tutorialParamsSchema = z.object({ tutorialId: z.string().min(1).max(128) });

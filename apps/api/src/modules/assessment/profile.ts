@@ -1,5 +1,7 @@
-import type { Profile } from '@jalon/contracts';
+import type { CompetenceDetails, Profile } from '@jalon/contracts';
 import {
+  canResetCompetence,
+  COMPETENCE_RESET_DELAY,
   competenceId,
   currentKnowledgeElements,
   DEFAULT_MAX_REACHABLE_LEVEL,
@@ -8,6 +10,7 @@ import {
   lastMovedAt,
   PIX_PER_LEVEL,
   profileScore,
+  resetElements,
   waitingPeriod,
 } from '@jalon/engine';
 import { and, desc, eq } from 'drizzle-orm';
@@ -15,7 +18,8 @@ import type { Clock } from '../../platform/clock';
 import type { Db } from '../../platform/db/database';
 import { AppError } from '../../platform/http/errors';
 import type { ContentIndex } from './content-index';
-import { profileElementsOf } from './knowledge.repository';
+import { savedTutorialIds } from './checkpoint';
+import { appendKnowledgeElements, profileElementsOf } from './knowledge.repository';
 import { assessments } from './schema';
 
 /** The learner's 16-competence profile with, per competence, what the self-evaluation offers. */
@@ -93,4 +97,58 @@ export async function startSelfEvaluation(deps: { db: Db; clock: Clock; content:
     .values({ userId: input.userId, type: 'COMPETENCE_EVALUATION', competenceId: competence.id, isImproving, locale: input.locale, createdAt: now, updatedAt: now })
     .returning({ id: assessments.id });
   return { assessmentId: created!.id };
+}
+
+/** Tutorials listed on a competence's page: enough to choose from, few enough to read. */
+const COMPETENCE_TUTORIALS = 12;
+
+function competenceElements(elements: Awaited<ReturnType<typeof profileElementsOf>>, id: string) {
+  return elements.filter((e) => e.competenceId === competenceId(id));
+}
+
+/** A competence's description, its tutorials (those of its skills, by level) and whether it may be reset. */
+export async function competenceDetails(deps: { db: Db; clock: Clock; content: ContentIndex }, input: { userId: string; competenceId: string }): Promise<CompetenceDetails> {
+  const competence = deps.content.competence(input.competenceId);
+  if (!competence || competence.origin !== 'jalon') throw new AppError('COMPETENCE_NOT_FOUND');
+  const elements = competenceElements(await profileElementsOf(deps.db, input.userId), competence.id);
+  const saved = await savedTutorialIds(deps.db, input.userId);
+  const tutorialIds = [
+    ...new Set(
+      deps.content
+        .competenceSkills(competence.id)
+        .slice()
+        .sort((a, b) => a.level - b.level)
+        .flatMap((skill) => skill.tutorials),
+    ),
+  ].slice(0, COMPETENCE_TUTORIALS);
+  const now = epochMs(deps.clock.now().getTime());
+  const moved = lastMovedAt(elements);
+  const hasKnowledge = currentKnowledgeElements(elements).length > 0;
+  const wait = moved === undefined ? undefined : waitingPeriod(moved, now, COMPETENCE_RESET_DELAY);
+  return {
+    id: competence.id,
+    description: competence.description.fr,
+    tutorials: tutorialIds.flatMap((id) => {
+      const tutorial = deps.content.tutorial(id);
+      return tutorial ? [{ ...tutorial, isSaved: saved.has(id) }] : [];
+    }),
+    canReset: canResetCompetence(elements, now),
+    resetInSeconds: hasKnowledge && wait ? Math.ceil(wait.remaining / 1000) : null,
+  };
+}
+
+/**
+ * « Remettre à zéro » a competence (§5): a reset element for each current element of the
+ * competence, 7 days after it last moved. Pix, level and certifiability from it disappear.
+ */
+export async function resetCompetence(deps: { db: Db; clock: Clock; content: ContentIndex }, input: { userId: string; competenceId: string }) {
+  const competence = deps.content.competence(input.competenceId);
+  if (!competence || competence.origin !== 'jalon') throw new AppError('COMPETENCE_NOT_FOUND');
+  await deps.db.transaction(async (tx) => {
+    const elements = competenceElements(await profileElementsOf(tx, input.userId), competence.id);
+    const now = epochMs(deps.clock.now().getTime());
+    if (!canResetCompetence(elements, now)) throw new AppError('RESET_NOT_ALLOWED');
+    const skills = new Set(elements.map((e) => e.skillId));
+    await appendKnowledgeElements(tx, resetElements(elements, skills, now), { userId: input.userId, assessmentId: null, answerId: null, participationId: null }, (id) => deps.content.skill(id)?.tubeId ?? '');
+  });
 }

@@ -6,6 +6,7 @@ import {
   challengeReportBodySchema,
   checkpointQuerySchema,
   checkpointSchema,
+  competenceDetailsSchema,
   competenceParamsSchema,
   nextQuerySchema,
   nextStepSchema,
@@ -22,7 +23,7 @@ import { z } from 'zod';
 import { AppError } from '../../platform/http/errors';
 import type { RateLimiter } from '../../platform/rate-limit';
 import { checkpoint } from './checkpoint';
-import { learnerProfile, startSelfEvaluation } from './profile';
+import { competenceDetails, learnerProfile, resetCompetence, startSelfEvaluation } from './profile';
 import { nextStep, progressionPercent, recordAnswer, type RunnerDeps } from './runner';
 import { challengeReports } from './schema';
 import { loadTestContext } from './test-context';
@@ -111,6 +112,21 @@ export function assessmentRoutes(deps: RunnerDeps & { limiter: RateLimiter }) {
       '/api/competences/:competenceId/evaluations',
       { schema: { tags, params: competenceParamsSchema, response: { 200: startSelfEvaluationResponseSchema } }, config: { access: 'user' } },
       async (request) => startSelfEvaluation(deps, { userId: request.session!.userId, competenceId: request.params.competenceId, locale: 'fr' }),
+    );
+
+    r.get(
+      '/api/me/competences/:competenceId',
+      { schema: { tags, params: competenceParamsSchema, response: { 200: competenceDetailsSchema } }, config: { access: 'user' } },
+      async (request) => competenceDetails(deps, { userId: request.session!.userId, competenceId: request.params.competenceId }),
+    );
+
+    r.post(
+      '/api/competences/:competenceId/reset',
+      { schema: { tags, params: competenceParamsSchema, response: { 204: z.null() } }, config: { access: 'user' } },
+      async (request, reply) => {
+        await resetCompetence(deps, { userId: request.session!.userId, competenceId: request.params.competenceId });
+        return reply.status(204).send(null);
+      },
     );
 
     r.get(
