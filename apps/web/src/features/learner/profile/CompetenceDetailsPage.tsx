@@ -1,6 +1,9 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { RequireSignedIn } from '../../shared/session/RequireSignedIn';
+import { Button } from '../../shared/ui/Button';
+import { ConfirmDialog } from '../../shared/ui/ConfirmDialog';
 import { ErrorSummary } from '../../shared/ui/ErrorSummary';
 import { Notice } from '../../shared/ui/Notice';
 import { Loading } from '../../shared/ui/Loading';
@@ -8,9 +11,10 @@ import { Page } from '../../shared/ui/Page';
 import { NotFoundPage } from '../../shared/status-pages/NotFoundPage';
 import { areaColor } from './areaColor';
 import { CompetenceAction } from './CompetenceAction';
-import { useProfile } from './profileQueries';
+import { TutorialCard } from '../tutorials/TutorialCard';
+import { useCompetenceDetails, useProfile, useResetCompetence } from './profileQueries';
 
-/** `/competences/:competenceId/details`: one competence of the profile, its level and what the next one takes. */
+/** `/competences/:competenceId/details`: one competence of the profile, its level, what it is about, tutorials and « Remettre à zéro ». */
 export function CompetenceDetailsPage() {
   return <RequireSignedIn signInPath="/connexion">{() => <CompetenceDetails />}</RequireSignedIn>;
 }
@@ -19,6 +23,9 @@ function CompetenceDetails() {
   const { t } = useTranslation();
   const { competenceId = '' } = useParams();
   const profile = useProfile();
+  const details = useCompetenceDetails(competenceId);
+  const reset = useResetCompetence(competenceId);
+  const [confirming, setConfirming] = useState(false);
   // Set by the last checkpoint of a self-evaluation: this page is then its end page (§7).
   const finished = (useLocation().state as { evaluationFinished?: boolean } | null)?.evaluationFinished === true;
   if (profile.error) {
@@ -55,6 +62,44 @@ function CompetenceDetails() {
       <div className="actions">
         <CompetenceAction competence={competence} />
       </div>
+      {reset.isSuccess ? <Notice tone="success" testId="competence-reset-done">{t('learner.profile.resetDone')}</Notice> : null}
+      {details.data ? (
+        <>
+          <h2>{t('learner.profile.description')}</h2>
+          <p data-testid="competence-description">{details.data.description}</p>
+          {details.data.tutorials.length > 0 ? (
+            <>
+              <h2>{t('learner.profile.tutorialsTitle')}</h2>
+              <ul className="tutorial-list" data-testid="competence-tutorials">
+                {details.data.tutorials.map((tutorial) => (
+                  <TutorialCard key={tutorial.id} tutorial={tutorial} />
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {details.data.canReset ? (
+            <p>
+              <Button variant="danger" onClick={() => setConfirming(true)} data-testid="competence-reset">
+                {t('learner.profile.reset')}
+              </Button>
+            </p>
+          ) : details.data.resetInSeconds !== null ? (
+            <p data-testid="competence-reset-later">{t('learner.profile.resetLater', { count: Math.ceil(details.data.resetInSeconds / 86_400) })}</p>
+          ) : null}
+        </>
+      ) : null}
+      {confirming ? (
+        <ConfirmDialog
+          title={t('learner.profile.resetTitle')}
+          confirmLabel={t('learner.profile.resetConfirm')}
+          busy={reset.isPending}
+          error={reset.error}
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => reset.mutate(undefined, { onSuccess: () => setConfirming(false) })}
+        >
+          <p>{t('learner.profile.resetWarning')}</p>
+        </ConfirmDialog>
+      ) : null}
       <p>
         <Link to="/competences">{t('learner.profile.back')}</Link>
       </p>
