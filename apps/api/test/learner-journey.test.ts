@@ -281,6 +281,31 @@ describe('sending again (multiple sendings)', () => {
     }
   });
 
+  it('« Retenter les questions échouées » before sending: refused before 4 days, then a new test within the same participation', async () => {
+    const campaign = await openCampaign();
+    const { user, agent } = await pupil();
+    const { body } = await start(agent, campaign.id);
+    await takeTest(agent, body.participation.assessmentId!, 'skip');
+    expect((await agent.get<{ canImprove: boolean }>(`/api/campaigns/${campaign.id}/my-results`)).body.canImprove).toBe(false);
+    expect(errorCodes(await agent.post(`/api/participations/${body.participation.id}/improve`))).toEqual(['IMPROVE_NOT_ALLOWED']);
+
+    t.clock.offsetMs += 4 * 86_400_000;
+    try {
+      await agent.signIn(user.email, PASSWORD);
+      expect((await agent.get<{ canImprove: boolean }>(`/api/campaigns/${campaign.id}/my-results`)).body.canImprove).toBe(true);
+      const improved = await agent.post<{ id: string; status: string; assessmentId: string }>(`/api/participations/${body.participation.id}/improve`);
+      expect(improved.body).toMatchObject({ id: body.participation.id, status: 'STARTED' });
+      expect(improved.body.assessmentId).not.toBe(body.participation.assessmentId);
+      const { results } = await takeTest(agent, improved.body.assessmentId, 'right');
+      expect(results.length).toBeGreaterThan(0);
+      const page = await agent.get<{ participation: { status: string }; masteryPercent: number }>(`/api/campaigns/${campaign.id}/my-results`);
+      expect(page.body.participation.status).toBe('TO_SHARE');
+      expect(page.body.masteryPercent).toBeGreaterThan(0);
+    } finally {
+      t.clock.offsetMs -= 4 * 86_400_000;
+    }
+  });
+
   it('without multiple sendings a second start after sending is PARTICIPATION_ALREADY_EXISTS', async () => {
     const campaign = await openCampaign({ type: 'PROFILES_COLLECTION' });
     const { agent } = await pupil();

@@ -88,6 +88,7 @@ export function someResults(overrides: Partial<CampaignResults> = {}): CampaignR
     canShare: true,
     canRetry: false,
     canReset: false,
+    canImprove: false,
     retryInSeconds: null,
     ...overrides,
   };

@@ -222,6 +222,8 @@ export const campaignResultsSchema = z.object({
   canShare: z.boolean(),
   canRetry: z.boolean(),
   canReset: z.boolean(),
+  /** « Retenter les questions échouées » before sending (§5.4): completed, unsent, started ≥ 4 days ago. */
+  canImprove: z.boolean(),
   /** Seconds before « Retenter » is allowed; null when it never will be. */
   retryInSeconds: z.number().int().nullable(),
 });

@@ -10,6 +10,7 @@ import { campaigns, participations } from '../campaigns/schema';
 import { organizations } from '../organizations';
 import type { User } from '../identity';
 import { campaignForLearner, currentParticipation, hasAnyParticipation, learnerOfUser, type CampaignForLearner, type ParticipationRow } from './campaign.query';
+import { mayImprove } from './start';
 
 export interface ViewDeps {
   db: Db;
@@ -155,6 +156,7 @@ export async function myResults(deps: ViewDeps, campaignId: string, userId: stri
     canShare: participation.status === 'TO_SHARE' && !found.campaign.archivedAt,
     canRetry: retryInSeconds === 0,
     canReset: mayReset,
+    canImprove: mayImprove(found.campaign, participation, assessment?.state ?? null, now),
     retryInSeconds,
   };
 }

@@ -21,7 +21,7 @@ import { campaignForLearner } from './campaign.query';
 import { landingByCode, myCampaigns, myParticipation, myProfileCollection, myResults, type ViewDeps } from './learner-views';
 import { reconcile } from './reconciliation';
 import { shareParticipation, type ShareDeps } from './share';
-import { startParticipation } from './start';
+import { improveParticipation, startParticipation } from './start';
 
 /** Campaign-code look-ups per minute: per user, and per address (a whole school may share one). */
 const CODE_LOOKUPS_PER_USER = 20;
@@ -103,6 +103,12 @@ export function participationRoutes(deps: ViewDeps & ShareDeps & { limiter: Rate
         const shared = await shareParticipation(deps, { participationId: request.params.participationId, userId: request.session!.userId });
         return myParticipation(db, shared);
       },
+    );
+
+    r.post(
+      '/api/participations/:participationId/improve',
+      { schema: { tags, params: participationParamsSchema, response: { 200: myParticipationSchema } }, config: { access: 'user' } },
+      async (request) => myParticipation(db, await improveParticipation(deps, { participationId: request.params.participationId, user: await caller(request) })),
     );
 
     r.get(

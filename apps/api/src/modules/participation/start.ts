@@ -147,3 +147,54 @@ async function writeResets(deps: StartDeps, tx: Tx, userId: string, campaignId: 
   const drafts = resetElements(await profileElementsOf(tx, userId), targets, epochMs(now.getTime()));
   await appendKnowledgeElements(tx, drafts, { userId, assessmentId: null, answerId: null, participationId: null }, (id) => deps.content.skill(id)?.tubeId ?? '');
 }
+
+/** Whether « Retenter les questions échouées » is open on an unsent participation (§5.4). */
+export function mayImprove(campaign: CampaignForLearner['campaign'], participation: ParticipationRow, assessmentState: string | null, now: Date): boolean {
+  return (
+    campaign.type === 'ASSESSMENT' &&
+    !campaign.archivedAt &&
+    participation.status === 'TO_SHARE' &&
+    assessmentState === 'completed' &&
+    campaignRetryDelay(epochMs(participation.createdAt.getTime()), epochMs(now.getTime())).over
+  );
+}
+
+/**
+ * « Retenter les questions échouées » before sending: a new improving assessment within the
+ * same participation; by the 4-day rule only the skills failed long enough ago are asked again.
+ */
+export async function improveParticipation(deps: StartDeps, input: { participationId: string; user: User }) {
+  const [participation] = await deps.db
+    .select()
+    .from(participations)
+    .where(and(eq(participations.id, input.participationId), eq(participations.userId, input.user.id), isNull(participations.deletedAt)));
+  if (!participation) throw new AppError('PARTICIPATION_NOT_FOUND');
+  const found = await campaignForLearner(deps.db, { id: participation.campaignId });
+  const [latest] = await deps.db
+    .select({ state: assessments.state })
+    .from(assessments)
+    .where(eq(assessments.participationId, participation.id))
+    .orderBy(desc(assessments.createdAt))
+    .limit(1);
+  const now = deps.clock.now();
+  if (!mayImprove(found.campaign, participation, latest?.state ?? null, now)) throw new AppError('IMPROVE_NOT_ALLOWED');
+  return deps.db.transaction(async (tx) => {
+    const moved = await tx
+      .update(participations)
+      .set({ status: 'STARTED', updatedAt: now })
+      .where(and(eq(participations.id, participation.id), eq(participations.status, 'TO_SHARE')))
+      .returning();
+    if (moved.length === 0) throw new AppError('IMPROVE_NOT_ALLOWED');
+    await tx.insert(assessments).values({
+      userId: input.user.id,
+      type: 'CAMPAIGN',
+      participationId: participation.id,
+      isImproving: true,
+      method: found.campaign.assessmentMethod,
+      locale: input.user.lang === 'en' ? 'en' : 'fr',
+      createdAt: now,
+      updatedAt: now,
+    });
+    return moved[0]!;
+  });
+}

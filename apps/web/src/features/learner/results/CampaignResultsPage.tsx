@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { CampaignLanding, CampaignResults } from '@jalon/contracts';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { formatDate } from '../../shared/format/formatDate';
 import { RequireSignedIn } from '../../shared/session/RequireSignedIn';
 import { Button } from '../../shared/ui/Button';
@@ -19,7 +19,7 @@ import { isSafeLink } from '../content/safeLink';
 import { BadgeList, CompetenceMasteryList, StageStars } from './ResultFigures';
 import { daysUntil } from './delays';
 import { useLeaveUnsentGuard } from './leaveGuard';
-import { useCampaignResults, useShareParticipation } from './resultQueries';
+import { useCampaignResults, useImproveParticipation, useShareParticipation } from './resultQueries';
 
 /** `/campagnes/:code/resultats`: the end page of a test (`campaigns-and-participation.md` §6). */
 export function CampaignResultsPage() {
@@ -51,6 +51,8 @@ function Results({ landing, results }: { landing: CampaignLanding; results: Camp
   const { t, i18n } = useTranslation();
   const share = useShareParticipation(landing.id, landing.code);
   const join = useJoinCampaign(landing);
+  const improve = useImproveParticipation(landing.id);
+  const navigate = useNavigate();
   const [confirmReset, setConfirmReset] = useState(false);
   const participation = results.participation;
   const sent = participation.status === 'SHARED';
@@ -116,8 +118,23 @@ function Results({ landing, results }: { landing: CampaignLanding; results: Camp
 
       <section aria-labelledby="results-next" className="card">
         <h2 id="results-next">{t('learner.results.nextTitle')}</h2>
-        <ErrorSummary error={join.error} />
+        <ErrorSummary error={join.error ?? improve.error} />
         <div className="actions">
+          {results.canImprove ? (
+            <Button
+              onClick={() =>
+                improve.mutate(participation.id, {
+                  onSuccess: (improved) => {
+                    if (improved.assessmentId) void navigate(`/assessments/${improved.assessmentId}/challenges/1`);
+                  },
+                })
+              }
+              busy={improve.isPending}
+              data-testid="results-improve"
+            >
+              {t('learner.results.improve')}
+            </Button>
+          ) : null}
           {results.canRetry ? (
             <Button onClick={() => join.join({ retry: true })} busy={join.isPending} data-testid="results-retry">
               {t('learner.results.retry')}

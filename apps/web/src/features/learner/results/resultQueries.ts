@@ -29,3 +29,12 @@ export function useShareParticipation(campaignId: string, code: string) {
       ]),
   });
 }
+
+/** « Retenter les questions échouées » before sending: a new test within the same participation. */
+export function useImproveParticipation(campaignId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (participationId: string) => api.post<MyParticipation>(`/api/participations/${participationId}/improve`),
+    onSuccess: () => client.invalidateQueries({ queryKey: resultsKey(campaignId) }),
+  });
+}
