@@ -55,7 +55,7 @@ export function assessmentRoutes(deps: RunnerDeps & { limiter: RateLimiter }) {
           state: ctx.assessment.state as Assessment['state'],
           answerCount: ctx.answers.length,
           progression: progressionPercent(ctx),
-          campaign: campaign ? { id: campaign.id, code: campaign.code, title, type: campaign.type as 'ASSESSMENT' } : null,
+          campaign: campaign ? { id: campaign.id, code: campaign.code, title, type: campaign.type as NonNullable<Assessment['campaign']>['type'] } : null,
           competence: competence ? { id: competence.id, index: competence.index, name: competence.name.fr } : null,
         };
       },
