@@ -1,7 +1,7 @@
 import type { CampaignLanding, CampaignResults, MyParticipation, ProfileCollection } from '@jalon/contracts';
 import { CAMPAIGN_CODE_PATTERN, normalizeCampaignCode } from '@jalon/contracts';
 import { campaignRetryDelay, epochMs, percentHalfUp } from '@jalon/engine';
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Clock } from '../../platform/clock';
 import type { Db } from '../../platform/db/database';
 import { AppError } from '../../platform/http/errors';
@@ -18,14 +18,20 @@ export interface ViewDeps {
   content: ContentIndex;
 }
 
-/** A participation as its learner sees it, with its newest assessment. */
-export async function myParticipation(db: Db, participation: ParticipationRow): Promise<MyParticipation> {
-  const [assessment] = await db
-    .select({ id: assessments.id, state: assessments.state })
+/** The newest assessment of each participation, in one query. */
+async function newestAssessments(db: Db, participationIds: readonly string[]) {
+  if (participationIds.length === 0) return new Map<string, { id: string; state: string }>();
+  const rows = await db
+    .select({ id: assessments.id, state: assessments.state, participationId: assessments.participationId })
     .from(assessments)
-    .where(eq(assessments.participationId, participation.id))
-    .orderBy(desc(assessments.createdAt))
-    .limit(1);
+    .where(inArray(assessments.participationId, [...participationIds]))
+    .orderBy(desc(assessments.createdAt));
+  const newest = new Map<string, { id: string; state: string }>();
+  for (const row of rows) if (row.participationId && !newest.has(row.participationId)) newest.set(row.participationId, row);
+  return newest;
+}
+
+function participationView(participation: ParticipationRow, assessment: { id: string; state: string } | undefined): MyParticipation {
   return {
     id: participation.id,
     status: participation.status as MyParticipation['status'],
@@ -35,6 +41,11 @@ export async function myParticipation(db: Db, participation: ParticipationRow): 
     sharedAt: participation.sharedAt?.toISOString() ?? null,
     participantExternalId: participation.participantExternalId,
   };
+}
+
+/** A participation as its learner sees it, with its newest assessment. */
+export async function myParticipation(db: Db, participation: ParticipationRow): Promise<MyParticipation> {
+  return participationView(participation, (await newestAssessments(db, [participation.id])).get(participation.id));
 }
 
 function titleOf(found: CampaignForLearner): string | null {
@@ -183,9 +194,12 @@ export async function myCampaigns(deps: ViewDeps, userId: string) {
     .innerJoin(organizations, eq(organizations.id, campaigns.organizationId))
     .where(and(eq(participations.userId, userId), isNull(participations.deletedAt), eq(participations.isImproved, false), isNull(campaigns.deletedAt)))
     .orderBy(desc(participations.createdAt));
+  const newest = await newestAssessments(
+    deps.db,
+    rows.map((r) => r.participation.id),
+  );
   return {
-    items: await Promise.all(
-      rows.map(async (r) => ({
+    items: rows.map((r) => ({
         campaign: {
           id: r.campaign.id,
           code: r.campaign.code,
@@ -193,9 +207,8 @@ export async function myCampaigns(deps: ViewDeps, userId: string) {
           type: r.campaign.type as CampaignResults['campaign']['type'],
           organizationName: r.organizationName,
         },
-        participation: await myParticipation(deps.db, r.participation),
+        participation: participationView(r.participation, newest.get(r.participation.id)),
         masteryPercent: r.participation.masteryRate === null || r.campaign.type === 'PROFILES_COLLECTION' ? null : Math.round(100 * Number(r.participation.masteryRate)),
       })),
-    ),
   };
 }
