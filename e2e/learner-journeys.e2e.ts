@@ -10,6 +10,8 @@ import { shiftServerClock } from './support/clock';
 const PASSWORD = 'Jalon-demo-2026';
 const PUPIL_PASSWORD = 'Eleve-2026-ok';
 const DAY = 86_400;
+/** A pupil types at human speed; zero-delay typing is faster than any keyboard. */
+const KEY_DELAY_MS = 40;
 let browser: Browser;
 const baseUrl = inject('baseUrl');
 
@@ -186,7 +188,7 @@ describe('the pupil’s journey (issue 5; seed items 13, 16, 19–27)', () => {
 
     await page.goto('/campagnes');
     await tabTo('campaign-code-input');
-    await keyboard.type(code);
+    await keyboard.type(code, { delay: KEY_DELAY_MS });
     await keyboard.press('Enter');
     await page.getByTestId('campaign-landing').waitFor();
     await tabTo('campaign-sign-up-tab');
@@ -198,7 +200,7 @@ describe('the pupil’s journey (issue 5; seed items 13, 16, 19–27)', () => {
       ['Mot de passe', PUPIL_PASSWORD],
     ] as const) {
       await tabToInput(label);
-      await keyboard.type(value);
+      await keyboard.type(value, { delay: KEY_DELAY_MS });
     }
     await tabToInput('J’accepte');
     await keyboard.press('Space');
@@ -213,8 +215,10 @@ describe('the pupil’s journey (issue 5; seed items 13, 16, 19–27)', () => {
       ['Année', '2010'],
     ] as const) {
       await tabToInput(label);
-      await keyboard.type(value);
+      await keyboard.type(value, { delay: KEY_DELAY_MS });
     }
+    await tabTo('reconciliation-submit');
+    await tabTo('reconciliation-submit');
     await keyboard.press('Enter');
     await page.getByTestId('reconciliation-confirm').waitFor();
     await tabTo('reconciliation-confirm');

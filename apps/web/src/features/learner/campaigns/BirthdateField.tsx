@@ -14,7 +14,8 @@ export function toIsoDate({ day, month, year }: BirthdateParts): string {
 
 interface BirthdateFieldProps {
   value: BirthdateParts;
-  onChange: (value: BirthdateParts) => void;
+  /** Takes an updater: keystrokes that arrive before the next render must not overwrite one another. */
+  onChange: (update: (current: BirthdateParts) => BirthdateParts) => void;
   error?: string | undefined;
 }
 
@@ -52,7 +53,10 @@ export function BirthdateField({ value, onChange, error }: BirthdateFieldProps) 
               size={part.size + 1}
               value={value[part.key]}
               aria-invalid={error ? true : undefined}
-              onChange={(event) => onChange({ ...value, [part.key]: event.target.value.replace(/\D/g, '') })}
+              onChange={(event) => {
+                const digits = event.target.value.replace(/\D/g, '');
+                onChange((current) => ({ ...current, [part.key]: digits }));
+              }}
             />
           </div>
         ))}
