@@ -6,3 +6,4 @@ export * from '../../modules/campaigns/schema';
 export * from '../../modules/assessment/schema';
 export * from '../mail/schema';
 export * from '../rate-limit.schema';
+export * from '../../modules/reminders/schema';
