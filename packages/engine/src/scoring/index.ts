@@ -1,4 +1,4 @@
-/** Scoring: pix, levels, total score, certifiability, mastery, stages and badges. */
+/** Scoring: pix, levels, total score, certifiability, mastery, stages, badges and tube recommendations. */
 export { percentHalfUp, roundHalfUp } from './rounding';
 export {
   CORE_COMPETENCE_COUNT,
@@ -25,3 +25,5 @@ export { profileScore } from './profile';
 export type { ProfileScore } from './profile';
 export { participationResults } from './participation-results';
 export type { ParticipationResults } from './participation-results';
+export { LEVEL_BANDS, RECOMMENDATION_SCALE, levelBand, recommendationBubbles, scaledTubeScore } from './recommendation';
+export type { LevelBand, RecommendationLevel, RecommendationTube, TubeStanding } from './recommendation';
