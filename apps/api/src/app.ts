@@ -20,6 +20,7 @@ import { createRateLimiter } from './platform/rate-limit';
 import { assessmentRoutes, indexContent } from './modules/assessment';
 import { catalogueRoutes, previewChallenge, registerContentAssets } from './modules/catalogue';
 import { campaignRoutes, registerCampaignTenant } from './modules/campaigns';
+import { reminderRoutes, sendDueReminders, startReminderSweep } from './modules/reminders';
 import { identityRoutes, resolveSession } from './modules/identity';
 import { findActiveMembership, listMembershipsOf, organizationRoutes } from './modules/organizations';
 import { autoShareIfAsked, participationRoutes } from './modules/participation';
@@ -44,6 +45,8 @@ export interface Jalon {
   routes: RouteInfo[];
   /** Starts the background workers and re-queues mails a crash left undelivered. */
   startJobs(): Promise<void>;
+  /** Sends the automatic reminders due now (the sweep's timer does it otherwise). */
+  sendDueReminders(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -160,7 +163,10 @@ export async function buildApp({ config, content, database, clock, mailTransport
     }),
   );
   await app.register(participationRoutes(learner));
-  if (config.testSupport) await app.register(supportRoutes({ mailer, clock }));
+  const reminders = { db, clock, mailer, publicUrl: config.publicUrl };
+  await app.register(reminderRoutes(reminders));
+  if (config.testSupport) await app.register(supportRoutes({ mailer, clock, sendDueReminders: () => sendDueReminders(reminders) }));
+  let stopReminderSweep: (() => Promise<void>) | undefined;
 
   await app.ready();
 
@@ -169,12 +175,15 @@ export async function buildApp({ config, content, database, clock, mailTransport
     jobs,
     accessControl,
     routes,
+    sendDueReminders: () => sendDueReminders(reminders),
     async startJobs() {
       await jobs.start();
       await mailer.redeliverStale();
+      if (config.reminders.enabled) stopReminderSweep = startReminderSweep(reminders, app.log, config.reminders.sweepSeconds * 1000);
     },
     async close() {
       await app.close();
+      await stopReminderSweep?.();
       for (let waited = 0; inFlight > 0 && waited < DRAIN_TIMEOUT_MS; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
       await jobs.stop();
     },

@@ -19,6 +19,7 @@ export const ORGANIZATION_FEATURES = [
   'SHOW_SKILLS',
   'CERTIFICATION_RESULTS',
   'CERTIFICATION_CENTER',
+  'REMINDERS',
 ] as const;
 export type OrganizationFeature = (typeof ORGANIZATION_FEATURES)[number];
 

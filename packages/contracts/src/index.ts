@@ -11,3 +11,4 @@ export * from './admin';
 export * from './catalogue';
 export * from './learner';
 export * from './campaigns';
+export * from './reminders';

@@ -14,6 +14,9 @@ const envSchema = z.object({
   MAIL_FROM: z.string().default('Jalon <no-reply@jalon.local>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   JALON_WEB_DIST: z.string().optional(),
+  // Instance switch of the automatic reminders; each organization also needs its REMINDERS toggle.
+  JALON_REMINDERS: z.enum(['on', 'off']).default('on'),
+  JALON_REMINDER_SWEEP_SECONDS: z.coerce.number().int().min(5).max(86_400).default(300),
 });
 
 export interface Config {
@@ -30,6 +33,8 @@ export interface Config {
   mailFrom: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   webDist: string;
+  /** Whether this instance sends automatic reminders, and how often it looks for due ones. */
+  reminders: { enabled: boolean; sweepSeconds: number };
   /** Non-production builds expose the outbox and the settable clock (spec README, « Test support »). */
   testSupport: boolean;
 }
@@ -53,6 +58,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,
     webDist: path.resolve(e.JALON_WEB_DIST ?? path.join(repoRoot, 'apps/web/dist')),
+    reminders: { enabled: e.JALON_REMINDERS === 'on', sweepSeconds: e.JALON_REMINDER_SWEEP_SECONDS },
     testSupport: !production,
   };
 }

@@ -487,6 +487,7 @@ export const en: Translations = {
       SHOW_SKILLS: 'Per-skill columns in exports',
       CERTIFICATION_RESULTS: 'Certification results',
       CERTIFICATION_CENTER: 'Certification centre',
+      REMINDERS: 'Automatic reminders to learners',
     },
     inviteAdmin: {
       title: 'Invite an administrator',
@@ -518,6 +519,7 @@ export const en: Translations = {
     ROUTE_NOT_FOUND: 'This service cannot be found.',
     PAYLOAD_TOO_LARGE: 'The data sent is too large.',
     RATE_LIMITED: 'Too many attempts. Wait a little before trying again.',
+    REMINDER_TOO_SOON: 'This learner was already reminded less than 24 hours ago.',
     INTERNAL_ERROR: 'A server error occurred. Try again in a moment.',
     SERVICE_UNAVAILABLE: 'The service is temporarily unavailable. Try again in a moment.',
     INVALID_CREDENTIALS: 'The e-mail address, username or password is incorrect.',

@@ -487,6 +487,7 @@ export const fr = {
       SHOW_SKILLS: 'Colonnes par acquis dans les exports',
       CERTIFICATION_RESULTS: 'Résultats de certification',
       CERTIFICATION_CENTER: 'Centre de certification',
+      REMINDERS: 'Relances automatiques des élèves',
     },
     inviteAdmin: {
       title: 'Inviter un administrateur',
@@ -518,6 +519,7 @@ export const fr = {
     ROUTE_NOT_FOUND: 'Ce service est introuvable.',
     PAYLOAD_TOO_LARGE: 'Les données envoyées sont trop volumineuses.',
     RATE_LIMITED: 'Trop de tentatives. Patientez un peu avant de réessayer.',
+    REMINDER_TOO_SOON: 'Cet élève a déjà été relancé il y a moins de 24 heures.',
     INTERNAL_ERROR: 'Une erreur est survenue sur le serveur. Réessayez dans un instant.',
     SERVICE_UNAVAILABLE: 'Le service est momentanément indisponible. Réessayez dans un instant.',
     INVALID_CREDENTIALS: 'L’adresse e-mail, l’identifiant ou le mot de passe est incorrect.',

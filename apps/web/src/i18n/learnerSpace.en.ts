@@ -262,6 +262,9 @@ export const learnerSpaceEn: Resource<typeof learnerSpaceFr> = {
     unsentTitle_one: 'You have not sent your results for one course yet:',
     unsentTitle_other: 'You have not sent your results for {{count}} courses yet:',
     sendFor: 'Send my results: {{title}}',
+    finishTitle_one: 'Finish your course: your answers are saved, carry on where you stopped.',
+    finishTitle_other: 'Finish your {{count}} courses: your answers are saved, carry on where you stopped.',
+    finishFor: 'Carry on: {{title}}',
   },
 };
 

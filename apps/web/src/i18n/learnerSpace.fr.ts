@@ -261,6 +261,9 @@ export const learnerSpaceFr = {
     unsentTitle_one: 'Vous n’avez pas encore envoyé vos résultats pour un parcours :',
     unsentTitle_other: 'Vous n’avez pas encore envoyé vos résultats pour {{count}} parcours :',
     sendFor: 'Envoyer mes résultats : {{title}}',
+    finishTitle_one: 'Terminez votre parcours : vos réponses sont enregistrées, reprenez là où vous vous étiez arrêté(e).',
+    finishTitle_other: 'Terminez vos {{count}} parcours : vos réponses sont enregistrées, reprenez là où vous vous étiez arrêté(e).',
+    finishFor: 'Reprendre : {{title}}',
   },
 };
 

@@ -11,9 +11,10 @@ const OUTBOX_LIMIT = 200;
 
 /**
  * Test support of non-production builds (spec README): the outgoing-mail sink readable
- * over HTTP and the settable server clock. Not registered in production.
+ * over HTTP, the settable server clock, and the reminder sweep run on demand (it runs on a
+ * timer otherwise, so a test that moves the clock would wait for it). Not registered in production.
  */
-export function supportRoutes(deps: { mailer: Mailer; clock: AdjustableClock }) {
+export function supportRoutes(deps: { mailer: Mailer; clock: AdjustableClock; sendDueReminders: () => Promise<number> }) {
   return async function register(app: FastifyInstance) {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const tags = ['support'];
@@ -50,6 +51,12 @@ export function supportRoutes(deps: { mailer: Mailer; clock: AdjustableClock }) 
         deps.clock.offsetMs = request.body.offsetSeconds * 1000;
         return { now: deps.clock.now().toISOString(), offsetSeconds: request.body.offsetSeconds };
       },
+    );
+
+    r.post(
+      '/api/admin/reminders/run',
+      { schema: { tags, response: { 200: z.object({ sent: z.number().int() }) } }, config: { access: 'platformAdmin' } },
+      async () => ({ sent: await deps.sendDueReminders() }),
     );
   };
 }

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { Me } from '../../../api/types';
 import { Page } from '../../shared/ui/Page';
 import { CampaignCodeForm } from '../campaigns/CampaignCodeForm';
+import { FinishReminderBanner } from '../my-campaigns/FinishReminderBanner';
 import { UnsentResultsBanner } from '../my-campaigns/UnsentResultsBanner';
 
 export function HomePage({ me }: { me: Me }) {
@@ -10,6 +11,7 @@ export function HomePage({ me }: { me: Me }) {
   return (
     <Page title={t('learner.home.title')} heading={t('learner.home.greeting', { firstName: me.firstName })} testId="learner-home">
       <UnsentResultsBanner />
+      <FinishReminderBanner />
       <section aria-labelledby="home-code" className="card">
         <h2 id="home-code">{t('learner.home.code.title')}</h2>
         <p>{t('learner.code.intro')}</p>
