@@ -20,6 +20,7 @@ import { createRateLimiter } from './platform/rate-limit';
 import { assessmentRoutes, indexContent } from './modules/assessment';
 import { catalogueRoutes, previewChallenge, registerContentAssets } from './modules/catalogue';
 import { campaignRoutes, registerCampaignTenant } from './modules/campaigns';
+import { exportRoutes } from './modules/exports';
 import { reminderRoutes, sendDueReminders, startReminderSweep } from './modules/reminders';
 import { identityRoutes, resolveSession } from './modules/identity';
 import { findActiveMembership, listMembershipsOf, organizationRoutes } from './modules/organizations';
@@ -163,6 +164,7 @@ export async function buildApp({ config, content, database, clock, mailTransport
     }),
   );
   await app.register(participationRoutes(learner));
+  await app.register(exportRoutes({ database, clock, release: content.release }));
   const reminders = { db, clock, mailer, publicUrl: config.publicUrl };
   await app.register(reminderRoutes(reminders));
   if (config.testSupport) await app.register(supportRoutes({ mailer, clock, sendDueReminders: () => sendDueReminders(reminders) }));

@@ -12,3 +12,4 @@ export * from './catalogue';
 export * from './learner';
 export * from './campaigns';
 export * from './reminders';
+export * from './exports';
