@@ -19,6 +19,7 @@ import { createMailer } from './platform/mail';
 import { createRateLimiter } from './platform/rate-limit';
 import { assessmentRoutes, indexContent } from './modules/assessment';
 import { catalogueRoutes, previewChallenge, registerContentAssets } from './modules/catalogue';
+import { followUpRoutes } from './modules/follow-up';
 import { campaignRoutes, registerCampaignTenant } from './modules/campaigns';
 import { exportRoutes } from './modules/exports';
 import { reminderRoutes, sendDueReminders, startReminderSweep } from './modules/reminders';
@@ -165,6 +166,7 @@ export async function buildApp({ config, content, database, clock, mailTransport
   );
   await app.register(participationRoutes(learner));
   await app.register(exportRoutes({ database, clock, release: content.release }));
+  await app.register(followUpRoutes({ db, clock, content: contentIndex }));
   const reminders = { db, clock, mailer, publicUrl: config.publicUrl };
   await app.register(reminderRoutes(reminders));
   if (config.testSupport) await app.register(supportRoutes({ mailer, clock, sendDueReminders: () => sendDueReminders(reminders) }));

@@ -441,31 +441,3 @@ describe('campaigns: settings', () => {
     expect((await memberAgent.get<CampaignsPage>(`/api/organizations/${organization.id}/campaigns`)).body.items.map((c) => c.id)).toEqual([hers.id]);
   });
 });
-
-describe('campaigns: participants (minimal « Participants » tab)', () => {
-  it('one row per learner, with the latest live participation, in name order', async () => {
-    const { organization, memberAgent } = await team(['MULTIPLE_SENDING_ASSESSMENT']);
-    const { body } = await create(memberAgent, organization.id, { ...assessment, externalIdLabel: 'INE' });
-    const charles = await participate(organization.id, body.id, 'SHARED', 'INE-C', { firstName: 'Charles', lastName: 'Durand' });
-    // Charles sent, then started again: his row shows the newer participation.
-    await t.database.db.update(participations).set({ isImproved: true }).where(eq(participations.organizationLearnerId, charles.learnerId));
-    await t.database.db
-      .insert(participations)
-      .values({ campaignId: body.id, userId: charles.userId, organizationLearnerId: charles.learnerId, status: 'STARTED', createdAt: new Date(Date.now() + 1000) });
-    await participate(organization.id, body.id, 'TO_SHARE', null, { firstName: 'Garance', lastName: 'Leroy' });
-    await participate(organization.id, body.id, 'SHARED', 'INE-L', { firstName: 'Louis', lastName: 'Bernard' });
-
-    const response = await memberAgent.get<{ items: { firstName: string; status: string; participantExternalId: string | null }[]; total: number }>(
-      `/api/campaigns/${body.id}/participants`,
-    );
-    expect(response.status).toBe(200);
-    expect(response.body.total).toBe(3);
-    expect(response.body.items.map((p) => [p.firstName, p.status, p.participantExternalId])).toEqual([
-      ['Louis', 'SHARED', 'INE-L'],
-      ['Charles', 'STARTED', null],
-      ['Garance', 'TO_SHARE', null],
-    ]);
-    const beyond = await memberAgent.get<{ items: unknown[]; total: number }>(`/api/campaigns/${body.id}/participants?page=2&pageSize=10`);
-    expect(beyond.body).toMatchObject({ items: [], total: 3 });
-  });
-});

@@ -61,5 +61,14 @@ describe('tenant isolation', () => {
     }
     expect(refused).toContain('GET /api/organizations/:organizationId/members');
     expect(refused).toContain('PATCH /api/campaigns/:campaignId');
+    for (const route of [
+      'GET /api/campaigns/:campaignId/activity',
+      'GET /api/campaigns/:campaignId/activity/participants',
+      'DELETE /api/campaigns/:campaignId/participations/:participationId',
+      'GET /api/campaigns/:campaignId/results/summary',
+      'GET /api/campaigns/:campaignId/results',
+    ]) {
+      expect(refused).toContain(route);
+    }
   });
 });

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { idSchema, isoDateTime, pageOf, paginationQuerySchema } from './common';
 import { CAMPAIGN_TEXT_MAX, CAMPAIGN_TITLE_MAX, CAMPAIGN_TYPES, EXTERNAL_ID_TYPES } from './constants';
-import { PARTICIPATION_STATUSES } from './learner';
 
 export const CAMPAIGN_STATUSES = ['ACTIVE', 'ARCHIVED'] as const;
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
@@ -123,18 +122,3 @@ export type CampaignsPage = z.infer<typeof campaignsPageSchema>;
 export const bulkDeleteCampaignsBodySchema = z.object({
   campaignIds: z.array(idSchema).min(1, { error: 'INVALID_REQUEST' }).max(100, { error: 'INVALID_REQUEST' }),
 });
-
-/** One learner's latest participation, for the « Participants » tab (`analytics-and-exports.md` §1–2). */
-export const campaignParticipantSchema = z.object({
-  participationId: idSchema,
-  organizationLearnerId: idSchema,
-  firstName: z.string(),
-  lastName: z.string(),
-  participantExternalId: z.string().nullable(),
-  status: z.enum(PARTICIPATION_STATUSES),
-  createdAt: isoDateTime,
-  sharedAt: isoDateTime.nullable(),
-});
-export type CampaignParticipant = z.infer<typeof campaignParticipantSchema>;
-export const campaignParticipantsPageSchema = pageOf(campaignParticipantSchema);
-export type CampaignParticipantsPage = z.infer<typeof campaignParticipantsPageSchema>;

@@ -11,5 +11,6 @@ export * from './admin';
 export * from './catalogue';
 export * from './learner';
 export * from './campaigns';
+export * from './follow-up';
 export * from './reminders';
 export * from './exports';

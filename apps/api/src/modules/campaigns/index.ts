@@ -6,6 +6,8 @@ import type { AccessControl } from '../../platform/http/access';
 import type { Db } from '../../platform/db/database';
 import { organizationOfCampaign } from './campaigns.repository';
 
+export { canManage, lockLiveCampaign } from './campaigns.repository';
+
 export { campaignRoutes } from './routes';
 export { CAMPAIGN_CODE_PATTERN, drawCampaignCode } from './code';
 export { campaigns, campaignSkills, participationBadges, participations, snapshotKnowledgeElements } from './schema';

@@ -1,13 +1,11 @@
 import {
   bulkDeleteCampaignsBodySchema,
   campaignParamsSchema,
-  campaignParticipantsPageSchema,
   campaignSchema,
   campaignsPageSchema,
   campaignsQuerySchema,
   createCampaignBodySchema,
   organizationParamsSchema,
-  paginationQuerySchema,
   updateCampaignBodySchema,
 } from '@jalon/contracts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -15,7 +13,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { setArchived } from './archive-campaign';
 import { getCampaign, type Viewer } from './campaign-detail.query';
-import { listCampaignParticipants } from './campaign-participants.query';
 import { listCampaigns } from './campaign-list.query';
 import { createCampaign, type CampaignDeps } from './create-campaign';
 import { deleteCampaigns } from './delete-campaigns';
@@ -65,12 +62,6 @@ export function campaignRoutes(deps: CampaignDeps) {
       '/api/campaigns/:campaignId',
       { schema: { tags, params: campaignParamsSchema, response: { 200: campaignSchema } }, config: access },
       async (request) => getCampaign(db, request.params.campaignId, publicUrl, viewerOf(request)),
-    );
-
-    r.get(
-      '/api/campaigns/:campaignId/participants',
-      { schema: { tags, params: campaignParamsSchema, querystring: paginationQuerySchema, response: { 200: campaignParticipantsPageSchema } }, config: access },
-      async (request) => listCampaignParticipants(db, request.params.campaignId, request.query),
     );
 
     r.patch(

@@ -1,0 +1,195 @@
+import type { ActivityPage, ActivityQueryValues, ActivityRow, ActivitySummary } from '@jalon/contracts';
+import { PARTICIPATION_STATUSES } from '@jalon/contracts';
+import {
+  competenceId,
+  currentKnowledgeElements,
+  epochMs,
+  keptByForgettingRule,
+  percentHalfUp,
+  pix,
+  skillId,
+  type StoredKnowledgeElement,
+} from '@jalon/engine';
+import { sql } from 'drizzle-orm';
+import { queryRows, type Executor } from '../../platform/db/database';
+import { campaignContext, divisionsAndGroups, iso, jsonList, learnerConditions, whereAll, type CampaignContext } from './campaign-context';
+
+type Status = ActivityRow['status'];
+
+/**
+ * The « Participants » tab's cards, donut and per-day series (`analytics-and-exports.md` §2).
+ * Cards count learners with a live participation, and those with a live sent one; the donut
+ * sorts learners by the status of their current participation (neither improved nor
+ * deleted); a learner's day is that of their first start, or first sending.
+ */
+export async function activitySummary(executor: Executor, campaignId: string, now: Date): Promise<ActivitySummary> {
+  const campaign = await campaignContext(executor, campaignId);
+  const [counts] = await queryRows<{ participants: number; shared: number }>(
+    executor,
+    sql`select count(distinct organization_learner_id)::int as participants,
+               (count(distinct organization_learner_id) filter (where status = 'SHARED'))::int as shared
+        from participations where campaign_id = ${campaignId} and deleted_at is null`,
+  );
+  const byStatus = await queryRows<{ status: Status; n: number }>(
+    executor,
+    sql`select status, count(*)::int as n from participations
+        where campaign_id = ${campaignId} and deleted_at is null and not is_improved group by status`,
+  );
+  const current = byStatus.reduce((sum, row) => sum + Number(row.n), 0);
+  const statuses = PARTICIPATION_STATUSES.map((status) => {
+    const count = Number(byStatus.find((row) => row.status === status)?.n ?? 0);
+    return { status, count, percent: current === 0 ? 0 : percentHalfUp(count, current) };
+  });
+
+  const tz = campaign.timeZone;
+  const events = await queryRows<{ day: string; started: number; shared: number }>(
+    executor,
+    sql`with firsts as (
+          select min(created_at) as started_at, min(shared_at) as shared_at
+          from participations where campaign_id = ${campaignId} and deleted_at is null
+          group by organization_learner_id
+        ), events as (
+          select (started_at at time zone ${tz})::date as day, 1 as started, 0 as shared from firsts
+          union all
+          select (shared_at at time zone ${tz})::date, 0, 1 from firsts where shared_at is not null
+        )
+        select to_char(day, 'YYYY-MM-DD') as day, sum(started)::int as started, sum(shared)::int as shared
+        from events group by day order by day`,
+  );
+  const [range] = await queryRows<{ from: string; to: string }>(
+    executor,
+    sql`select to_char((${campaign.createdAt.toISOString()}::timestamptz at time zone ${tz})::date, 'YYYY-MM-DD') as "from",
+               to_char((${now.toISOString()}::timestamptz at time zone ${tz})::date, 'YYYY-MM-DD') as "to"`,
+  );
+  let started = 0;
+  let shared = 0;
+  const days = events.map((event) => {
+    started += Number(event.started);
+    shared += Number(event.shared);
+    return { date: event.day, started, shared };
+  });
+
+  const learners = sql`(select organization_learner_id from participations where campaign_id = ${campaignId} and deleted_at is null and not is_improved)`;
+  return {
+    campaignType: campaign.type,
+    participantCount: Number(counts?.participants ?? 0),
+    sharedCount: Number(counts?.shared ?? 0),
+    statuses,
+    from: range!.from,
+    to: range!.to,
+    days,
+    ...(await divisionsAndGroups(executor, learners)),
+  };
+}
+
+interface ActivityDbRow {
+  participation_id: string;
+  organization_learner_id: string;
+  user_id: string;
+  first_name: string;
+  last_name: string;
+  division: string | null;
+  group: string | null;
+  participant_external_id: string | null;
+  status: Status;
+  created_at: Date | string;
+  shared_at: Date | string | null;
+  participation_count: number;
+  total: number;
+}
+
+/** The « Participants » table: one row per learner, their current participation, in the stored name order. */
+export async function activityPage(executor: Executor, campaignId: string, query: ActivityQueryValues): Promise<ActivityPage> {
+  const campaign = await campaignContext(executor, campaignId);
+  const conditions = await learnerConditions(executor, campaignId, {
+    divisions: query.divisions,
+    groups: query.groups,
+    search: query.search,
+  });
+  if (query.status) conditions.push(sql`l.status = ${query.status}`);
+  const rows = await queryRows<ActivityDbRow>(
+    executor,
+    sql`select l.id as participation_id, l.organization_learner_id, l.user_id, ol.first_name, ol.last_name, ol.division, ol."group",
+               l.participant_external_id, l.status, l.created_at, l.shared_at,
+               (select count(*)::int from participations x
+                where x.campaign_id = l.campaign_id and x.organization_learner_id = l.organization_learner_id and x.deleted_at is null) as participation_count,
+               count(*) over () as total
+        from participations l
+        join organization_learners ol on ol.id = l.organization_learner_id
+        where l.campaign_id = ${campaignId} and l.deleted_at is null and not l.is_improved and ${whereAll(conditions)}
+        order by ol.sort_key collate "C", ol.id
+        limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`,
+  );
+  const progressions = await progressionOf(executor, campaign, rows.filter((row) => row.status === 'STARTED'));
+  const items: ActivityRow[] = rows.map((row) => ({
+    participationId: row.participation_id,
+    organizationLearnerId: row.organization_learner_id,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    division: row.division,
+    group: row.group,
+    participantExternalId: row.participant_external_id,
+    status: row.status,
+    progression: row.status === 'STARTED' ? (progressions.get(row.participation_id) ?? 0) : null,
+    participationCount: Number(row.participation_count),
+    createdAt: iso(row.created_at),
+    sharedAt: row.shared_at === null ? null : iso(row.shared_at),
+  }));
+  const total = rows[0] ? Number(rows[0].total) : await countRows(executor, campaignId, conditions);
+  return { items, page: query.page, pageSize: query.pageSize, total };
+}
+
+async function countRows(executor: Executor, campaignId: string, conditions: ReturnType<typeof whereAll>[]): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(
+    executor,
+    sql`select count(*)::int as n from participations l join organization_learners ol on ol.id = l.organization_learner_id
+        where l.campaign_id = ${campaignId} and l.deleted_at is null and not l.is_improved and ${whereAll(conditions)}`,
+  );
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * Progression of unsent participations, the one figure read live (§1): the share of the
+ * campaign's skills holding a kept knowledge element under the 4-day rule relative to the
+ * participation's start (`scoring-and-algorithm.md` §4), an EXAM counting only its own.
+ */
+async function progressionOf(executor: Executor, campaign: CampaignContext, rows: ActivityDbRow[]): Promise<Map<string, number>> {
+  const result = new Map<string, number>();
+  if (rows.length === 0 || campaign.skills.length === 0) return result;
+  const isExam = campaign.type === 'EXAM';
+  const owners = isExam ? rows.map((row) => row.participation_id) : rows.map((row) => row.user_id);
+  const elements = await queryRows<{
+    id: number;
+    owner: string;
+    skill_id: string;
+    competence_id: string;
+    status: StoredKnowledgeElement['status'];
+    created_at: Date | string;
+  }>(
+    executor,
+    sql`select ke.id, ${isExam ? sql`ke.participation_id` : sql`ke.user_id`}::text as owner, ke.skill_id, ke.competence_id, ke.status, ke.created_at
+        from knowledge_elements ke
+        where ${isExam ? sql`ke.participation_id::text in ${jsonList(owners)}` : sql`ke.user_id::text in ${jsonList(owners)} and ke.participation_id is null`}
+          and ke.skill_id in (select skill_id from campaign_skills where campaign_id = ${campaign.id})`,
+  );
+  const byOwner = new Map<string, StoredKnowledgeElement[]>();
+  for (const e of elements) {
+    const list = byOwner.get(e.owner) ?? [];
+    list.push({
+      id: Number(e.id),
+      createdAt: epochMs(new Date(e.created_at).getTime()),
+      skillId: skillId(e.skill_id),
+      competenceId: competenceId(e.competence_id),
+      source: 'direct',
+      status: e.status,
+      earnedPix: pix(0),
+    });
+    byOwner.set(e.owner, list);
+  }
+  for (const row of rows) {
+    const own = byOwner.get(isExam ? row.participation_id : row.user_id) ?? [];
+    const kept = keptByForgettingRule(currentKnowledgeElements(own), epochMs(new Date(row.created_at).getTime()));
+    result.set(row.participation_id, percentHalfUp(new Set(kept.map((e) => e.skillId)).size, campaign.skills.length));
+  }
+  return result;
+}
