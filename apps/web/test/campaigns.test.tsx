@@ -102,7 +102,7 @@ describe('Orga campaigns', () => {
     await expect.poll(() => calls.some((call) => call.path.includes('search=arts') && call.path.includes('status=ARCHIVED'))).toBe(true);
   });
 
-  it('the campaign page shows the code, the direct link and each learner’s latest status', async () => {
+  it('the campaign page shows the code, the direct link, the activity figures and each learner’s latest status', async () => {
     const campaign = {
       ...campaignRow,
       organizationId: ORGANIZATION_ID,
@@ -124,24 +124,55 @@ describe('Orga campaigns', () => {
       organizationLearnerId: crypto.randomUUID(),
       firstName,
       lastName: 'Durand',
+      division: '3A',
+      group: null,
       participantExternalId: null,
       status,
+      progression: status === 'STARTED' ? 40 : null,
+      participationCount: 1,
       createdAt: '2026-03-02T10:00:00.000Z',
       sharedAt: status === 'SHARED' ? '2026-03-02T11:00:00.000Z' : null,
     });
-    fakeApi(
+    const summary = {
+      campaignType: 'ASSESSMENT',
+      participantCount: 3,
+      sharedCount: 1,
+      statuses: [
+        { status: 'STARTED', count: 1, percent: 33 },
+        { status: 'TO_SHARE', count: 1, percent: 33 },
+        { status: 'SHARED', count: 1, percent: 33 },
+      ],
+      from: '2026-03-01',
+      to: '2026-03-04',
+      days: [{ date: '2026-03-02', started: 3, shared: 1 }],
+      divisions: ['3A'],
+      groups: [],
+    };
+    const calls = fakeApi(
       ...base,
       on('GET', `/api/campaigns/${campaign.id}`, { status: 200, body: campaign }),
-      on('GET', new RegExp(`^/api/campaigns/${campaign.id}/participants`), {
+      on('GET', `/api/campaigns/${campaign.id}/activity`, { status: 200, body: summary }),
+      on('GET', new RegExp(`^/api/campaigns/${campaign.id}/activity/participants`), {
         status: 200,
         body: { items: [participant('Charles', 'SHARED'), participant('Louis', 'STARTED'), participant('Garance', 'TO_SHARE')], page: 1, pageSize: 50, total: 3 },
       }),
+      on('DELETE', new RegExp(`^/api/campaigns/${campaign.id}/participations/`), { status: 204 }),
     );
     renderAt(`/orga/campagnes/${campaign.id}`);
     expect((await screen.findByTestId('campaign-code')).textContent).toBe('ABCDEF234');
     expect(screen.getByTestId('campaign-direct-link').textContent).toBe('http://jalon.test/campagnes/ABCDEF234');
     const table = await screen.findByTestId('participants-table');
     expect(within(table).getAllByTestId('participant-status').map((cell) => cell.textContent)).toEqual(['Résultats reçus', 'En cours', 'En attente d’envoi']);
+    expect(within(table).getAllByTestId('participant-progression').map((cell) => cell.textContent)).toEqual(['', '40 %', '']);
+    expect(screen.getByTestId('status-donut-SHARED').dataset.count).toBe('1');
+
+    // « Supprimer la participation » asks first, then deletes that learner's participation.
+    fireEvent.click(within(table).getByRole('button', { name: 'Supprimer la participation de Louis Durand' }));
+    const dialog = screen.getByRole('dialog');
+    expect(calls.some((call) => call.method === 'DELETE')).toBe(false);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Supprimer la participation' }));
+    await screen.findByTestId('participation-deleted');
+    expect(calls.filter((call) => call.method === 'DELETE').map((call) => call.path)).toHaveLength(1);
   });
 
   it('bulk delete asks for an explicit tick before it sends the selection', async () => {

@@ -1,3 +1,4 @@
+import { followUpErrorsEn, followUpEn } from './followUp.en';
 import { learnerErrorsEn, learnerSpaceEn } from './learnerSpace.en';
 import type { Translations } from './fr';
 
@@ -91,6 +92,7 @@ export const en: Translations = {
     },
   },
   orga: {
+    followUp: followUpEn,
     campaigns: {
       created: 'The campaign is created: give its code or its direct link to the participants.',
       deleted: 'The campaign « {{name}} » is deleted.',
@@ -176,15 +178,6 @@ export const en: Translations = {
         failed: 'Copying failed: select the text to copy it.',
         code: 'Copy the campaign code',
         link: 'Copy the campaign’s direct link',
-      },
-      participants: {
-        caption: 'Participants: {{count}} · Results received: {{shared}}',
-        note: 'Each participant counts once, with their latest participation. Only received results will count in the results.',
-        empty: 'Nobody has joined this campaign yet.',
-        lastName: 'Last name',
-        firstName: 'First name',
-        status: 'Status',
-        statuses: { STARTED: 'In progress', TO_SHARE: 'Waiting to be sent', SHARED: 'Results received' },
       },
       tabs: {
         label: 'Campaign tabs',
@@ -508,6 +501,7 @@ export const en: Translations = {
     },
   },
   errors: {
+    ...followUpErrorsEn,
     ...learnerErrorsEn,
     UNKNOWN_ERROR: 'Something unexpected went wrong. Try again in a moment.',
     NETWORK_ERROR: 'The server does not answer. Check your connection and try again.',

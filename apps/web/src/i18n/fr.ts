@@ -1,3 +1,4 @@
+import { followUpErrorsFr, followUpFr } from './followUp.fr';
 import { learnerErrorsFr, learnerSpaceFr } from './learnerSpace.fr';
 
 /** French, the default language. `en.ts` must have exactly the same keys (checked by the type below and a unit test). */
@@ -91,6 +92,7 @@ export const fr = {
     },
   },
   orga: {
+    followUp: followUpFr,
     campaigns: {
       created: 'La campagne est créée : communiquez son code ou son lien direct aux participants.',
       deleted: 'La campagne « {{name}} » est supprimée.',
@@ -176,15 +178,6 @@ export const fr = {
         failed: 'La copie a échoué : sélectionnez le texte pour le copier.',
         code: 'Copier le code de la campagne',
         link: 'Copier le lien direct de la campagne',
-      },
-      participants: {
-        caption: 'Participants : {{count}} · Résultats reçus : {{shared}}',
-        note: 'Chaque participant compte une fois, avec sa dernière participation. Seuls les résultats reçus seront comptés dans les résultats.',
-        empty: 'Personne n’a encore rejoint cette campagne.',
-        lastName: 'Nom',
-        firstName: 'Prénom',
-        status: 'Statut',
-        statuses: { STARTED: 'En cours', TO_SHARE: 'En attente d’envoi', SHARED: 'Résultats reçus' },
       },
       tabs: {
         label: 'Onglets de la campagne',
@@ -508,6 +501,7 @@ export const fr = {
     },
   },
   errors: {
+    ...followUpErrorsFr,
     ...learnerErrorsFr,
     UNKNOWN_ERROR: 'Une erreur inattendue est survenue. Réessayez dans un instant.',
     NETWORK_ERROR: 'Le serveur ne répond pas. Vérifiez votre connexion et réessayez.',

@@ -88,7 +88,7 @@ export function CampaignPage() {
 }
 
 /** The tabs that arrive with the follow-up issue say so plainly, with no control that pretends to work. */
-export function CampaignTabComingSoon({ tab }: { tab: 'results' | 'analysis' | 'collective' }) {
+export function CampaignTabComingSoon({ tab }: { tab: 'analysis' | 'collective' }) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="campaign-tab-title">

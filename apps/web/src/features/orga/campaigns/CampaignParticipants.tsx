@@ -1,67 +1,283 @@
-import { useQuery } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PAGE_SIZES } from '@jalon/contracts/constants';
-import type { CampaignParticipantsPage } from '@jalon/contracts';
-import { api, query } from '../../../api/client';
+import { Link } from 'react-router';
+import { PAGE_SIZES, type CampaignType } from '@jalon/contracts/constants';
+import type { ActivityRow, ActivitySummary } from '@jalon/contracts';
+import { useListParams } from '../../shared/list/useListParams';
+import { Button } from '../../shared/ui/Button';
+import { ConfirmDialog } from '../../shared/ui/ConfirmDialog';
 import { ErrorSummary } from '../../shared/ui/ErrorSummary';
 import { Loading } from '../../shared/ui/Loading';
+import { Notice } from '../../shared/ui/Notice';
 import { Pagination } from '../../shared/ui/Pagination';
+import { SelectField } from '../../shared/ui/SelectField';
 import { TableScroll } from '../../shared/ui/TableScroll';
-import { campaignKey } from './campaignQueries';
+import { TextField } from '../../shared/ui/TextField';
 import { useCampaignOfPage } from './CampaignPage';
-import { useListParams } from '../../shared/list/useListParams';
+import { ChartTable, Donut, StepChart } from './FollowUpCharts';
+import { MultiSelectFilter, useFilterParams } from './FollowUpFilters';
+import { useActivityPage, useActivitySummary, useDeleteParticipation } from './followUpQueries';
+import './followUp.css';
 
+const STATUSES = ['STARTED', 'TO_SHARE', 'SHARED'] as const;
+const STATUS_COLORS = { STARTED: '#b45309', TO_SHARE: '#1d4ed8', SHARED: '#15803d' } as const;
+
+/** The labels of the statuses: a profile collection receives profiles, not results. */
+function statusKey(type: CampaignType) {
+  return type === 'PROFILES_COLLECTION' ? 'orga.followUp.activity.profileStatuses' : 'orga.followUp.activity.statuses';
+}
 
 /**
- * « Participants », minimal until the follow-up issue brings the activity tab: one row per
- * learner with the status of their latest participation, and the campaign's two counts.
+ * « Participants », the activity tab (`analytics-and-exports.md` §2): two cards and two charts
+ * counting learners, then the table of each learner's current participation, filtered and
+ * paginated from the URL.
  */
 export function CampaignParticipants() {
   const { t } = useTranslation();
   const campaign = useCampaignOfPage();
-  const { page, pageSize, update } = useListParams();
-  const participants = useQuery({
-    queryKey: [...campaignKey(campaign.id), 'participants', page, pageSize],
-    queryFn: () => api.get<CampaignParticipantsPage>(`/api/campaigns/${campaign.id}/participants${query({ page, pageSize })}`),
-    placeholderData: (previous) => previous,
-  });
-  const data = participants.data;
-  const caption = t('orga.campaigns.participants.caption', { count: campaign.participantCount, shared: campaign.sharedCount });
-
-
+  const summary = useActivitySummary(campaign.id);
   return (
     <section aria-labelledby="campaign-participants-title" data-testid="campaign-participants">
       <h2 id="campaign-participants-title">{t('orga.campaigns.tabs.activity')}</h2>
-      <p data-testid="participant-counts">{caption}</p>
-      <p>{t('orga.campaigns.participants.note')}</p>
-      {participants.isPending ? <Loading /> : null}
-      <ErrorSummary error={participants.error} />
-      {data && data.items.length === 0 ? <p data-testid="no-participants">{t('orga.campaigns.participants.empty')}</p> : null}
-      {data && data.items.length > 0 ? (
+      <p>{t('orga.followUp.note')}</p>
+      {summary.isPending ? <Loading /> : null}
+      <ErrorSummary error={summary.error} />
+      {summary.data ? (
         <>
-          <TableScroll label={caption}>
-            <table className="table" data-testid="participants-table">
-              <caption className="visually-hidden">{caption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('orga.campaigns.participants.lastName')}</th>
-                  <th scope="col">{t('orga.campaigns.participants.firstName')}</th>
-                  {campaign.externalIdLabel ? <th scope="col">{campaign.externalIdLabel}</th> : null}
-                  <th scope="col">{t('orga.campaigns.participants.status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.items.map((participant) => (
-                  <tr key={participant.participationId} data-testid="participant-row">
-                    <th scope="row">{participant.lastName}</th>
-                    <td>{participant.firstName}</td>
-                    {campaign.externalIdLabel ? <td>{participant.participantExternalId ?? ''}</td> : null}
-                    <td data-testid="participant-status">{t(`orga.campaigns.participants.statuses.${participant.status}`)}</td>
+          <ActivityFigures summary={summary.data} />
+          <ParticipantsTable summary={summary.data} />
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function ActivityFigures({ summary }: { summary: ActivitySummary }) {
+  const { t, i18n } = useTranslation();
+  const statusLabels = statusKey(summary.campaignType);
+  const parts = summary.statuses.map((s) => ({ key: s.status, label: t(`${statusLabels}.${s.status}`), count: s.count, percent: s.percent, color: STATUS_COLORS[s.status] }));
+  // Days are already the organization's dates: formatted at noon UTC they cannot slip to a neighbour.
+  const formatDay = (day: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`));
+  const last = summary.days.at(-1) ?? { started: 0, shared: 0 };
+  return (
+    <>
+      <div className="cards" data-testid="activity-cards">
+        <div className="card" data-testid="card-participants">
+          <p className="card__label">{t('orga.followUp.activity.cards.participants')}</p>
+          <p className="card__value">{summary.participantCount}</p>
+        </div>
+        <div className="card" data-testid="card-shared">
+          <p className="card__label">
+            {summary.campaignType === 'PROFILES_COLLECTION' ? t('orga.followUp.activity.cards.sharedProfiles') : t('orga.followUp.activity.cards.shared')}
+          </p>
+          <p className="card__value">{summary.sharedCount}</p>
+        </div>
+      </div>
+      <div className="charts">
+        <div>
+          <Donut
+            title={t('orga.followUp.activity.donut')}
+            label={t('orga.followUp.activity.donutLabel', {
+              details: parts.map((p) => t('orga.followUp.activity.statusShare', { status: p.label, count: p.count, percent: p.percent })).join(', '),
+            })}
+            parts={parts}
+            testId="status-donut"
+          />
+          <ChartTable
+            caption={t('orga.followUp.activity.donut')}
+            headers={[t('orga.followUp.activity.status'), t('orga.followUp.activity.count'), t('orga.followUp.activity.percent')]}
+            rows={parts.map((p) => [p.label, p.count, t('orga.followUp.activity.percentValue', { value: p.percent })])}
+            testId="status-table"
+          />
+        </div>
+        <div>
+          <StepChart
+            title={t('orga.followUp.activity.perDay')}
+            label={t('orga.followUp.activity.perDayLabel', { from: formatDay(summary.from), to: formatDay(summary.to), started: last.started, shared: last.shared })}
+            from={summary.from}
+            to={summary.to}
+            days={summary.days}
+            formatDay={formatDay}
+            series={[
+              { key: 'started', label: t('orga.followUp.activity.started'), className: 'series-started' },
+              { key: 'shared', label: t('orga.followUp.activity.sharedSeries'), className: 'series-shared' },
+            ]}
+          />
+          <p className="chart__note">{t('orga.followUp.activity.perDayNote')}</p>
+          {summary.days.length === 0 ? (
+            <p>{t('orga.followUp.activity.noDays')}</p>
+          ) : (
+            <ChartTable
+              caption={t('orga.followUp.activity.perDay')}
+              headers={[t('orga.followUp.activity.day'), t('orga.followUp.activity.started'), t('orga.followUp.activity.sharedSeries')]}
+              rows={summary.days.map((day) => [formatDay(day.date), day.started, day.shared])}
+              testId="per-day-table"
+            />
+          )}
+        </div>
+      </div>
+    </>
+  );
+}
+
+function ParticipantsTable({ summary }: { summary: ActivitySummary }) {
+  const { t } = useTranslation();
+  const campaign = useCampaignOfPage();
+  const { page, pageSize, update } = useListParams();
+  const filters = useFilterParams();
+  const current = { status: filters.one('statut'), divisions: filters.many('classe'), groups: filters.many('groupe'), search: filters.one('search') };
+  const [draft, setDraft] = useState(current);
+  const rows = useActivityPage(campaign.id, { page, pageSize, ...current });
+  const remove = useDeleteParticipation(campaign.id);
+  const [deleting, setDeleting] = useState<ActivityRow | null>(null);
+  const [deletedName, setDeletedName] = useState<string | null>(null);
+  // After a deletion the row and its button are gone: focus lands on the count instead.
+  const focusAfter = useRef<HTMLElement | null>(null);
+  const countRef = useRef<HTMLParagraphElement | null>(null);
+  const statusLabels = statusKey(campaign.type);
+  const filtered = current.status !== '' || current.divisions.length > 0 || current.groups.length > 0 || current.search !== '';
+  const name = (row: ActivityRow) => `${row.firstName} ${row.lastName}`;
+  const showDivision = summary.divisions.length > 0;
+  const showGroup = summary.groups.length > 0;
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    filters.apply({ statut: draft.status, classe: draft.divisions, groupe: draft.groups, search: draft.search.trim() });
+  }
+
+  function clear() {
+    const empty = { status: '', divisions: [], groups: [], search: '' };
+    setDraft(empty);
+    filters.apply({ statut: '', classe: [], groupe: [], search: '' });
+  }
+
+  function closeDialog() {
+    setDeleting(null);
+    remove.reset();
+  }
+
+  const data = rows.data;
+  return (
+    <>
+      <form role="search" onSubmit={submit} className="campaign-filters follow-up-filters" aria-label={t('orga.followUp.filters.label')} data-testid="activity-filters">
+        <TextField label={t('orga.followUp.filters.search')} name="search" type="search" value={draft.search} onChange={(value) => setDraft({ ...draft, search: value })} />
+        <SelectField
+          label={t('orga.followUp.filters.status')}
+          name="statut"
+          value={draft.status}
+          onChange={(value) => setDraft({ ...draft, status: value })}
+          options={[{ value: '', label: t('orga.followUp.filters.allStatuses') }, ...STATUSES.map((s) => ({ value: s, label: t(`${statusLabels}.${s}`) }))]}
+        />
+        <MultiSelectFilter
+          label={t('orga.followUp.filters.divisions')}
+          options={summary.divisions.map((d) => ({ value: d, label: d }))}
+          selected={draft.divisions}
+          onChange={(divisions) => setDraft({ ...draft, divisions })}
+          testId="filter-divisions"
+        />
+        <MultiSelectFilter
+          label={t('orga.followUp.filters.groups')}
+          options={summary.groups.map((g) => ({ value: g, label: g }))}
+          selected={draft.groups}
+          onChange={(groups) => setDraft({ ...draft, groups })}
+          testId="filter-groups"
+        />
+        <div className="follow-up-filters__actions">
+          <Button type="submit" variant="secondary" data-testid="activity-filters-submit">
+            {t('orga.followUp.filters.apply')}
+          </Button>
+          {filtered ? (
+            <Button variant="secondary" onClick={clear}>
+              {t('orga.followUp.filters.clear')}
+            </Button>
+          ) : null}
+        </div>
+      </form>
+      {deletedName ? <Notice tone="success" testId="participation-deleted">{t('orga.followUp.activity.deleted', { name: deletedName })}</Notice> : null}
+      {rows.isPending ? <Loading /> : null}
+      <ErrorSummary error={rows.error} />
+      {data ? (
+        <>
+          <p role="status" ref={countRef} tabIndex={-1} data-testid="participants-count">
+            {t('orga.followUp.activity.count', { count: data.total })}
+          </p>
+          {data.items.length === 0 ? (
+            <p data-testid="no-participants">{filtered ? t('orga.followUp.activity.emptyFiltered') : t('orga.followUp.activity.empty')}</p>
+          ) : (
+            <TableScroll label={t('orga.followUp.activity.table')}>
+              <table className="table" data-testid="participants-table">
+                <caption className="visually-hidden">{t('orga.followUp.activity.table')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('orga.followUp.activity.lastName')}</th>
+                    <th scope="col">{t('orga.followUp.activity.firstName')}</th>
+                    {showDivision ? <th scope="col">{t('orga.followUp.activity.division')}</th> : null}
+                    {showGroup ? <th scope="col">{t('orga.followUp.activity.group')}</th> : null}
+                    {campaign.externalIdLabel ? <th scope="col">{campaign.externalIdLabel}</th> : null}
+                    <th scope="col">{t('orga.followUp.activity.status')}</th>
+                    <th scope="col">{t('orga.followUp.activity.progression')}</th>
+                    <th scope="col">{t('orga.followUp.activity.participations')}</th>
+                    <th scope="col">{t('orga.followUp.activity.actions')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+                </thead>
+                <tbody>
+                  {data.items.map((row) => (
+                    <tr key={row.participationId} data-testid="participant-row" data-status={row.status}>
+                      <th scope="row">{row.lastName}</th>
+                      <td>{row.firstName}</td>
+                      {showDivision ? <td>{row.division ?? ''}</td> : null}
+                      {showGroup ? <td>{row.group ?? ''}</td> : null}
+                      {campaign.externalIdLabel ? <td>{row.participantExternalId ?? ''}</td> : null}
+                      <td>
+                        <span className={`status-pill status-pill--${row.status.toLowerCase()}`} data-testid="participant-status">
+                          {t(`${statusLabels}.${row.status}`)}
+                        </span>
+                      </td>
+                      <td data-testid="participant-progression">
+                        {row.progression === null ? null : (
+                          <span className="progress">
+                            <span className="progress__bar" aria-hidden="true">
+                              <span style={{ width: `${row.progression}%` }} />
+                            </span>
+                            {t('orga.followUp.activity.percentValue', { value: row.progression })}
+                          </span>
+                        )}
+                      </td>
+                      <td>{row.participationCount}</td>
+                      <td>
+                        <div className="row-actions">
+                          {row.status === 'SHARED' ? (
+                            <Link
+                              to={`/orga/campagnes/${campaign.id}/resultats?search=${encodeURIComponent(name(row))}`}
+                              aria-label={t('orga.followUp.activity.seeResultsOf', { name: name(row) })}
+                              data-testid="see-results"
+                            >
+                              {t('orga.followUp.activity.seeResults')}
+                            </Link>
+                          ) : null}
+                          {campaign.canManage ? (
+                            <Button
+                              variant="secondary"
+                              aria-label={t('orga.followUp.activity.deleteOf', { name: name(row) })}
+                              onClick={() => {
+                                focusAfter.current = null;
+                                setDeletedName(null);
+                                setDeleting(row);
+                              }}
+                              data-testid="delete-participation"
+                            >
+                              {t('orga.followUp.activity.delete')}
+                            </Button>
+                          ) : null}
+                        </div>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
+          )}
           <Pagination
             page={data.page}
             pageSize={data.pageSize}
@@ -72,6 +288,27 @@ export function CampaignParticipants() {
           />
         </>
       ) : null}
-    </section>
+      {deleting ? (
+        <ConfirmDialog
+          title={t('orga.followUp.activity.deleteTitle', { name: name(deleting) })}
+          confirmLabel={t('orga.followUp.activity.delete')}
+          busy={remove.isPending}
+          error={remove.error}
+          onCancel={closeDialog}
+          returnFocusTo={focusAfter}
+          onConfirm={() =>
+            remove.mutate(deleting.participationId, {
+              onSuccess: () => {
+                focusAfter.current = countRef.current;
+                setDeletedName(name(deleting));
+                closeDialog();
+              },
+            })
+          }
+        >
+          <p>{t('orga.followUp.activity.deleteBody', { name: name(deleting) })}</p>
+        </ConfirmDialog>
+      ) : null}
+    </>
   );
 }

@@ -3,6 +3,7 @@ import { NotFoundPage } from '../../shared/status-pages/NotFoundPage';
 import { CampaignListPage } from './CampaignListPage';
 import { CampaignPage, CampaignTabComingSoon } from './CampaignPage';
 import { CampaignParticipants } from './CampaignParticipants';
+import { CampaignResults } from './CampaignResults';
 import { CampaignSettings } from './CampaignSettings';
 import { CreateCampaignPage } from './CreateCampaignPage';
 
@@ -16,7 +17,7 @@ export function CampaignRoutes() {
       <Route path="creation" element={<CreateCampaignPage />} />
       <Route path=":campaignId" element={<CampaignPage />}>
         <Route index element={<CampaignParticipants />} />
-        <Route path="resultats" element={<CampaignTabComingSoon tab="results" />} />
+        <Route path="resultats" element={<CampaignResults />} />
         <Route path="analyse" element={<CampaignTabComingSoon tab="analysis" />} />
         <Route path="resultats-collectifs" element={<CampaignTabComingSoon tab="collective" />} />
         <Route path="parametres" element={<CampaignSettings />} />
