@@ -3,6 +3,8 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { knowledgeElements } from '../src/modules/assessment';
 import { participations } from '../src/modules/campaigns/schema';
+import { campaignExport } from '../src/modules/exports/campaign-export';
+import { learnerSortKey, organizationLearners } from '../src/modules/organizations';
 import { createCampaign, createLearner } from './support/campaign-factory';
 import { addMember, createOrganization, createTeam, createUser, PASSWORD } from './support/factory';
 import { Agent } from './support/http';
@@ -471,5 +473,74 @@ describe('GET /api/campaigns/:campaignId/export.csv — profile collection', () 
       });
       expect(row.pixScore).toBe(total);
     }
+  });
+});
+
+describe('GET /api/campaigns/:campaignId/export.csv — a file larger than one batch', () => {
+  let large: { campaignId: string; expected: string[]; agent: Agent };
+  beforeAll(async () => {
+    const organization = await createOrganization(t.database.db, { type: 'PRO' });
+    const teacher = await createUser(t.database.db);
+    await addMember(t.database.db, organization.id, teacher.id, 'MEMBER');
+    const agent = new Agent(t.app);
+    await agent.signIn(teacher.email, PASSWORD);
+    const campaign = await createCampaign(t.database.db, release(), { organizationId: organization.id, ownerId: teacher.id, externalIdLabel: 'N°', multipleSendings: true });
+    const pupilAccount = await createUser(t.database.db);
+    // Names whose sort keys collide (case, accents), so that the learner id decides between them.
+    const lastNames = ['Martin', 'martin', 'Martín', 'Ångström', 'Zola', '=Zed'];
+    const learners = await t.database.db
+      .insert(organizationLearners)
+      .values(
+        Array.from({ length: 1050 }, (_, i) => {
+          const lastName = lastNames[i % lastNames.length]!;
+          const firstName = i % 2 === 0 ? 'Alix' : 'Bo';
+          return { organizationId: organization.id, firstName, lastName, sortKey: learnerSortKey(lastName, firstName) };
+        }),
+      )
+      .returning();
+    const base = Date.parse('2026-01-05T08:00:00Z');
+    const rows = learners.map((learner, i) => ({
+      campaignId: campaign.id,
+      userId: pupilAccount.id,
+      organizationLearnerId: learner.id,
+      status: i % 2 === 0 ? ('STARTED' as const) : ('TO_SHARE' as const),
+      createdAt: new Date(base + (i % 3) * 60_000),
+      participantExternalId: String(i),
+    }));
+    // Three sendings of one learner at the same instant: the participation id decides.
+    for (const n of [1, 2]) {
+      rows.push({ ...rows[0]!, participantExternalId: `0-${n}`, status: 'TO_SHARE' });
+    }
+    const inserted = await t.database.db
+      .insert(participations)
+      .values(rows.map((r, i) => ({ ...r, isImproved: i >= learners.length })))
+      .returning();
+    const byLearner = new Map(learners.map((l) => [l.id, l]));
+    const bytes = (s: string) => Buffer.from(s, 'utf8');
+    const expected = [...inserted]
+      .sort(
+        (a, b) =>
+          Buffer.compare(bytes(byLearner.get(a.organizationLearnerId)!.sortKey), bytes(byLearner.get(b.organizationLearnerId)!.sortKey)) ||
+          (a.organizationLearnerId < b.organizationLearnerId ? -1 : a.organizationLearnerId > b.organizationLearnerId ? 1 : 0) ||
+          a.createdAt.getTime() - b.createdAt.getTime() ||
+          (a.id < b.id ? -1 : 1),
+      )
+      .map((p) => p.participantExternalId!);
+    large = { campaignId: campaign.id, expected, agent };
+  });
+
+  it('reads every batch in order, without losing or repeating a line', async () => {
+    const { lines } = await exportOf(large.agent, large.campaignId);
+    expect(lines.map((l) => l['N°'])).toEqual(large.expected);
+    expect(lines.filter((l) => l['% de progression'] === '0,00')).toHaveLength(525);
+  });
+
+  it('an abandoned download gives its connection back', async () => {
+    const exported = await campaignExport({ database: t.database, clock: t.clock, release: release() }, large.campaignId, { divisions: [], groups: [] });
+    const lines = exported.lines();
+    for (let i = 0; i < 3; i++) expect((await lines.next()).done).toBe(false);
+    await lines.return(undefined);
+    if (t.database.pool) expect(t.database.pool.idleCount).toBe(t.database.pool.totalCount);
+    expect((await exportOf(large.agent, large.campaignId)).lines).toHaveLength(large.expected.length);
   });
 });

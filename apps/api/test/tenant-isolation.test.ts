@@ -61,6 +61,7 @@ describe('tenant isolation', () => {
     }
     expect(refused).toContain('GET /api/organizations/:organizationId/members');
     expect(refused).toContain('PATCH /api/campaigns/:campaignId');
+    expect(refused).toContain('GET /api/campaigns/:campaignId/export.csv');
     for (const route of [
       'GET /api/campaigns/:campaignId/activity',
       'GET /api/campaigns/:campaignId/activity/participants',
