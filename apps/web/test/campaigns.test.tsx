@@ -161,6 +161,7 @@ describe('Orga campaigns', () => {
     renderAt(`/orga/campagnes/${campaign.id}`);
     expect((await screen.findByTestId('campaign-code')).textContent).toBe('ABCDEF234');
     expect(screen.getByTestId('campaign-direct-link').textContent).toBe('http://jalon.test/campagnes/ABCDEF234');
+    expect(screen.getByRole('link', { name: 'Exporter les résultats (.csv)' }).getAttribute('href')).toBe(`/api/campaigns/${campaign.id}/export.csv`);
     const table = await screen.findByTestId('participants-table');
     expect(within(table).getAllByTestId('participant-status').map((cell) => cell.textContent)).toEqual(['Résultats reçus', 'En cours', 'En attente d’envoi']);
     expect(within(table).getAllByTestId('participant-progression').map((cell) => cell.textContent)).toEqual(['', '40 %', '']);

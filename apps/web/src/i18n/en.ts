@@ -179,6 +179,7 @@ export const en: Translations = {
         code: 'Copy the campaign code',
         link: 'Copy the campaign’s direct link',
       },
+      exportResults: 'Export the results (.csv)',
       tabs: {
         label: 'Campaign tabs',
         activity: 'Participants',

@@ -179,6 +179,7 @@ export const fr = {
         code: 'Copier le code de la campagne',
         link: 'Copier le lien direct de la campagne',
       },
+      exportResults: 'Exporter les résultats (.csv)',
       tabs: {
         label: 'Onglets de la campagne',
         activity: 'Participants',

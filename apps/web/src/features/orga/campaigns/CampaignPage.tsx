@@ -73,6 +73,11 @@ export function CampaignPage() {
         <dt>{t('orga.campaigns.fields.createdAt')}</dt>
         <dd>{formatDate(data.createdAt, i18n.language, timeZone)}</dd>
       </dl>
+      <p>
+        <a href={`/api/campaigns/${data.id}/export.csv`} download className="button button--secondary" data-testid="campaign-export">
+          {t('orga.campaigns.exportResults')}
+        </a>
+      </p>
       <div className="tabs-bar">
         <nav aria-label={t('orga.campaigns.tabs.label')} className="tabs campaign-tabs">
           {TABS.map((tab) => (
