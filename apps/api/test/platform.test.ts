@@ -106,7 +106,7 @@ describe('demo fixture', () => {
       expect(me.body.memberships).toEqual([
         expect.objectContaining({
           role: 'ADMIN',
-          organization: expect.objectContaining({ name: 'Collège Victor-Hugo', features: ['CERTIFICATION_RESULTS', 'MULTIPLE_SENDING_ASSESSMENT'] }),
+          organization: expect.objectContaining({ name: 'Collège Victor-Hugo', features: ['CERTIFICATION_RESULTS', 'MULTIPLE_SENDING_ASSESSMENT', 'REMINDERS'] }),
         }),
       ]);
       const bruno = new Agent(fresh.app);
