@@ -17,6 +17,7 @@ import { registerWebApp } from './platform/http/web';
 import { createJobs, type Jobs } from './platform/jobs';
 import { createMailer } from './platform/mail';
 import { createRateLimiter } from './platform/rate-limit';
+import { analysisRoutes } from './modules/analysis';
 import { assessmentRoutes, indexContent } from './modules/assessment';
 import { catalogueRoutes, previewChallenge, registerContentAssets } from './modules/catalogue';
 import { followUpRoutes } from './modules/follow-up';
@@ -165,6 +166,7 @@ export async function buildApp({ config, content, database, clock, mailTransport
     }),
   );
   await app.register(participationRoutes(learner));
+  await app.register(analysisRoutes({ db, content: contentIndex }));
   await app.register(exportRoutes({ database, clock, release: content.release }));
   await app.register(followUpRoutes({ db, clock, content: contentIndex }));
   const reminders = { db, clock, mailer, publicUrl: config.publicUrl };

@@ -61,6 +61,15 @@ describe('tenant isolation', () => {
     }
     expect(refused).toContain('GET /api/organizations/:organizationId/members');
     expect(refused).toContain('PATCH /api/campaigns/:campaignId');
+    for (const route of [
+      'GET /api/campaigns/:campaignId/analysis',
+      'GET /api/campaigns/:campaignId/collective-results',
+      'GET /api/campaigns/:campaignId/participations/:participationId',
+      'GET /api/campaigns/:campaignId/participations/:participationId/analysis',
+      'GET /api/organizations/:organizationId/learners/:organizationLearnerId/activity',
+    ]) {
+      expect(refused).toContain(route);
+    }
     expect(refused).toContain('GET /api/campaigns/:campaignId/export.csv');
     for (const route of [
       'GET /api/campaigns/:campaignId/activity',

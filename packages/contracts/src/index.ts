@@ -14,3 +14,4 @@ export * from './campaigns';
 export * from './follow-up';
 export * from './reminders';
 export * from './exports';
+export * from './analysis';

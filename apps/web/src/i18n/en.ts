@@ -1,4 +1,5 @@
 import { followUpErrorsEn, followUpEn } from './followUp.en';
+import { analysisErrorsEn, analysisEn } from './analysis.en';
 import { learnerErrorsEn, learnerSpaceEn } from './learnerSpace.en';
 import type { Translations } from './fr';
 
@@ -92,6 +93,7 @@ export const en: Translations = {
     },
   },
   orga: {
+    analysis: analysisEn,
     followUp: followUpEn,
     campaigns: {
       created: 'The campaign is created: give its code or its direct link to the participants.',
@@ -502,6 +504,7 @@ export const en: Translations = {
     },
   },
   errors: {
+    ...analysisErrorsEn,
     ...followUpErrorsEn,
     ...learnerErrorsEn,
     UNKNOWN_ERROR: 'Something unexpected went wrong. Try again in a moment.',

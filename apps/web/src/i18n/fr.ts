@@ -1,4 +1,5 @@
 import { followUpErrorsFr, followUpFr } from './followUp.fr';
+import { analysisErrorsFr, analysisFr } from './analysis.fr';
 import { learnerErrorsFr, learnerSpaceFr } from './learnerSpace.fr';
 
 /** French, the default language. `en.ts` must have exactly the same keys (checked by the type below and a unit test). */
@@ -92,6 +93,7 @@ export const fr = {
     },
   },
   orga: {
+    analysis: analysisFr,
     followUp: followUpFr,
     campaigns: {
       created: 'La campagne est créée : communiquez son code ou son lien direct aux participants.',
@@ -502,6 +504,7 @@ export const fr = {
     },
   },
   errors: {
+    ...analysisErrorsFr,
     ...followUpErrorsFr,
     ...learnerErrorsFr,
     UNKNOWN_ERROR: 'Une erreur inattendue est survenue. Réessayez dans un instant.',
