@@ -18,10 +18,17 @@ interface Step {
   challenge?: { id: string; type: string };
   position?: number;
 }
+interface Served {
+  kind: 'challenge';
+  challenge: { id: string; timer?: number };
+  answerCount: number;
+  servedAt: string | null;
+}
 interface Answered {
   answerId: string;
   result: string;
   next: 'challenge' | 'checkpoint' | 'end';
+  step: Served | null;
 }
 
 async function pupil(fields: Partial<{ email: string }> = {}) {
@@ -146,6 +153,36 @@ describe('taking an adaptive test', () => {
     expect(twice.body.answerId).toBe(once.body.answerId);
     const notServed = await agent.post(`/api/assessments/${assessmentId}/answers`, { challengeId: 'ghost', skipped: true });
     expect(errorCodes(notServed)).toEqual(['CHALLENGE_NOT_SERVED']);
+  });
+
+  it('an answer’s response carries the next challenge as `next` then serves it, started unless timed; before a checkpoint none, and nothing is started', async () => {
+    const campaign = await openCampaign();
+    const { agent } = await pupil();
+    const { body } = await start(agent, campaign.id);
+    const assessmentId = body.participation.assessmentId!;
+    let served = (await agent.get<Served>(`/api/assessments/${assessmentId}/next`)).body;
+    for (let count = 1; count <= 5; count++) {
+      const answer = { challengeId: served.challenge.id, value: rightAnswer(t.content.release, served.challenge.id) };
+      const answered = await agent.post<Answered>(`/api/assessments/${assessmentId}/answers`, answer);
+      expect(answered.status).toBe(200);
+      if (answered.body.next === 'end') return;
+      const peek = await agent.get<Served>(`/api/assessments/${assessmentId}/next?start=false`);
+      if (count === 5) {
+        expect(answered.body.next).toBe('checkpoint');
+        expect(answered.body.step).toBeNull();
+        expect(peek.body.servedAt).toBeNull();
+        return;
+      }
+      const step = answered.body.step!;
+      expect(step).toEqual(peek.body);
+      expect(step.answerCount).toBe(count);
+      expect(step.servedAt === null).toBe(step.challenge.timer !== undefined);
+      // The answer was recorded once: sending it again gives the first verdict and leaves the next step to `next`.
+      const again = await agent.post<Answered>(`/api/assessments/${assessmentId}/answers`, answer);
+      expect(again.body).toMatchObject({ answerId: answered.body.answerId, step: null });
+      served = (await agent.get<Served>(`/api/assessments/${assessmentId}/next`)).body;
+      expect(served.challenge.id).toBe(step.challenge.id);
+    }
   });
 
   it('goes to a checkpoint after the fifth answer with five corrections, then to the end; results are sent once', async () => {

@@ -58,7 +58,7 @@ describe('answer area → AnswerBody', () => {
   });
 });
 
-function runnerApi(challenge = QCM, answer: (body: unknown) => FakeResponse = () => ({ status: 201, body: { answerId: 'a1', result: 'ok', levelUp: null, next: 'checkpoint' } })) {
+function runnerApi(challenge = QCM, answer: (body: unknown) => FakeResponse = () => ({ status: 201, body: { answerId: 'a1', result: 'ok', levelUp: null, next: 'checkpoint', step: null } })) {
   return fakeApi(
     on('GET', '/api/me', { status: 200, body: aMe({ memberships: [] }) }),
     on('GET', `/api/assessments/${ASSESSMENT_ID}`, { status: 200, body: anAssessment }),
@@ -80,6 +80,16 @@ describe('test runner', () => {
     expect(calls.find((call) => call.method === 'POST')?.body).toEqual({ challengeId: 'rec-qcm', value: '1,3', skipped: false, focusedOut: false });
   });
 
+  it('after an answer shows the next challenge its response carries, already started, without asking the server again', async () => {
+    const calls = runnerApi(QCM, () => ({ status: 200, body: { answerId: 'a1', result: 'ok', levelUp: null, next: 'challenge', step: aChallengeStep(QROC, 1) } }));
+    renderAt(`/assessments/${ASSESSMENT_ID}/challenges/1`);
+    fireEvent.click(await screen.findByLabelText('Un'));
+    fireEvent.click(screen.getByRole('button', { name: 'Valider' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Question 2 / 5' })).toBeTruthy();
+    expect(screen.getByLabelText('Réponse 1')).toBeTruthy();
+    expect(calls.filter((call) => call.path.includes('/next')).map((call) => call.path)).toEqual([`/api/assessments/${ASSESSMENT_ID}/next?start=false`]);
+  });
+
   it('an empty « Valider » asks to answer or skip, and sends nothing', async () => {
     const calls = runnerApi(QROC);
     renderAt(`/assessments/${ASSESSMENT_ID}/challenges/1`);
@@ -92,7 +102,7 @@ describe('test runner', () => {
     let attempts = 0;
     const calls = runnerApi(QROC, () => {
       attempts += 1;
-      return attempts === 1 ? { status: 503, body: { errors: [{ status: '503', code: 'SERVICE_UNAVAILABLE' }] } } : { status: 201, body: { answerId: 'a1', result: 'ok', levelUp: null, next: 'checkpoint' } };
+      return attempts === 1 ? { status: 503, body: { errors: [{ status: '503', code: 'SERVICE_UNAVAILABLE' }] } } : { status: 201, body: { answerId: 'a1', result: 'ok', levelUp: null, next: 'checkpoint', step: null } };
     });
     renderAt(`/assessments/${ASSESSMENT_ID}/challenges/1`);
     const field = await screen.findByLabelText('Réponse 1');

@@ -110,23 +110,27 @@ export const assessmentSchema = z.object({
 });
 export type Assessment = z.infer<typeof assessmentSchema>;
 
+/** The challenge a test serves, as `GET …/next` and an answer's response give it. */
+export const challengeStepSchema = z.object({
+  kind: z.literal('challenge'),
+  challenge: runnerChallengeSchema,
+  /** 1–5 within the current group of five. */
+  position: z.number().int(),
+  answerCount: z.number().int(),
+  /**
+   * When the challenge was first shown (timers count from here, across reloads); null when
+   * it was fetched with `start=false` to show a timed challenge's warning first.
+   */
+  servedAt: isoDateTime.nullable(),
+});
+export type ChallengeStep = z.infer<typeof challengeStepSchema>;
+
 /**
  * What comes next in a test: a challenge (with its position « Question k / 5 »), a
  * checkpoint after every 5 answers, or the end. Served again until answered.
  */
 export const nextStepSchema = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('challenge'),
-    challenge: runnerChallengeSchema,
-    /** 1–5 within the current group of five. */
-    position: z.number().int(),
-    answerCount: z.number().int(),
-    /**
-     * When the challenge was first shown (timers count from here, across reloads); null when
-     * it was fetched with `start=false` to show a timed challenge's warning first.
-     */
-    servedAt: isoDateTime.nullable(),
-  }),
+  challengeStepSchema,
   z.object({ kind: z.literal('checkpoint'), answerCount: z.number().int() }),
   z.object({ kind: z.literal('end'), answerCount: z.number().int(), alreadyKnown: z.boolean() }),
 ]);
@@ -147,6 +151,12 @@ export const answerResponseSchema = z.object({
   /** « Niveau gagné » notice (`scoring-and-algorithm.md` §6.5). */
   levelUp: z.object({ competenceName: z.string(), level: z.number().int() }).nullable(),
   next: z.enum(['challenge', 'checkpoint', 'end']),
+  /**
+   * When `next` is `challenge`: that challenge as `GET …/next` serves it, already started
+   * unless it is timed (`servedAt` null: its warning comes first, and `GET …/next` starts
+   * it). Null otherwise, and when the answer had already been recorded: then ask `GET …/next`.
+   */
+  step: challengeStepSchema.nullable(),
 });
 export type AnswerResponse = z.infer<typeof answerResponseSchema>;
 

@@ -1,11 +1,14 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Clock } from './clock';
-import type { Db } from './db/database';
+import type { Db, Executor } from './db/database';
 import { rateLimitCounters } from './rate-limit.schema';
 
 export interface RateLimiter {
-  /** Adds one hit to `key` in the current window and returns the window's count. */
-  hit(key: string, windowSeconds: number): Promise<number>;
+  /**
+   * Adds one hit to `key` in the current window and returns the window's count; inside a
+   * caller's transaction (`executor`), a refused request that rolls back counts nothing.
+   */
+  hit(key: string, windowSeconds: number, executor?: Executor): Promise<number>;
   /** The current window's count without adding to it. */
   count(key: string, windowSeconds: number): Promise<number>;
   /** Seconds left in the current window, for `Retry-After`. */
@@ -19,8 +22,8 @@ export function createRateLimiter(db: Db, clock: Clock): RateLimiter {
     return new Date(Math.floor(clock.now().getTime() / ms) * ms);
   };
   return {
-    async hit(key, windowSeconds) {
-      const [row] = await db
+    async hit(key, windowSeconds, executor = db) {
+      const [row] = await executor
         .insert(rateLimitCounters)
         .values({ key, windowStart: windowStart(windowSeconds), count: 1 })
         .onConflictDoUpdate({

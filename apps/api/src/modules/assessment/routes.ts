@@ -20,6 +20,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { Tx } from '../../platform/db/database';
 import { AppError } from '../../platform/http/errors';
 import type { RateLimiter } from '../../platform/rate-limit';
 import { checkpoint } from './checkpoint';
@@ -75,10 +76,12 @@ export function assessmentRoutes(deps: RunnerDeps & { limiter: RateLimiter }) {
       { schema: { tags, params: assessmentParamsSchema, body: answerBodySchema, response: { 200: answerResponseSchema } }, config: { access: 'user' } },
       async (request) => {
         const userId = request.session!.userId;
-        if ((await deps.limiter.hit(`answers:${userId}`, 60)) > ANSWERS_PER_MINUTE) {
-          throw new AppError('RATE_LIMITED', { headers: { 'Retry-After': String(deps.limiter.retryAfter(60)) } });
-        }
-        return recordAnswer(deps, { assessmentId: request.params.assessmentId, userId, body: request.body });
+        const admit = async (tx: Tx) => {
+          if ((await deps.limiter.hit(`answers:${userId}`, 60, tx)) > ANSWERS_PER_MINUTE) {
+            throw new AppError('RATE_LIMITED', { headers: { 'Retry-After': String(deps.limiter.retryAfter(60)) } });
+          }
+        };
+        return recordAnswer(deps, { assessmentId: request.params.assessmentId, userId, body: request.body, admit });
       },
     );
 

@@ -1,4 +1,4 @@
-import type { AnswerBody, AnswerResponse, NextStep, RunnerChallenge } from '@jalon/contracts';
+import type { AnswerBody, AnswerResponse, ChallengeStep, NextStep, RunnerChallenge } from '@jalon/contracts';
 import {
   checkAnswer,
   competenceScore,
@@ -63,20 +63,20 @@ function optionOrder(assessmentId: string, challenge: Omit<RunnerChallenge, 'opt
 
 /**
  * Writes the knowledge an engine concluded from its model when it closed tubes early
- * (`inference: model`); returns whether anything was written.
+ * (`inference: model`); returns the test with those elements.
  */
-async function writeModelClosures(deps: RunnerDeps, tx: Tx, ctx: TestContext, inferred: readonly ModelInference[]): Promise<boolean> {
-  if (inferred.length === 0) return false;
+async function writeModelClosures(deps: RunnerDeps, tx: Tx, ctx: TestContext, inferred: readonly ModelInference[]): Promise<TestContext> {
+  if (inferred.length === 0) return ctx;
   const targets = ctx.targets.flatMap((t) => deps.content.measured(t.id) ?? []);
   const here = skillsAssessedHere(targets, ctx.elements.filter((e) => e.assessmentId === ctx.assessment.id));
   const drafts = knowledgeElementsFromModel(inferred, targets, here, epochMs(deps.clock.now().getTime()));
-  await appendKnowledgeElements(
+  const written = await appendKnowledgeElements(
     tx,
     drafts,
     { userId: ctx.assessment.userId, assessmentId: ctx.assessment.id, answerId: null, participationId: ctx.isExam ? ctx.participation!.id : null },
     (id) => deps.content.skill(id)!.tubeId,
   );
-  return drafts.length > 0;
+  return written.length > 0 ? { ...ctx, elements: [...ctx.elements, ...written] } : ctx;
 }
 
 /**
@@ -84,9 +84,8 @@ async function writeModelClosures(deps: RunnerDeps, tx: Tx, ctx: TestContext, in
  * (with its completion-time results for the end page), and sent at once if the
  * organization chose automatic sending.
  */
-async function complete(deps: RunnerDeps, tx: Tx, ctx: TestContext, inferred: readonly ModelInference[]) {
+async function complete(deps: RunnerDeps, tx: Tx, ctx: TestContext) {
   const now = deps.clock.now();
-  if (await writeModelClosures(deps, tx, ctx, inferred)) ctx = await loadTestContext(tx, deps.content, ctx.assessment.id, ctx.assessment.userId);
   let completionResults = null;
   if (ctx.campaign && ctx.participation) {
     const skills = await tx.select().from(campaignSkills).where(eq(campaignSkills.campaignId, ctx.campaign.id));
@@ -106,38 +105,60 @@ async function complete(deps: RunnerDeps, tx: Tx, ctx: TestContext, inferred: re
   await deps.autoShare(tx, ctx.participation.id);
 }
 
+/** The challenge a test serves next, or its end; null when another request chose first. */
+type Advance = { kind: 'challenge'; challengeId: string; servedAt: Date | null } | { kind: 'end' } | null;
+
 /**
- * Chooses what comes next and remembers it, so that a reload serves the same challenge;
- * ends the test when the selector has nothing left to ask.
+ * Chooses what comes after the test as read and remembers it, so that a reload serves the
+ * same challenge; ends the test when the selector has nothing left to ask. `serve` says
+ * whether the chosen challenge is shown now (its clock starts). A test whose served
+ * challenge was just answered in `tx` (`answered`) is updated whatever it holds;
+ * otherwise only if no challenge is served yet, so concurrent requests choose once.
  */
-async function advance(deps: RunnerDeps, ctx: TestContext, serve: boolean): Promise<'challenge' | 'end'> {
+async function advance(deps: RunnerDeps, tx: Tx, ctx: TestContext, options: { answered: boolean; serve: (challengeId: string) => boolean }): Promise<Advance> {
   const step = selectorFor(ctx).next(selectionState(ctx, deps.content));
+  // Tubes the model closed before this question (or at the end) are written now, as the benchmark measured.
+  const after = await writeModelClosures(deps, tx, ctx, step.inferred);
   if (step.kind === 'end') {
-    await deps.db.transaction((tx) => complete(deps, tx, ctx, step.inferred));
-    return 'end';
+    await complete(deps, tx, after);
+    return { kind: 'end' };
   }
-  await deps.db.transaction(async (tx) => {
-    // Tubes the model closed before this question are written now, as the benchmark measured.
-    await writeModelClosures(deps, tx, ctx, step.inferred);
-    await tx
-      .update(assessments)
-      .set({ lastChallengeId: step.challengeId, lastChallengeServedAt: serve ? deps.clock.now() : null, updatedAt: deps.clock.now() })
-      .where(and(eq(assessments.id, ctx.assessment.id), isNull(assessments.lastChallengeId)));
-  });
-  return 'challenge';
+  const now = deps.clock.now();
+  const servedAt = options.serve(step.challengeId) ? now : null;
+  const chosen = await tx
+    .update(assessments)
+    .set({ lastChallengeId: step.challengeId, lastChallengeServedAt: servedAt, updatedAt: now })
+    .where(options.answered ? eq(assessments.id, ctx.assessment.id) : and(eq(assessments.id, ctx.assessment.id), isNull(assessments.lastChallengeId)))
+    .returning({ id: assessments.id });
+  return chosen.length > 0 ? { kind: 'challenge', challengeId: step.challengeId, servedAt } : null;
+}
+
+function challengeStep(deps: RunnerDeps, assessmentId: string, challengeId: string, answerCount: number, servedAt: Date | null): ChallengeStep {
+  const view = deps.learnerChallenge(challengeId);
+  return {
+    kind: 'challenge',
+    challenge: { ...view, optionOrder: optionOrder(assessmentId, view) },
+    position: (answerCount % CHECKPOINT_EVERY) + 1,
+    answerCount,
+    servedAt: servedAt?.toISOString() ?? null,
+  };
 }
 
 export async function nextStep(deps: RunnerDeps, input: { assessmentId: string; userId: string; start: boolean }): Promise<NextStep> {
-  let ctx = await loadTestContext(deps.db, deps.content, input.assessmentId, input.userId);
-  if (ctx.assessment.state === 'started' && !ctx.assessment.lastChallengeId) {
-    await advance(deps, ctx, input.start);
-    ctx = await loadTestContext(deps.db, deps.content, input.assessmentId, input.userId);
-  }
+  const ctx = await loadTestContext(deps.db, deps.content, input.assessmentId, input.userId);
   const answerCount = ctx.answers.length;
-  if (ctx.assessment.state !== 'started' || !ctx.assessment.lastChallengeId) {
+  let challengeId = ctx.assessment.lastChallengeId;
+  let servedAt = ctx.assessment.lastChallengeServedAt;
+  if (ctx.assessment.state === 'started' && !challengeId) {
+    const chosen = await deps.db.transaction((tx) => advance(deps, tx, ctx, { answered: false, serve: () => input.start }));
+    // Another request chose first: serve what it chose.
+    if (!chosen) return nextStep(deps, input);
+    if (chosen.kind === 'end') return { kind: 'end', answerCount, alreadyKnown: answerCount === 0 };
+    ({ challengeId, servedAt } = chosen);
+  }
+  if (ctx.assessment.state !== 'started' || !challengeId) {
     return { kind: 'end', answerCount, alreadyKnown: answerCount === 0 };
   }
-  let servedAt = ctx.assessment.lastChallengeServedAt;
   if (!servedAt && input.start) {
     // Chosen after the previous answer; the clock of a timed challenge starts when it is first shown.
     servedAt = deps.clock.now();
@@ -146,14 +167,7 @@ export async function nextStep(deps: RunnerDeps, input: { assessmentId: string; 
       .set({ lastChallengeServedAt: servedAt })
       .where(and(eq(assessments.id, ctx.assessment.id), isNull(assessments.lastChallengeServedAt)));
   }
-  const view = deps.learnerChallenge(ctx.assessment.lastChallengeId);
-  return {
-    kind: 'challenge',
-    challenge: { ...view, optionOrder: optionOrder(ctx.assessment.id, view) },
-    position: (answerCount % CHECKPOINT_EVERY) + 1,
-    answerCount,
-    servedAt: servedAt?.toISOString() ?? null,
-  };
+  return challengeStep(deps, ctx.assessment.id, challengeId, answerCount, servedAt);
 }
 
 function nextAfter(answerCount: number, ended: boolean): AnswerResponse['next'] {
@@ -178,10 +192,18 @@ function levelUpOf(deps: RunnerDeps, ctx: TestContext, competenceId: string, add
 }
 
 /**
- * Records an answer to the served challenge and the knowledge it proves, then chooses the
- * next step. Sending the same challenge's answer again returns the first verdict.
+ * Records an answer to the served challenge and the knowledge it proves, and chooses the
+ * next step, all in one transaction: the test never rests between an answer and its next
+ * step. Directly after the answer (not before a checkpoint) the next challenge is served at
+ * once, unless it is timed (its warning comes first), and comes back in the response, so
+ * the runner needs no `GET …/next`. Sending the same challenge's answer again returns the
+ * first verdict. `admit` runs first in the transaction (the rate limit), so a refused
+ * answer leaves nothing behind.
  */
-export async function recordAnswer(deps: RunnerDeps, input: { assessmentId: string; userId: string; body: AnswerBody }): Promise<AnswerResponse> {
+export async function recordAnswer(
+  deps: RunnerDeps,
+  input: { assessmentId: string; userId: string; body: AnswerBody; admit(tx: Tx): Promise<void> },
+): Promise<AnswerResponse> {
   const ctx = await loadTestContext(deps.db, deps.content, input.assessmentId, input.userId);
   const { body } = input;
   const previous = ctx.answers.find((a) => a.challengeId === body.challengeId);
@@ -191,6 +213,7 @@ export async function recordAnswer(deps: RunnerDeps, input: { assessmentId: stri
       result: previous.result as AnswerResponse['result'],
       levelUp: null,
       next: nextAfter(ctx.answers.length, ctx.assessment.state !== 'started'),
+      step: null,
     };
   }
   if (ctx.assessment.state !== 'started') throw new AppError('ASSESSMENT_COMPLETED');
@@ -209,8 +232,11 @@ export async function recordAnswer(deps: RunnerDeps, input: { assessmentId: stri
   const here = skillsAssessedHere(targets, ctx.elements.filter((e) => e.assessmentId === ctx.assessment.id));
   const drafts = knowledgeElementsForAnswer({ skillId: challenge.skillId as MeasuredSkill['id'], result: checked.result }, targets, here, epochMs(now.getTime()));
   const value = body.skipped ? '#ABAND#' : typeof body.value === 'string' ? body.value : JSON.stringify(body.value ?? {});
+  const answerCount = ctx.answers.length + 1;
+  const next = (ended: boolean) => nextAfter(answerCount, ended);
 
   const recorded = await deps.db.transaction(async (tx) => {
+    await input.admit(tx);
     const [row] = await tx
       .insert(answers)
       .values({
@@ -233,22 +259,30 @@ export async function recordAnswer(deps: RunnerDeps, input: { assessmentId: stri
       { userId: ctx.assessment.userId, assessmentId: ctx.assessment.id, answerId: row.id, participationId: ctx.isExam ? ctx.participation!.id : null },
       (id) => deps.content.skill(id)!.tubeId,
     );
-    await tx.update(assessments).set({ lastChallengeId: null, lastChallengeServedAt: null, updatedAt: now }).where(eq(assessments.id, ctx.assessment.id));
-    return { answer: row, elements };
+    // What was just written, appended in memory: the next step needs no second read of the test.
+    const after: TestContext = {
+      ...ctx,
+      assessment: { ...ctx.assessment, lastChallengeId: null, lastChallengeServedAt: null, updatedAt: now },
+      answers: [...ctx.answers, row],
+      elements: [...ctx.elements, ...elements],
+    };
+    // Before a checkpoint the learner reads corrections first: the challenge after it starts when shown.
+    const serve = (id: string) => next(false) === 'challenge' && deps.content.challenge(id)?.timer === undefined;
+    return { answer: row, step: await advance(deps, tx, after, { answered: true, serve }) };
   });
   // A concurrent duplicate won the race: answer as the first one did.
   if (!recorded) return recordAnswer(deps, input);
 
   const levelUp = checked.result === 'ok' && !ctx.isExam ? levelUpOf(deps, ctx, challenge.competenceId, drafts) : null;
-  // What was just written, appended in memory: the next step needs no second read of the test.
-  const after: TestContext = {
-    ...ctx,
-    assessment: { ...ctx.assessment, lastChallengeId: null, lastChallengeServedAt: null, updatedAt: now },
-    answers: [...ctx.answers, recorded.answer],
-    elements: [...ctx.elements, ...recorded.elements],
+  const { step } = recorded;
+  const ended = step?.kind === 'end';
+  return {
+    answerId: recorded.answer.id,
+    result: checked.result,
+    levelUp,
+    next: next(ended),
+    step: step?.kind === 'challenge' && next(false) === 'challenge' ? challengeStep(deps, ctx.assessment.id, step.challengeId, answerCount, step.servedAt) : null,
   };
-  const ended = (await advance(deps, after, false)) === 'end';
-  return { answerId: recorded.answer.id, result: checked.result, levelUp, next: nextAfter(after.answers.length, ended) };
 }
 
 /** Share of the target skills measured so far, in whole percent (100 once completed). */

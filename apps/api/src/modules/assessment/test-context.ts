@@ -7,17 +7,18 @@ import {
   type SelectionState,
   type TargetSkill,
 } from '@jalon/engine';
-import { asc, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database';
+import { fromJsonRow, jsonRow } from '../../platform/db/json-rows';
 import { AppError } from '../../platform/http/errors';
 import { campaigns, campaignSkills, participations } from '../campaigns/schema';
 import type { ContentIndex } from './content-index';
-import { participationElementsOf, profileElementsOf } from './knowledge.repository';
-import { answers, assessments } from './schema';
+import { toStored } from './knowledge.repository';
+import { answers, assessments, knowledgeElements } from './schema';
 
 export type AssessmentRow = typeof assessments.$inferSelect;
 export type AnswerRow = typeof answers.$inferSelect;
-type StoredElement = Awaited<ReturnType<typeof profileElementsOf>>[number];
+type StoredElement = ReturnType<typeof toStored>;
 
 /**
  * Everything a step of a test depends on, read in one place: the assessment, its campaign
@@ -34,35 +35,43 @@ export interface TestContext {
   isExam: boolean;
 }
 
+/**
+ * One query: the assessment with its participation and campaign, the campaign's frozen
+ * skills, this assessment's answers and the learner's knowledge (an EXAM: the
+ * participation's), children aggregated as JSON. Every request of a test reads it.
+ */
 export async function loadTestContext(executor: Executor, content: ContentIndex, assessmentId: string, userId: string): Promise<TestContext> {
-  const [assessment] = await executor.select().from(assessments).where(eq(assessments.id, assessmentId));
-  // Someone else's test does not exist, as far as this caller knows.
-  if (!assessment || assessment.userId !== userId) throw new AppError('ASSESSMENT_NOT_FOUND');
-  let participation = null;
-  let campaign = null;
-  let targetIds: string[];
-  if (assessment.participationId) {
-    [participation] = await executor.select().from(participations).where(eq(participations.id, assessment.participationId));
-    [campaign] = await executor.select().from(campaigns).where(eq(campaigns.id, participation!.campaignId));
-    const rows = await executor.select({ skillId: campaignSkills.skillId }).from(campaignSkills).where(eq(campaignSkills.campaignId, campaign!.id));
-    targetIds = rows.map((r) => r.skillId);
-  } else {
-    targetIds = content.competenceSkills(assessment.competenceId ?? '').map((s) => s.id);
-  }
-  const isExam = campaign?.type === 'EXAM';
-  const answerRows = await executor.select().from(answers).where(eq(answers.assessmentId, assessment.id)).orderBy(asc(answers.createdAt), asc(answers.id));
-  const elements = isExam ? await participationElementsOf(executor, participation!.id) : await profileElementsOf(executor, userId);
+  const [row] = await executor
+    .select({
+      assessment: assessments,
+      participation: participations,
+      campaign: campaigns,
+      targetIds: sql<string[]>`(select coalesce(json_agg(${campaignSkills.skillId} order by ${campaignSkills.skillId}), '[]') from ${campaignSkills} where ${campaignSkills.campaignId} = ${participations.campaignId})`,
+      answers: sql<Record<string, unknown>[]>`(select coalesce(json_agg(${jsonRow(answers)} order by ${answers.createdAt}, ${answers.id}), '[]') from ${answers} where ${answers.assessmentId} = ${assessments.id})`,
+      // An EXAM's rows carry its participation and never reach the profile; the user's index serves both.
+      elements: sql<Record<string, unknown>[]>`(select coalesce(json_agg(${jsonRow(knowledgeElements)} order by ${knowledgeElements.createdAt}, ${knowledgeElements.id}), '[]') from ${knowledgeElements}
+        where ${knowledgeElements.userId} = ${assessments.userId}
+          and ${knowledgeElements.participationId} is not distinct from (case when ${campaigns.type} = 'EXAM' then ${assessments.participationId} end))`,
+    })
+    .from(assessments)
+    .leftJoin(participations, eq(participations.id, assessments.participationId))
+    .leftJoin(campaigns, eq(campaigns.id, participations.campaignId))
+    // Someone else's test does not exist, as far as this caller knows.
+    .where(and(eq(assessments.id, assessmentId), eq(assessments.userId, userId)));
+  if (!row) throw new AppError('ASSESSMENT_NOT_FOUND');
+  const { assessment, participation, campaign } = row;
+  const targetIds = participation ? row.targetIds : content.competenceSkills(assessment.competenceId ?? '').map((s) => s.id);
   return {
     assessment,
-    participation: participation ?? null,
-    campaign: campaign ?? null,
+    participation,
+    campaign,
     targets: targetIds.flatMap((id) => {
       const target = content.target(id);
       return target ? [target] : [];
     }),
-    answers: answerRows,
-    elements,
-    isExam,
+    answers: row.answers.map((a) => fromJsonRow(answers, a)),
+    elements: row.elements.map((e) => toStored(fromJsonRow(knowledgeElements, e))),
+    isExam: campaign?.type === 'EXAM',
   };
 }
 

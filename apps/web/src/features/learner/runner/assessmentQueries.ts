@@ -37,14 +37,18 @@ export function useSubmitAnswer(assessmentId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: AnswerBody) => api.post<AnswerResponse>(`/api/assessments/${assessmentId}/answers`, body),
-    // Before another challenge, the mutation stays pending until it is read, so the buttons
-    // stay busy and no second answer leaves in between. Before a checkpoint it is not read:
-    // serving it would start its clock while the learner reads the corrections.
-    onSuccess: (response) =>
-      Promise.all([
+    // Before another challenge, the mutation stays pending until it is known, so the buttons
+    // stay busy and no second answer leaves in between: the response carries it (already
+    // started unless timed), or it is read when the answer had been recorded before. Before
+    // a checkpoint it is not read: serving it would start its clock while the learner reads
+    // the corrections.
+    onSuccess: (response) => {
+      if (response.step) client.setQueryData(nextStepKey(assessmentId), response.step);
+      return Promise.all([
         client.invalidateQueries({ queryKey: assessmentKey(assessmentId), exact: true }),
-        response.next === 'challenge' ? client.refetchQueries({ queryKey: nextStepKey(assessmentId) }) : null,
-      ]),
+        response.next === 'challenge' && !response.step ? client.refetchQueries({ queryKey: nextStepKey(assessmentId) }) : null,
+      ]);
+    },
     // Answered elsewhere (another tab) or already over: show what the server serves now.
     onError: (error) => {
       if (error instanceof ApiError && (error.hasCode('CHALLENGE_NOT_SERVED') || error.hasCode('ASSESSMENT_COMPLETED'))) {
