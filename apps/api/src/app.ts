@@ -24,6 +24,7 @@ import { followUpRoutes } from './modules/follow-up';
 import { campaignRoutes, registerCampaignTenant } from './modules/campaigns';
 import { exportRoutes } from './modules/exports';
 import { reminderRoutes, sendDueReminders, startReminderSweep } from './modules/reminders';
+import { listenCampaignEvents, LiveHub, liveRoutes } from './modules/live';
 import { identityRoutes, resolveSession } from './modules/identity';
 import { findActiveMembership, listMembershipsOf, organizationRoutes } from './modules/organizations';
 import { autoShareIfAsked, participationRoutes } from './modules/participation';
@@ -173,6 +174,9 @@ export async function buildApp({ config, content, database, clock, mailTransport
   await app.register(reminderRoutes(reminders));
   if (config.testSupport) await app.register(supportRoutes({ mailer, clock, sendDueReminders: () => sendDueReminders(reminders) }));
   let stopReminderSweep: (() => Promise<void>) | undefined;
+  const hub = new LiveHub(() => clock.now().getTime());
+  await app.register(liveRoutes({ hub }));
+  const stopListening = await listenCampaignEvents(database, app.log, (event) => hub.publish(event));
 
   await app.ready();
 
@@ -190,6 +194,7 @@ export async function buildApp({ config, content, database, clock, mailTransport
     async close() {
       await app.close();
       await stopReminderSweep?.();
+      await stopListening();
       for (let waited = 0; inFlight > 0 && waited < DRAIN_TIMEOUT_MS; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
       await jobs.stop();
     },

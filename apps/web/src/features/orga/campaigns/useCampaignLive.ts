@@ -1,0 +1,58 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+
+/** When streaming is blocked (a proxy, an old browser), the page polls this often instead. */
+const POLLING_MS = 15_000;
+/** Events close together (a class answering at once) refresh the page once. */
+const REFRESH_DELAY_MS = 500;
+
+export type LiveState = 'connecting' | 'live' | 'polling';
+
+/**
+ * Keeps a campaign's follow-up pages up to date without a reload (`beyond-the-reference.md`
+ * §1): every event of `GET /api/campaigns/:id/live` refreshes the campaign's queries; if the
+ * stream cannot stay open, they are refreshed every 15 seconds.
+ */
+export function useCampaignLive(campaignId: string): LiveState {
+  const client = useQueryClient();
+  const [state, setState] = useState<LiveState>('connecting');
+
+  useEffect(() => {
+    let refresh: ReturnType<typeof setTimeout> | undefined;
+    let polling: ReturnType<typeof setInterval> | undefined;
+    const refreshSoon = () => {
+      clearTimeout(refresh);
+      // Every query of this campaign's pages names the campaign in its key.
+      refresh = setTimeout(() => void client.invalidateQueries({ predicate: (query) => query.queryKey.includes(campaignId) }), REFRESH_DELAY_MS);
+    };
+    const source = typeof EventSource === 'function' ? new EventSource(`/api/campaigns/${campaignId}/live`) : null;
+    const startPolling = () => {
+      setState('polling');
+      polling ??= setInterval(refreshSoon, POLLING_MS);
+    };
+    if (source) {
+      source.onopen = () => {
+        clearInterval(polling);
+        polling = undefined;
+        setState('live');
+        // What happened while disconnected is replayed by the server, or refetched here.
+        refreshSoon();
+      };
+      source.onmessage = refreshSoon;
+      source.onerror = () => {
+        // The browser reconnects by itself while the stream is CONNECTING; CLOSED means it gave up.
+        if (source.readyState === EventSource.CLOSED) startPolling();
+        else setState('connecting');
+      };
+    } else {
+      startPolling();
+    }
+    return () => {
+      source?.close();
+      clearTimeout(refresh);
+      clearInterval(polling);
+    };
+  }, [campaignId, client]);
+
+  return state;
+}
