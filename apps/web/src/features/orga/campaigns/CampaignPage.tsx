@@ -92,17 +92,6 @@ export function CampaignPage() {
   );
 }
 
-/** The tabs that arrive with the follow-up issue say so plainly, with no control that pretends to work. */
-export function CampaignTabComingSoon({ tab }: { tab: 'analysis' | 'collective' }) {
-  const { t } = useTranslation();
-  return (
-    <section aria-labelledby="campaign-tab-title">
-      <h2 id="campaign-tab-title">{t(`orga.campaigns.tabs.${tab}`)}</h2>
-      <Notice testId="coming-soon">{t('status.comingSoon')}</Notice>
-    </section>
-  );
-}
-
 /** The archived state in the header, with « Désarchiver » for whoever may manage the campaign. */
 function ArchivedNotice({ campaign, archivedAt }: { campaign: Campaign; archivedAt: string }) {
   const { t, i18n } = useTranslation();

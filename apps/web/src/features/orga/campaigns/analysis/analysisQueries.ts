@@ -1,0 +1,54 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { CampaignAnalysis, CollectiveResults, LearnerActivity, ParticipantAnalysis, ParticipantPage } from '@jalon/contracts';
+import { api } from '../../../../api/client';
+import { campaignKey } from '../campaignQueries';
+
+export interface ClassFilter {
+  divisions: string[];
+  groups: string[];
+}
+
+function classQuery({ divisions, groups }: ClassFilter): string {
+  const search = new URLSearchParams();
+  for (const division of divisions) search.append('divisions', division);
+  for (const group of groups) search.append('groups', group);
+  const text = search.toString();
+  return text === '' ? '' : `?${text}`;
+}
+
+export function useCampaignAnalysis(campaignId: string, filter: ClassFilter) {
+  return useQuery({
+    queryKey: [...campaignKey(campaignId), 'analysis', filter],
+    queryFn: () => api.get<CampaignAnalysis>(`/api/campaigns/${campaignId}/analysis${classQuery(filter)}`),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useCollectiveResults(campaignId: string, filter: ClassFilter) {
+  return useQuery({
+    queryKey: [...campaignKey(campaignId), 'collective', filter],
+    queryFn: () => api.get<CollectiveResults>(`/api/campaigns/${campaignId}/collective-results${classQuery(filter)}`),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useParticipantPage(campaignId: string, participationId: string) {
+  return useQuery({
+    queryKey: [...campaignKey(campaignId), 'participations', participationId],
+    queryFn: () => api.get<ParticipantPage>(`/api/campaigns/${campaignId}/participations/${participationId}`),
+  });
+}
+
+export function useParticipantAnalysis(campaignId: string, participationId: string) {
+  return useQuery({
+    queryKey: [...campaignKey(campaignId), 'participations', participationId, 'analysis'],
+    queryFn: () => api.get<ParticipantAnalysis>(`/api/campaigns/${campaignId}/participations/${participationId}/analysis`),
+  });
+}
+
+export function useLearnerActivity(organizationId: string, organizationLearnerId: string) {
+  return useQuery({
+    queryKey: ['organizations', organizationId, 'learners', organizationLearnerId, 'activity'],
+    queryFn: () => api.get<LearnerActivity>(`/api/organizations/${organizationId}/learners/${organizationLearnerId}/activity`),
+  });
+}
