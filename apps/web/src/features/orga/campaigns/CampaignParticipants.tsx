@@ -16,7 +16,7 @@ import { TableScroll } from '../../shared/ui/TableScroll';
 import { TextField } from '../../shared/ui/TextField';
 import { useCampaignOfPage } from './CampaignPage';
 import { ChartTable, Donut, StepChart } from './FollowUpCharts';
-import { MultiSelectFilter, useFilterParams } from './FollowUpFilters';
+import { closeLists, MultiSelectFilter, useFilterParams } from './FollowUpFilters';
 import { useActivityPage, useActivitySummary, useDeleteParticipation } from './followUpQueries';
 import './followUp.css';
 
@@ -141,8 +141,9 @@ function ParticipantsTable({ summary }: { summary: ActivitySummary }) {
   const showDivision = summary.divisions.length > 0;
   const showGroup = summary.groups.length > 0;
 
-  function submit(event: FormEvent) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    closeLists(event);
     filters.apply({ statut: draft.status, classe: draft.divisions, groupe: draft.groups, search: draft.search.trim() });
   }
 
@@ -258,7 +259,8 @@ function ParticipantsTable({ summary }: { summary: ActivitySummary }) {
                           ) : null}
                           {campaign.canManage ? (
                             <Button
-                              variant="secondary"
+                              variant="link"
+                              className="row-actions__delete"
                               aria-label={t('orga.followUp.activity.deleteOf', { name: name(row) })}
                               onClick={() => {
                                 focusAfter.current = null;

@@ -16,7 +16,7 @@ import { TextField } from '../../shared/ui/TextField';
 import { useOrganizationTimeZone } from '../shell/useOrganization';
 import { useCampaignOfPage } from './CampaignPage';
 import { BarTable } from './FollowUpCharts';
-import { MultiSelectFilter, useFilterParams } from './FollowUpFilters';
+import { closeLists, MultiSelectFilter, useFilterParams } from './FollowUpFilters';
 import { useResultsPage, useResultsSummary } from './followUpQueries';
 import './followUp.css';
 
@@ -98,6 +98,7 @@ function AssessmentFigures({ summary }: { summary: ResultsSummary }) {
                 ? '—'
                 : t('orga.followUp.results.cards.starsValue', { value: summary.averageStars.toLocaleString(i18n.language), total: summary.totalStars })}
             </p>
+            <p className="card__detail">{t('orga.followUp.results.cards.starsDetail')}</p>
           </div>
         ) : null}
         {summary.badges.map((badge) => {
@@ -107,7 +108,8 @@ function AssessmentFigures({ summary }: { summary: ResultsSummary }) {
               {image ? <img src={image} alt="" width={40} height={40} /> : null}
               <div>
                 <p className="card__label">{badge.title}</p>
-                <p className="card__value card__value--small">{t('orga.followUp.results.badge', { count: badge.count, percent: badge.percent })}</p>
+                <p className="card__value">{t('orga.followUp.results.masteryValue', { value: badge.percent })}</p>
+                <p className="card__detail">{t('orga.followUp.results.badge', { count: badge.count })}</p>
               </div>
             </div>
           );
@@ -166,8 +168,9 @@ function ResultsTable({ summary }: { summary: ResultsSummary }) {
   const showDivision = summary.divisions.length > 0;
   const showGroup = summary.groups.length > 0;
 
-  function submit(event: FormEvent) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    closeLists(event);
     filters.apply({
       classe: draft.divisions,
       groupe: draft.groups,

@@ -119,9 +119,9 @@ export function StepChart<K extends string>({
   formatDay: (day: string) => string;
 }) {
   const headingId = useId();
-  const width = 600;
-  const height = 180;
-  const left = 36;
+  const width = 400;
+  const height = 150;
+  const left = 30;
   const bottom = 24;
   const dayOf = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
   const start = dayOf(from);
@@ -144,7 +144,7 @@ export function StepChart<K extends string>({
       <figcaption id={headingId} className="chart__title">
         {title}
       </figcaption>
-      <svg viewBox={`0 0 ${width} ${height}`} className="step-chart" role="img" aria-label={label} preserveAspectRatio="none">
+      <svg viewBox={`0 0 ${width} ${height}`} className="step-chart" role="img" aria-label={label}>
         <line x1={left} x2={end} y1={y(0)} y2={y(0)} className="step-chart__axis" />
         <line x1={left} x2={end} y1={y(max)} y2={y(max)} className="step-chart__grid" />
         <text x={left - 6} y={y(max) + 4} textAnchor="end" className="step-chart__tick">

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import type { FormEvent, KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 
@@ -21,6 +22,21 @@ export function useFilterParams() {
       setParams(next);
     },
   };
+}
+
+/** Applying the filters folds the open lists, which would otherwise cover the table. */
+export function closeLists(event: FormEvent<HTMLFormElement>): void {
+  event.currentTarget.querySelectorAll('details').forEach((details) => {
+    details.open = false;
+  });
+}
+
+/** Escape folds the list and gives the focus back to its summary, as a native select would. */
+function closeOnEscape(event: KeyboardEvent<HTMLDetailsElement>): void {
+  if (event.key !== 'Escape' || !event.currentTarget.open) return;
+  event.preventDefault();
+  event.currentTarget.open = false;
+  event.currentTarget.querySelector('summary')?.focus();
 }
 
 /**
@@ -46,7 +62,7 @@ export function MultiSelectFilter({
   const hintId = useId();
   if (options.length === 0) return null;
   return (
-    <details className="multi-select" data-testid={testId}>
+    <details className="multi-select" onKeyDown={closeOnEscape} data-testid={testId}>
       <summary>
         {label} <span className="multi-select__count">({selected.length === 0 ? t('orga.followUp.filters.none') : t('orga.followUp.filters.chosen', { count: selected.length })})</span>
       </summary>
