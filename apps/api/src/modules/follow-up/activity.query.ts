@@ -12,7 +12,7 @@ import {
 } from '@jalon/engine';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../platform/db/database';
-import { campaignContext, divisionsAndGroups, iso, jsonList, learnerConditions, whereAll, type CampaignContext } from './campaign-context';
+import { campaignContext, divisionsAndGroups, iso, jsonIds, learnerConditions, whereAll, type CampaignContext } from './campaign-context';
 
 type Status = ActivityRow['status'];
 
@@ -94,7 +94,6 @@ interface ActivityDbRow {
   status: Status;
   created_at: Date | string;
   shared_at: Date | string | null;
-  participation_count: number;
   total: number;
 }
 
@@ -111,8 +110,6 @@ export async function activityPage(executor: Executor, campaignId: string, query
     executor,
     sql`select l.id as participation_id, l.organization_learner_id, l.user_id, ol.first_name, ol.last_name, ol.division, ol."group",
                l.participant_external_id, l.status, l.created_at, l.shared_at,
-               (select count(*)::int from participations x
-                where x.campaign_id = l.campaign_id and x.organization_learner_id = l.organization_learner_id and x.deleted_at is null) as participation_count,
                count(*) over () as total
         from participations l
         join organization_learners ol on ol.id = l.organization_learner_id
@@ -121,6 +118,7 @@ export async function activityPage(executor: Executor, campaignId: string, query
         limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`,
   );
   const progressions = await progressionOf(executor, campaign, rows.filter((row) => row.status === 'STARTED'));
+  const counts = await participationCounts(executor, campaignId, rows.map((row) => row.organization_learner_id));
   const items: ActivityRow[] = rows.map((row) => ({
     participationId: row.participation_id,
     organizationLearnerId: row.organization_learner_id,
@@ -131,12 +129,24 @@ export async function activityPage(executor: Executor, campaignId: string, query
     participantExternalId: row.participant_external_id,
     status: row.status,
     progression: row.status === 'STARTED' ? (progressions.get(row.participation_id) ?? 0) : null,
-    participationCount: Number(row.participation_count),
+    participationCount: counts.get(row.organization_learner_id) ?? 1,
     createdAt: iso(row.created_at),
     sharedAt: row.shared_at === null ? null : iso(row.shared_at),
   }));
   const total = rows[0] ? Number(rows[0].total) : await countRows(executor, campaignId, conditions);
   return { items, page: query.page, pageSize: query.pageSize, total };
+}
+
+/** Live participations of each learner of the page, earlier sendings included; read for the page only. */
+async function participationCounts(executor: Executor, campaignId: string, learnerIds: string[]): Promise<Map<string, number>> {
+  if (learnerIds.length === 0) return new Map();
+  const rows = await queryRows<{ organization_learner_id: string; n: number }>(
+    executor,
+    sql`select organization_learner_id, count(*)::int as n from participations
+        where campaign_id = ${campaignId} and deleted_at is null and organization_learner_id in ${jsonIds(learnerIds)}
+        group by organization_learner_id`,
+  );
+  return new Map(rows.map((row) => [row.organization_learner_id, Number(row.n)]));
 }
 
 async function countRows(executor: Executor, campaignId: string, conditions: ReturnType<typeof whereAll>[]): Promise<number> {
@@ -169,7 +179,7 @@ async function progressionOf(executor: Executor, campaign: CampaignContext, rows
     executor,
     sql`select ke.id, ${isExam ? sql`ke.participation_id` : sql`ke.user_id`}::text as owner, ke.skill_id, ke.competence_id, ke.status, ke.created_at
         from knowledge_elements ke
-        where ${isExam ? sql`ke.participation_id::text in ${jsonList(owners)}` : sql`ke.user_id::text in ${jsonList(owners)} and ke.participation_id is null`}
+        where ${isExam ? sql`ke.participation_id in ${jsonIds(owners)}` : sql`ke.user_id in ${jsonIds(owners)} and ke.participation_id is null`}
           and ke.skill_id in (select skill_id from campaign_skills where campaign_id = ${campaign.id})`,
   );
   const byOwner = new Map<string, StoredKnowledgeElement[]>();

@@ -15,7 +15,7 @@ import {
 } from '@jalon/engine';
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../platform/db/database';
-import { campaignContext, divisionsAndGroups, iso, jsonList, learnerConditions, whereAll, type CampaignContext } from './campaign-context';
+import { campaignContext, divisionsAndGroups, iso, jsonIds, jsonList, learnerConditions, whereAll, type CampaignContext } from './campaign-context';
 import { masteryPrecision, standardError, type Observation } from './precision';
 
 /** A stage as the release wrote it into `target_profiles.stages`, teacher-side texts included. */
@@ -294,7 +294,7 @@ async function obtainedBadges(executor: Executor, participationIds: string[]): P
   const rows = await queryRows<{ participation_id: string; badge_key: string }>(
     executor,
     sql`select participation_id, badge_key from participation_badges
-        where obtained and participation_id::text in ${jsonList(participationIds)} order by badge_key collate "C"`,
+        where obtained and participation_id in ${jsonIds(participationIds)} order by badge_key collate "C"`,
   );
   for (const row of rows) result.set(row.participation_id, [...(result.get(row.participation_id) ?? []), row.badge_key]);
   return result;
@@ -309,7 +309,7 @@ async function directObservations(executor: Executor, campaignId: string, partic
     sql`select s.participation_id, cs.level, s.status
         from snapshot_knowledge_elements s
         join campaign_skills cs on cs.campaign_id = ${campaignId} and cs.skill_id = s.skill_id
-        where s.source = 'direct' and s.participation_id::text in ${jsonList(participationIds)}`,
+        where s.source = 'direct' and s.participation_id in ${jsonIds(participationIds)}`,
   );
   for (const row of rows) {
     const list = result.get(row.participation_id) ?? [];
@@ -339,7 +339,7 @@ async function certifiableCompetences(
   }>(
     executor,
     sql`select participation_id, knowledge_element_id, skill_id, competence_id, status, source, earned_pix, created_at
-        from snapshot_knowledge_elements where participation_id::text in ${jsonList(participationIds)}`,
+        from snapshot_knowledge_elements where participation_id in ${jsonIds(participationIds)}`,
   );
   const byParticipation = new Map<string, StoredKnowledgeElement[]>();
   for (const row of rows) {
