@@ -64,7 +64,7 @@ function ProfileCards({ summary }: { summary: ResultsSummary }) {
   return (
     <div className="cards" data-testid="results-cards">
       <div className="card">
-        <p className="card__label">{t('orga.followUp.results.cards.participants')}</p>
+        <p className="card__label">{t('orga.followUp.activity.cards.sharedProfiles')}</p>
         <p className="card__value">{summary.participantCount}</p>
       </div>
       <div className="card">
@@ -360,7 +360,7 @@ function ProfileCells({ row, sharedOn }: { row: ResultRow; sharedOn: string }) {
   const evolution = row.pixEvolution;
   return (
     <>
-      <td>{sharedOn}</td>
+      <td className="nowrap">{sharedOn}</td>
       <td>{row.pixScore ?? '—'}</td>
       <td>{evolution === null ? '—' : t('orga.followUp.results.pixEvolutionValue', { value: evolution > 0 ? `+${evolution}` : String(evolution) })}</td>
       <td>{row.isCertifiable ? t('orga.followUp.results.yes') : t('orga.followUp.results.no')}</td>
