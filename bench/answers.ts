@@ -1,10 +1,11 @@
 /**
- * `npm run bench:answers [-- --json] [--learners N] [--seconds S] [--pace MIN-MAX] [--ceiling-seconds S] [--seed N]`
+ * `npm run bench:answers [-- --json] [--learners N] [--seconds S] [--pace MIN-MAX] [--pool N] [--ceiling-seconds S] [--seed N]`
  *
  * N learners (300 by default) take an assessment campaign at the same time through the
- * HTTP API, on PostgreSQL (a throwaway cluster) and on PGlite (a temporary folder), each
- * server started fresh with the demo seed. For each engine it also measures the ceiling:
- * single-row insert transactions in a loop at the same concurrency on the same engine.
+ * HTTP API, answering back to back by default, on PostgreSQL (a throwaway cluster) and on
+ * PGlite (a temporary folder), each server started fresh with the demo seed. For each
+ * engine it also measures the ceiling: single-row insert transactions in a loop at the same
+ * concurrency on the same engine, through as many connections as the server's pool.
  * It prints answers/s, the p50/p95/p99 latency of `POST …/answers`, the errors and
  * ratio = answers/s ÷ ceiling; with --json exactly one JSON object on stdout. Progress and
  * the servers' own logs go to stderr. Exits 1 when any request failed, since such a run
@@ -35,8 +36,14 @@ const SIGN_UP_CONCURRENCY = 8;
 const REQUEST_TIMEOUT_MS = 30_000;
 /** After this many failed requests in a row a learner gives up, so a broken server cannot spin the loop. */
 const MAX_CONSECUTIVE_ERRORS = 3;
-/** Connections the ceiling leaves free on the cluster (the cluster allows 200, see .ci/postgres.sh). */
+/** Connections the wide ceiling leaves free on the cluster (the cluster allows 200, see .ci/postgres.sh). */
 const RESERVED_CONNECTIONS = 10;
+/**
+ * The server's answers per user and minute (`ANSWER_RATE_LIMIT_PER_MINUTE`, 60 by default, as
+ * the spec says): learners answering back to back would hit it, and the bench measures the
+ * server, not its limit.
+ */
+const BENCH_ANSWERS_PER_MINUTE = 1_000_000;
 const TARGETS = { ratio: 0.5, p99Ms: 150, errors: 0 };
 
 const { values: args } = parseArgs({
@@ -44,7 +51,8 @@ const { values: args } = parseArgs({
     json: { type: 'boolean', default: false },
     learners: { type: 'string', default: '300' },
     seconds: { type: 'string', default: '60' },
-    pace: { type: 'string', default: '2-5' },
+    pace: { type: 'string', default: '0' },
+    pool: { type: 'string', default: '10' },
     'ceiling-seconds': { type: 'string', default: '10' },
     seed: { type: 'string', default: '1' },
   },
@@ -53,6 +61,7 @@ const learnerCount = positiveInteger('learners', args.learners);
 const windowSeconds = positiveInteger('seconds', args.seconds);
 const ceilingSeconds = positiveInteger('ceiling-seconds', args['ceiling-seconds']);
 const seed = positiveInteger('seed', args.seed);
+const poolSize = positiveInteger('pool', args.pool);
 const pace = parsePace(args.pace);
 
 function positiveInteger(name: string, text: string): number {
@@ -238,9 +247,11 @@ interface WindowStats {
   gaveUp: number;
 }
 
-type NextStep = { kind: 'challenge'; challenge: { id: string } } | { kind: 'end' };
+type ChallengeStep = { kind: 'challenge'; challenge: { id: string }; servedAt: string | null };
+type NextStep = ChallengeStep | { kind: 'end' };
 interface AnswerResponse {
   next: 'challenge' | 'checkpoint' | 'end';
+  step: ChallengeStep | null;
 }
 
 async function runLearner(agent: UserAgent, campaignId: string, release: Release, random: () => number, window: Window, stats: WindowStats) {
@@ -273,6 +284,9 @@ async function runLearner(agent: UserAgent, campaignId: string, release: Release
   }
 
   const base = `/api/assessments/${assessmentId}`;
+  // What the runner shows next: read with `next` at first, after a checkpoint and after an
+  // error, otherwise taken from the answer's response, as the web runner does.
+  let step: NextStep | null = null;
   // The web runner shows the final checkpoint (corrections) at the end; a learner reads it once.
   const end = async () => {
     await agent.request('GET', `${base}/checkpoint?final=true`, 'final checkpoint');
@@ -283,14 +297,16 @@ async function runLearner(agent: UserAgent, campaignId: string, release: Release
     if (window.over) return void stats.stopped++;
     if (consecutiveErrors >= MAX_CONSECUTIVE_ERRORS) return void stats.gaveUp++;
     try {
-      const step = await agent.request<NextStep>('GET', `${base}/next`, 'next');
-      if (step.kind === 'end') return await end();
+      const shown: NextStep = step ?? (await agent.request<NextStep>('GET', `${base}/next`, 'next'));
+      step = null;
+      if (shown.kind === 'end') return await end();
       await window.sleep(think());
       if (window.over) return void stats.stopped++;
       const right = random() < ability;
-      const body = right ? { challengeId: step.challenge.id, value: rightAnswer(release, step.challenge.id) } : { challengeId: step.challenge.id, skipped: true };
+      const challengeId: string = shown.challenge.id;
+      const body = right ? { challengeId, value: rightAnswer(release, challengeId) } : { challengeId, skipped: true };
       const sentAt = performance.now();
-      const answered = await agent.request<AnswerResponse>('POST', `${base}/answers`, 'answer', body);
+      const answered: AnswerResponse = await agent.request<AnswerResponse>('POST', `${base}/answers`, 'answer', body);
       stats.answerLatenciesMs.push(performance.now() - sentAt);
       stats.answers++;
       if (right) stats.rightAnswers++;
@@ -298,6 +314,8 @@ async function runLearner(agent: UserAgent, campaignId: string, release: Release
       consecutiveErrors = 0;
       if (answered.next === 'end') return await end();
       if (answered.next === 'checkpoint') await agent.request('GET', `${base}/checkpoint?final=false`, 'checkpoint');
+      // A timed challenge comes back not started: its warning, then `next` starts it, as « Commencer » does.
+      else if (answered.step?.servedAt) step = answered.step;
     } catch (error) {
       failed(error);
       await window.sleep(1_000);
@@ -343,14 +361,24 @@ interface Ceiling {
   errors: number;
 }
 
-async function postgresCeiling(url: string): Promise<Ceiling> {
-  const pool = new pg.Pool({ connectionString: url, max: 1 });
-  const { rows } = await pool.query<{ max_connections: string }>('show max_connections');
-  await pool.query(SCRATCH_TABLE);
-  await pool.end();
-  // A pool of `learners` connections, within what the cluster accepts; the loops beyond it queue in the pool.
-  const connections = Math.min(learnerCount, Number(rows[0]!.max_connections) - RESERVED_CONNECTIONS);
+/**
+ * The PostgreSQL ceilings: through as many connections as the server's pool (the one the
+ * ratio uses: the server can never hold more), then through as many as there are loops
+ * within what the cluster accepts (the wide one, what the database alone can commit).
+ */
+async function postgresCeilings(url: string): Promise<{ atPool: Ceiling; wide: Ceiling }> {
+  const admin = new pg.Pool({ connectionString: url, max: 1 });
+  const { rows } = await admin.query<{ max_connections: string }>('show max_connections');
+  await admin.end();
+  const atPool = await postgresCeiling(url, Math.min(learnerCount, poolSize));
+  const wide = await postgresCeiling(url, Math.min(learnerCount, Number(rows[0]!.max_connections) - RESERVED_CONNECTIONS));
+  return { atPool, wide };
+}
+
+/** `learners` loops on a pool of `connections`; the loops beyond it queue in the pool, as requests do in the server's. */
+async function postgresCeiling(url: string, connections: number): Promise<Ceiling> {
   const loopPool = new pg.Pool({ connectionString: url, max: connections });
+  await loopPool.query(SCRATCH_TABLE);
   try {
     // Same shape as a use case's db.transaction(): BEGIN, one INSERT, COMMIT on one connection.
     const result = await insertLoop(learnerCount, async (worker) => {
@@ -424,7 +452,10 @@ interface EngineReport {
 interface EngineRun {
   report: EngineReport;
   stats: WindowStats;
+  /** Through the server's pool (PGlite: its one connection); the report's ceilingTps and ratio. */
   ceiling: Ceiling;
+  /** PostgreSQL only: through as many connections as loops, within what the cluster accepts. */
+  wideCeiling: Ceiling | null;
   windowSeconds: number;
   /** The machine's 1-minute load average as the window opened: other work on it skews every figure. */
   loadBefore: number;
@@ -443,10 +474,18 @@ function percentile(sorted: readonly number[], p: number): number | null {
 
 async function measureEngine(engine: Engine, release: Release): Promise<EngineRun> {
   // An empty DATABASE_URL means PGlite to the API, whatever the caller's environment holds.
-  const env: Record<string, string> = { NODE_ENV: 'production', LOG_LEVEL: 'warn', JALON_DEMO: 'on', DATABASE_URL: '' };
+  const env: Record<string, string> = {
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    JALON_DEMO: 'on',
+    DATABASE_URL: '',
+    JALON_DB_POOL_SIZE: String(poolSize),
+    ANSWER_RATE_LIMIT_PER_MINUTE: String(BENCH_ANSWERS_PER_MINUTE),
+  };
   const undo: (() => Promise<void>)[] = [];
   try {
     let ceiling: Ceiling;
+    let wideCeiling: Ceiling | null = null;
     let clusterUrl: string | undefined;
     // The ceiling runs before the server starts, so the two never share the CPU.
     if (engine === 'postgres') {
@@ -455,8 +494,9 @@ async function measureEngine(engine: Engine, release: Release): Promise<EngineRu
       undo.push(cluster.stop);
       env.DATABASE_URL = cluster.url;
       clusterUrl = cluster.url;
-      progress(`postgres ceiling: ${ceilingSeconds} s of single-row insert transactions, ${learnerCount} loops`);
-      ceiling = await postgresCeiling(cluster.url);
+      progress(`postgres ceilings: twice ${ceilingSeconds} s of single-row insert transactions, ${learnerCount} loops`);
+      ({ atPool: ceiling, wide: wideCeiling } = await postgresCeilings(cluster.url));
+      progress(`postgres wide ceiling: ${wideCeiling.tps.toFixed(0)} transactions/s on ${wideCeiling.connections} connections`);
     } else {
       progress(`pglite ceiling: a separate PGlite instance, ${ceilingSeconds} s of single-row insert transactions, ${learnerCount} loops`);
       ceiling = await pgliteCeiling();
@@ -516,6 +556,7 @@ async function measureEngine(engine: Engine, release: Release): Promise<EngineRu
       },
       stats,
       ceiling,
+      wideCeiling,
       windowSeconds: elapsedSeconds,
       loadBefore,
       clientCpuPercent: ((cpu.user + cpu.system) / 1e6 / elapsedSeconds) * 100,
@@ -536,9 +577,9 @@ function verdicts(report: EngineReport): string[] {
 }
 
 function printTable(runs: Record<Engine, EngineRun>) {
-  const header = ['engine', 'answers/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'ceiling tx/s', 'ratio', 'answers', 'finished', 'stopped', 'gave up', 'window s'];
+  const header = ['engine', 'answers/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'ceiling tx/s', 'ratio', 'wide tx/s', 'wide ratio', 'answers', 'finished', 'stopped', 'gave up', 'window s'];
   const rows = ENGINES.map((engine) => {
-    const { report, stats } = runs[engine];
+    const { report, stats, wideCeiling } = runs[engine];
     return [
       engine,
       report.answersPerSec.toFixed(1),
@@ -548,6 +589,8 @@ function printTable(runs: Record<Engine, EngineRun>) {
       String(report.errors),
       report.ceilingTps.toFixed(0),
       report.ratio.toFixed(3),
+      wideCeiling ? wideCeiling.tps.toFixed(0) : '–',
+      wideCeiling ? (report.answersPerSec / wideCeiling.tps).toFixed(3) : '–',
       String(stats.answers),
       String(stats.finished),
       String(stats.stopped),
@@ -559,6 +602,7 @@ function printTable(runs: Record<Engine, EngineRun>) {
   const line = (cells: string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
   const meanThinkSeconds = (pace.minMs + pace.maxMs) / 2000;
   console.log(`Jalon answers bench: ${learnerCount} learners, at most ${windowSeconds} s per engine, ${args.pace} s of thinking before each answer, seed ${seed}`);
+  console.log(`The server: a pool of ${poolSize} PostgreSQL connections, answers per user and minute raised to ${BENCH_ANSWERS_PER_MINUTE} (ANSWER_RATE_LIMIT_PER_MINUTE)`);
   console.log(`${os.cpus().length} CPU(s), Node ${process.version}; the learners run on the same machine as the server`);
   console.log(
     `Load average as each window opened: ${ENGINES.map((engine) => `${engine} ${runs[engine].loadBefore.toFixed(1)}`).join(', ')}; ` +
@@ -568,7 +612,8 @@ function printTable(runs: Record<Engine, EngineRun>) {
     console.log(`At that pace the learners cannot send more than about ${(learnerCount / meanThinkSeconds).toFixed(0)} answers/s, whatever the server does.`);
   }
   console.log(
-    `Ceiling: ${ceilingSeconds} s of single-row insert transactions in ${learnerCount} loops; PostgreSQL on ${runs.postgres.ceiling.connections} connections, PGlite on a separate instance in the bench process.`,
+    `Ceiling: ${ceilingSeconds} s of single-row insert transactions in ${learnerCount} loops; PostgreSQL on ${runs.postgres.ceiling.connections} connections as the server's pool ` +
+      `(wide: on ${runs.postgres.wideCeiling?.connections ?? '–'}), PGlite on one connection of a separate instance in the bench process.`,
   );
   console.log('');
   console.log(line(header));
@@ -603,7 +648,7 @@ async function main() {
     printTable(runs);
   }
 
-  const failed = ENGINES.filter((engine) => runs[engine].report.errors > 0 || runs[engine].ceiling.errors > 0);
+  const failed = ENGINES.filter((engine) => runs[engine].report.errors > 0 || runs[engine].ceiling.errors > 0 || (runs[engine].wideCeiling?.errors ?? 0) > 0);
   if (failed.length > 0) {
     console.error(`[bench:answers] requests or ceiling inserts failed on: ${failed.join(', ')}; these figures are not valid`);
     process.exitCode = 1;

@@ -162,6 +162,7 @@ export async function buildApp({ config, content, database, clock, mailTransport
   await app.register(
     assessmentRoutes({
       ...learner,
+      answersPerMinute: config.answersPerMinute,
       learnerChallenge: (challengeId) => previewChallenge(content.release, challengeId).challenge,
       autoShare: (tx, participationId) => autoShareIfAsked(learner, tx, participationId),
     }),

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { knowledgeElements } from '../src/modules/assessment';
 import { campaignSkills, participations, snapshotKnowledgeElements } from '../src/modules/campaigns/schema';
+import { rateLimitCounters } from '../src/platform/rate-limit.schema';
 import { createCampaign, createLearner, rightAnswer } from './support/campaign-factory';
 import { createOrganization, createTeam, createUser, PASSWORD } from './support/factory';
 import { Agent, errorCodes } from './support/http';
@@ -256,6 +257,38 @@ describe('concurrency (`campaigns-and-participation.md` §8)', () => {
     const both = await Promise.all([agent.post(`/api/participations/${body.participation.id}/share`), agent.post(`/api/participations/${body.participation.id}/share`)]);
     expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
     expect(both.flatMap(errorCodes)).toEqual(['ALREADY_SHARED']);
+  });
+});
+
+describe('answers per minute (ANSWER_RATE_LIMIT_PER_MINUTE)', () => {
+  it('beyond the configured number an answer is RATE_LIMITED with Retry-After, records nothing and counts nothing', async () => {
+    const limited = await createTestApp({ startJobs: false, configOverrides: { answersPerMinute: 2 } });
+    try {
+      // One second into a minute: the three answers fall in one fixed window.
+      limited.clock.offsetMs = Math.ceil(Date.now() / 60_000) * 60_000 + 1_000 - Date.now();
+      const organization = await createOrganization(limited.database.db, { type: 'PRO' });
+      const owner = await createUser(limited.database.db);
+      const campaign = await createCampaign(limited.database.db, limited.content.release, { organizationId: organization.id, ownerId: owner.id });
+      const user = await createUser(limited.database.db);
+      const agent = new Agent(limited.app);
+      await agent.signIn(user.email, PASSWORD);
+      const { body } = await agent.post<{ participation: { assessmentId: string } }>(`/api/campaigns/${campaign.id}/participations`);
+      const assessmentId = body.participation.assessmentId;
+      const answer = async () => {
+        const served = await agent.get<Served>(`/api/assessments/${assessmentId}/next`);
+        return agent.post<Answered>(`/api/assessments/${assessmentId}/answers`, { challengeId: served.body.challenge.id, skipped: true });
+      };
+      expect((await answer()).status).toBe(200);
+      expect((await answer()).status).toBe(200);
+      const refused = await answer();
+      expect(errorCodes(refused)).toEqual(['RATE_LIMITED']);
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+      expect((await agent.get<Served>(`/api/assessments/${assessmentId}/next`)).body.answerCount).toBe(2);
+      const counters = await limited.database.db.select().from(rateLimitCounters).where(eq(rateLimitCounters.key, `answers:${user.id}`));
+      expect(counters.map((c) => c.count)).toEqual([2]);
+    } finally {
+      await limited.close();
+    }
   });
 });
 

@@ -6,6 +6,7 @@ import nodemailer from 'nodemailer';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { DEMO_PASSWORD, demoUsers, seedDemoIfEmpty } from '../src/modules/demo';
+import { readConfig } from '../src/platform/config';
 import { openDatabase } from '../src/platform/db/database';
 import { DataDirLockedError } from '../src/platform/db/lockfile';
 import { migrateDatabase } from '../src/platform/db/migrate';
@@ -71,6 +72,14 @@ describe('HTTP platform', () => {
     expect(response.status).toBe(500);
     expect(JSON.stringify(response.body)).not.toContain('secret');
     expect(response.body).toMatchObject({ errors: [{ code: 'INTERNAL_ERROR', meta: { requestId: expect.any(String) } }] });
+  });
+});
+
+describe('configuration', () => {
+  it('answers per minute default to the spec’s 60; ANSWER_RATE_LIMIT_PER_MINUTE sets them and must be a positive whole number', () => {
+    expect(readConfig({}).answersPerMinute).toBe(60);
+    expect(readConfig({ ANSWER_RATE_LIMIT_PER_MINUTE: '100000' }).answersPerMinute).toBe(100_000);
+    for (const wrong of ['0', '-5', '2.5', 'many']) expect(() => readConfig({ ANSWER_RATE_LIMIT_PER_MINUTE: wrong })).toThrow();
   });
 });
 

@@ -17,6 +17,8 @@ const envSchema = z.object({
   // Instance switch of the automatic reminders; each organization also needs its REMINDERS toggle.
   JALON_REMINDERS: z.enum(['on', 'off']).default('on'),
   JALON_REMINDER_SWEEP_SECONDS: z.coerce.number().int().min(5).max(86_400).default(300),
+  // The spec's 60 (`learners-and-accounts.md` §6); a load test raises it to answer back to back.
+  ANSWER_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60),
 });
 
 export interface Config {
@@ -35,6 +37,8 @@ export interface Config {
   webDist: string;
   /** Whether this instance sends automatic reminders, and how often it looks for due ones. */
   reminders: { enabled: boolean; sweepSeconds: number };
+  /** Answers a user may send per minute before `RATE_LIMITED`. */
+  answersPerMinute: number;
   /** Non-production builds expose the outbox and the settable clock (spec README, « Test support »). */
   testSupport: boolean;
 }
@@ -59,6 +63,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     webDist: path.resolve(e.JALON_WEB_DIST ?? path.join(repoRoot, 'apps/web/dist')),
     reminders: { enabled: e.JALON_REMINDERS === 'on', sweepSeconds: e.JALON_REMINDER_SWEEP_SECONDS },
+    answersPerMinute: e.ANSWER_RATE_LIMIT_PER_MINUTE,
     testSupport: !production,
   };
 }

@@ -30,10 +30,8 @@ import { challengeReports } from './schema';
 import { loadTestContext } from './test-context';
 import { markTutorialHelpful, myTutorials, saveTutorial, unsaveTutorial } from './tutorials';
 
-/** Answers per user and minute before `RATE_LIMITED` (`learners-and-accounts.md` §6). */
-const ANSWERS_PER_MINUTE = 60;
-
-export function assessmentRoutes(deps: RunnerDeps & { limiter: RateLimiter }) {
+/** `answersPerMinute`: answers per user and minute before `RATE_LIMITED` (`learners-and-accounts.md` §6). */
+export function assessmentRoutes(deps: RunnerDeps & { limiter: RateLimiter; answersPerMinute: number }) {
   const { db, content } = deps;
   return async function register(app: FastifyInstance) {
     const r = app.withTypeProvider<ZodTypeProvider>();
@@ -77,7 +75,7 @@ export function assessmentRoutes(deps: RunnerDeps & { limiter: RateLimiter }) {
       async (request) => {
         const userId = request.session!.userId;
         const admit = async (tx: Tx) => {
-          if ((await deps.limiter.hit(`answers:${userId}`, 60, tx)) > ANSWERS_PER_MINUTE) {
+          if ((await deps.limiter.hit(`answers:${userId}`, 60, tx)) > deps.answersPerMinute) {
             throw new AppError('RATE_LIMITED', { headers: { 'Retry-After': String(deps.limiter.retryAfter(60)) } });
           }
         };
