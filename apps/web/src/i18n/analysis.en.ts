@@ -12,6 +12,7 @@ export const analysisEn: Resource<typeof analysisFr> = {
   views: { label: 'Analysis view', sujets: 'By topic', competences: 'By competence' },
   tubesIntro: 'The topics to work on first come first. Each topic offers tutorials to progress.',
   levelOf: 'Mean level {{level}} out of {{max}} ({{percent}} %)',
+  levelOfOne: 'Level {{level}} out of {{max}} ({{percent}} %)',
   bubblesLabel: '{{count}} out of 4: {{label}}',
   recommendation: {
     '1': 'Somewhat recommended',
@@ -73,6 +74,7 @@ export const analysisEn: Resource<typeof analysisFr> = {
     campaign: 'Campaign',
     division: 'Class',
     group: 'Group',
+    status: 'Status',
     startedAt: 'Started on',
     sharedAt: 'Sent on',
     progression: 'Progress',

@@ -12,6 +12,7 @@ export const analysisFr = {
   views: { label: 'Vue de l’analyse', sujets: 'Par sujet', competences: 'Par compétence' },
   tubesIntro: 'Les sujets à travailler en priorité sont en tête. Chaque sujet propose des tutoriels pour progresser.',
   levelOf: 'Niveau moyen {{level}} sur {{max}} ({{percent}} %)',
+  levelOfOne: 'Niveau {{level}} sur {{max}} ({{percent}} %)',
   bubblesLabel: '{{count}} sur 4 : {{label}}',
   recommendation: {
     '1': 'Assez recommandé',
@@ -73,6 +74,7 @@ export const analysisFr = {
     campaign: 'Campagne',
     division: 'Classe',
     group: 'Groupe',
+    status: 'Statut',
     startedAt: 'Commencé le',
     sharedAt: 'Envoyé le',
     progression: 'Progression',

@@ -22,11 +22,11 @@ export function useNumber() {
  */
 export function Gauge({ percent, text, color, testId }: { percent: number; text: string; color?: string; testId?: string }) {
   return (
-    <div className="gauge" data-testid={testId} data-percent={percent}>
-      <span className="gauge__track" aria-hidden="true">
-        <span className="gauge__fill" style={{ width: `${Math.min(100, Math.max(0, percent))}%`, ...(color ? { background: color } : {}) }} />
+    <div className="level-bar" data-testid={testId} data-percent={percent}>
+      <span className="level-bar__track" aria-hidden="true">
+        <span className="level-bar__fill" style={{ width: `${Math.min(100, Math.max(0, percent))}%`, ...(color ? { background: color } : {}) }} />
       </span>
-      <span className="gauge__text">{text}</span>
+      <span className="level-bar__text">{text}</span>
     </div>
   );
 }
@@ -103,7 +103,10 @@ export function ClassFilter({ divisions, groups }: { divisions: string[]; groups
   );
 }
 
-/** One tube of « Analyse »: where it sits, how far the learners got, how much it is recommended, and its tutorials on demand. */
+/**
+ * One tube of « Analyse »: where it sits, how far the learners got, how much it is
+ * recommended, and its tutorials on demand; `showMarks` for one participant's analysis.
+ */
 export function TubeItem({ tube, showMarks }: { tube: AnalysisTube; showMarks: boolean }) {
   const { t, i18n } = useTranslation();
   const number = useNumber();
@@ -126,7 +129,7 @@ export function TubeItem({ tube, showMarks }: { tube: AnalysisTube; showMarks: b
         <Gauge
           percent={tube.percent}
           color={areaColor(tube.competence.areaColor)}
-          text={t('orga.analysis.levelOf', { level: number(tube.meanReached), max: tube.maxLevel, percent: tube.percent })}
+          text={t(showMarks ? 'orga.analysis.levelOfOne' : 'orga.analysis.levelOf', { level: number(tube.meanReached), max: tube.maxLevel, percent: tube.percent })}
           testId="tube-gauge"
         />
         <Bubbles count={tube.bubbles} />
@@ -167,7 +170,7 @@ export function TubeItem({ tube, showMarks }: { tube: AnalysisTube; showMarks: b
                     ].join(' · ')}
                   </span>
                   {showMarks && tutorial.shownDuringTest ? (
-                    <span className="tag" data-testid="tutorial-shown">
+                    <span className="mark-tag" data-testid="tutorial-shown">
                       {t('orga.analysis.tutorials.shown')}
                     </span>
                   ) : null}

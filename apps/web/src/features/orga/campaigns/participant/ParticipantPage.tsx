@@ -89,8 +89,14 @@ export function ParticipantPage() {
         ) : null}
         <dt>{t('orga.analysis.participant.startedAt')}</dt>
         <dd>{date(participation.createdAt)}</dd>
-        <dt>{t('orga.analysis.participant.sharedAt')}</dt>
-        <dd data-testid="participant-shared-at">{participation.sharedAt ? date(participation.sharedAt) : statusOf(participation.status)}</dd>
+        <dt>{t('orga.analysis.participant.status')}</dt>
+        <dd data-testid="participant-status">{statusOf(participation.status)}</dd>
+        {participation.sharedAt ? (
+          <>
+            <dt>{t('orga.analysis.participant.sharedAt')}</dt>
+            <dd data-testid="participant-shared-at">{date(participation.sharedAt)}</dd>
+          </>
+        ) : null}
         {data.campaign.type !== 'PROFILES_COLLECTION' ? (
           <>
             <dt>{t('orga.analysis.participant.progression')}</dt>
@@ -285,7 +291,7 @@ export function LearnerActivityTab() {
                 <tr key={row.id} data-testid="learner-activity-row">
                   <th scope="row">
                     <Link to={`/orga/campagnes/${row.campaign.id}/participants/${row.id}`}>{row.campaign.name}</Link>
-                    {row.campaign.archived ? <span className="tag">{t('orga.analysis.participant.activity.archived')}</span> : null}
+                    {row.campaign.archived ? <span className="mark-tag">{t('orga.analysis.participant.activity.archived')}</span> : null}
                   </th>
                   <td>{t(`orga.analysis.participant.statuses.${row.status}`)}</td>
                   <td>{formatDate(row.createdAt, i18n.language, timeZone)}</td>
