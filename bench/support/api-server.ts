@@ -8,6 +8,8 @@ const repoRoot = path.resolve(import.meta.dirname, '../..');
 export interface ApiServer {
   /** http://127.0.0.1:<port>, without a trailing slash. */
   url: string;
+  /** The server process, e.g. to read its memory from `/proc`. */
+  pid: number;
   /** Stops the whole process group: SIGTERM for a graceful shutdown, then SIGKILL. */
   stop(): Promise<void>;
 }
@@ -76,7 +78,7 @@ export async function startApi(options: StartApiOptions): Promise<ApiServer> {
     await stop();
     throw error;
   }
-  return { url, stop };
+  return { url, pid: pid!, stop };
 }
 
 async function waitForHealth(url: string, timeoutMs: number, ended: () => string | undefined) {

@@ -1,0 +1,420 @@
+/**
+ * `npm run bench:results [-- --json] [--postgres N] [--pglite N] [--samples N]`
+ *
+ * Orga's follow-up pages on a big campaign: a « Bilan numérique du lycée » campaign (120
+ * skills, five stages, three badges) with N shared participations over 30 classes, 10,000 on
+ * PostgreSQL and 2,000 on PGlite by default. For « Participants », « Résultats » (all, then one
+ * class), a participant page, « Analyse » and « Résultats collectifs » it measures the p50/p95
+ * latency of the requests the page makes; for the CSV export, rows/s and the server's peak RSS
+ * growth. Human table on stdout, or exactly one JSON object with --json. Progress on stderr.
+ */
+import { loadRelease, campaignSkills as skillsOfProfile, type Release } from '@jalon/content';
+import { eq, sql } from 'drizzle-orm';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { campaigns, campaignSkills, drawCampaignCode } from '../apps/api/src/modules/campaigns';
+import { participationBadges, participations, snapshotKnowledgeElements } from '../apps/api/src/modules/campaigns/schema';
+import { assessments } from '../apps/api/src/modules/assessment/schema';
+import { users } from '../apps/api/src/modules/identity/schema';
+import { learnerSortKey, organizationLearners, organizations } from '../apps/api/src/modules/organizations';
+import { openDatabase, type Db } from '../apps/api/src/platform/db/database';
+import { startApi, type ApiServer } from './support/api-server';
+import { exitAfter, onCleanup, runCleanups } from './support/cleanup';
+import { startPostgres } from './support/postgres';
+
+const ENGINES = ['postgres', 'pglite'] as const;
+type Engine = (typeof ENGINES)[number];
+
+const TEACHER = { login: 'bruno.petit@example.org', password: 'Jalon-demo-2026' };
+const SCHOOL = 'Collège Victor-Hugo';
+const TARGET_PROFILE_ID = 'tp-bilan-lycee';
+const CLASSES = 30;
+/** Rows written per insert statement while building the campaign. */
+const BATCH = 1_000;
+/** Requests before the measured ones: caches, JIT and the database's buffers warm up. */
+const WARM_UP = 3;
+/** Server memory is sampled this often during the export. */
+const RSS_SAMPLE_MS = 20;
+const TARGETS = { p95Ms: 300, exportRowsPerSec: 20_000, exportRssGrowthMB: 64 };
+
+const { values: args } = parseArgs({
+  options: {
+    json: { type: 'boolean', default: false },
+    postgres: { type: 'string', default: '10000' },
+    pglite: { type: 'string', default: '2000' },
+    samples: { type: 'string', default: '30' },
+  },
+});
+const sizes: Record<Engine, number> = { postgres: positive('postgres', args.postgres), pglite: positive('pglite', args.pglite) };
+const samples = positive('samples', args.samples);
+
+function positive(name: string, text: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value <= 0) {
+    console.error(`--${name} must be a positive integer, got ${text}`);
+    process.exit(2);
+  }
+  return value;
+}
+
+function progress(message: string) {
+  console.error(`[bench:results] ${message}`);
+}
+
+/** mulberry32: the campaign is the same in every run. */
+function seededRandom(start: number): () => number {
+  let state = start >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// The campaign, written straight into the database before the measured server starts.
+
+interface BuiltCampaign {
+  campaignId: string;
+  participationIds: string[];
+  firstClass: string;
+}
+
+/**
+ * N pupils of 30 classes who each sent one participation: snapshots of the 120 skills with a
+ * level per tube drawn around the pupil's ability, the results computed at share (mastery,
+ * stage, badges), dates spread over the last 30 days.
+ */
+async function buildCampaign(db: Db, release: Release, count: number): Promise<BuiltCampaign> {
+  const random = seededRandom(count);
+  const [school] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.name, SCHOOL));
+  const [teacher] = await db.select({ id: users.id }).from(users).where(eq(users.email, TEACHER.login));
+  if (!school || !teacher) throw new Error('the demo seed did not create the school and its teacher');
+  const profile = release.targetProfiles.find((p) => p.id === TARGET_PROFILE_ID);
+  if (!profile) throw new Error(`${TARGET_PROFILE_ID} is not in the content release`);
+  const skills = skillsOfProfile(release, profile);
+
+  const now = Date.now();
+  const [campaign] = await db
+    .insert(campaigns)
+    .values({
+      organizationId: school.id,
+      type: 'ASSESSMENT',
+      name: 'Bilan de seconde (banc de mesure)',
+      code: drawCampaignCode(),
+      creatorId: teacher.id,
+      ownerId: teacher.id,
+      targetProfileId: profile.id,
+      releaseId: release.id,
+      createdAt: new Date(now - 31 * 86_400_000),
+    })
+    .returning({ id: campaigns.id });
+  const campaignId = campaign!.id;
+  await db.insert(campaignSkills).values(skills.map((s) => ({ campaignId, skillId: s.id, tubeId: s.tubeId, competenceId: s.competenceId, level: s.level })));
+
+  const participationIds: string[] = [];
+  for (let start = 0; start < count; start += BATCH) {
+    const size = Math.min(BATCH, count - start);
+    const people = Array.from({ length: size }, (_, i) => {
+      const n = start + i + 1;
+      return { firstName: `Élève${String(n).padStart(5, '0')}`, lastName: `Nom${String((n * 7919) % 100_003).padStart(6, '0')}`, n };
+    });
+    const accounts = await db
+      .insert(users)
+      .values(people.map((p) => ({ firstName: p.firstName, lastName: p.lastName, username: `bench.results.${p.n}.${campaignId.slice(0, 8)}` })))
+      .returning({ id: users.id });
+    const learners = await db
+      .insert(organizationLearners)
+      .values(
+        people.map((p, i) => ({
+          organizationId: school.id,
+          userId: accounts[i]!.id,
+          firstName: p.firstName,
+          lastName: p.lastName,
+          birthdate: '2010-01-01',
+          division: `2nde ${(p.n % CLASSES) + 1}`,
+          sortKey: learnerSortKey(p.lastName, p.firstName),
+        })),
+      )
+      .returning({ id: organizationLearners.id });
+    const rows = await db
+      .insert(participations)
+      .values(
+        people.map((_, i) => {
+          const started = new Date(now - Math.floor(random() * 30 * 86_400_000));
+          return {
+            campaignId,
+            userId: accounts[i]!.id,
+            organizationLearnerId: learners[i]!.id,
+            status: 'SHARED',
+            sharedAt: new Date(started.getTime() + 3_600_000),
+            createdAt: started,
+          };
+        }),
+      )
+      .returning({ id: participations.id, userId: participations.userId, sharedAt: participations.sharedAt });
+    await db.insert(assessments).values(
+      rows.map((row) => ({ userId: row.userId, type: 'CAMPAIGN', participationId: row.id, state: 'completed', completedAt: row.sharedAt })),
+    );
+    participationIds.push(...rows.map((row) => row.id));
+  }
+
+  // Snapshots: per pupil an ability, per tube a level around it; a skill is validated up to that level.
+  const pix = sql.join(
+    skills.map((s) => sql`(${s.id}, ${s.pixValue}::float8)`),
+    sql`, `,
+  );
+  await db.execute(sql`
+    insert into ${snapshotKnowledgeElements} (participation_id, skill_id, tube_id, competence_id, status, source, earned_pix, knowledge_element_id, created_at)
+    select p.id, cs.skill_id, cs.tube_id, cs.competence_id,
+      case when cs.level <= ((abs(hashtext(p.id::text)) % 6) + (abs(hashtext(p.id::text || cs.tube_id)) % 3) - 1) then 'validated' else 'invalidated' end,
+      'direct',
+      case when cs.level <= ((abs(hashtext(p.id::text)) % 6) + (abs(hashtext(p.id::text || cs.tube_id)) % 3) - 1) then v.pix else 0 end,
+      row_number() over (),
+      p.shared_at
+    from ${participations} p
+    join ${campaignSkills} cs on cs.campaign_id = p.campaign_id
+    join (values ${pix}) as v(skill_id, pix) on v.skill_id = cs.skill_id
+    where p.campaign_id = ${campaignId}`);
+
+  // Results computed at share: mastery, the highest stage reached, the badges.
+  const stages = profile.stages.flatMap((stage) => (stage.threshold === undefined ? [] : [{ id: stage.id, threshold: stage.threshold }])).sort((a, b) => b.threshold - a.threshold);
+  const stageCase = sql.join(
+    stages.map((stage) => sql`when round(100.0 * s.validated / ${skills.length}) >= ${stage.threshold} then ${stage.id}`),
+    sql` `,
+  );
+  await db.execute(sql`
+    update ${participations} p set
+      validated_skills_count = s.validated,
+      mastery_rate = round(s.validated::numeric / ${skills.length}, 5),
+      reached_stage_id = case ${stageCase} end,
+      results_computed_at = p.shared_at
+    from (select participation_id, count(*) filter (where status = 'validated')::int as validated
+          from ${snapshotKnowledgeElements} group by participation_id) s
+    where s.participation_id = p.id and p.campaign_id = ${campaignId}`);
+  for (const [index, badge] of profile.badges.entries()) {
+    // Thresholds staggered so that each badge is held by a different share of the class.
+    const threshold = 0.4 + index * 0.1;
+    await db.execute(sql`
+      insert into ${participationBadges} (participation_id, badge_key, obtained, progress)
+      select id, ${badge.key}, mastery_rate >= ${threshold}, least(100, round(100 * mastery_rate / ${threshold}))::int
+      from ${participations} where campaign_id = ${campaignId}`);
+  }
+  return { campaignId, participationIds, firstClass: '2nde 1' };
+}
+
+// ---------------------------------------------------------------------------------------
+// HTTP as the teacher's browser does it.
+
+async function signIn(baseUrl: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(TEACHER),
+  });
+  if (response.status !== 200) throw new Error(`sign-in answered ${response.status}`);
+  return response.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(';')[0])
+    .join('; ');
+}
+
+/** One page load: its requests at once, as the web app makes them; the latency is the slowest one. */
+async function loadPage(baseUrl: string, cookie: string, routes: string[]): Promise<number> {
+  const started = performance.now();
+  await Promise.all(
+    routes.map(async (route) => {
+      const response = await fetch(`${baseUrl}${route}`, { headers: { cookie } });
+      const body = await response.arrayBuffer();
+      if (response.status !== 200) throw new Error(`GET ${route} answered ${response.status}: ${Buffer.from(body).toString().slice(0, 200)}`);
+    }),
+  );
+  return performance.now() - started;
+}
+
+function percentile(sorted: number[], p: number): number {
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return Math.round((sorted[Math.max(0, index)] ?? 0) * 10) / 10;
+}
+
+async function measurePage(baseUrl: string, cookie: string, routesFor: (i: number) => string[]): Promise<{ p50: number; p95: number }> {
+  for (let i = 0; i < WARM_UP; i++) await loadPage(baseUrl, cookie, routesFor(i));
+  const timings: number[] = [];
+  for (let i = 0; i < samples; i++) timings.push(await loadPage(baseUrl, cookie, routesFor(i + WARM_UP)));
+  timings.sort((a, b) => a - b);
+  return { p50: percentile(timings, 50), p95: percentile(timings, 95) };
+}
+
+function rssBytes(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = /^VmRSS:\s+(\d+) kB$/m.exec(status)?.[1];
+  return kb ? Number(kb) * 1024 : 0;
+}
+
+/** Downloads the export while sampling the server's memory; the file is counted, not kept. */
+async function measureExport(server: ApiServer, cookie: string, campaignId: string, expectedRows: number) {
+  const baseline = rssBytes(server.pid);
+  let peak = baseline;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, rssBytes(server.pid));
+  }, RSS_SAMPLE_MS);
+  const started = performance.now();
+  const response = await fetch(`${server.url}/api/campaigns/${campaignId}/export.csv`, { headers: { cookie } });
+  if (response.status !== 200 || !response.body) throw new Error(`the export answered ${response.status}`);
+  let newlines = 0;
+  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+    for (const byte of chunk) if (byte === 10) newlines++;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  peak = Math.max(peak, rssBytes(server.pid));
+  const rows = newlines - 1;
+  if (rows !== expectedRows) throw new Error(`the export held ${rows} rows, ${expectedRows} expected`);
+  return { rows, seconds, rowsPerSec: Math.round(rows / seconds), rssGrowthMB: Math.round(((peak - baseline) / 1_048_576) * 10) / 10 };
+}
+
+// ---------------------------------------------------------------------------------------
+
+interface EngineReport {
+  participantsP50: number;
+  participantsP95: number;
+  resultsP50: number;
+  resultsP95: number;
+  resultsFilteredP50: number;
+  resultsFilteredP95: number;
+  participantPageP50: number;
+  participantPageP95: number;
+  analysisP50: number;
+  analysisP95: number;
+  collectiveP50: number;
+  collectiveP95: number;
+  exportRowsPerSec: number;
+  exportRssGrowthMB: number;
+}
+
+async function runEngine(engine: Engine, release: Release): Promise<{ report: EngineReport; buildSeconds: number; exportSeconds: number }> {
+  const count = sizes[engine];
+  const env: Record<string, string> = { NODE_ENV: 'production', LOG_LEVEL: 'warn', JALON_DEMO: 'on', JALON_REMINDERS: 'off' };
+  let open: () => ReturnType<typeof openDatabase>;
+  if (engine === 'postgres') {
+    progress('starting a throwaway PostgreSQL cluster');
+    const cluster = await startPostgres();
+    env.DATABASE_URL = cluster.url;
+    open = () => openDatabase({ databaseUrl: cluster.url, dataDir: '' });
+  } else {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jalon-bench-results-'));
+    onCleanup(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+    env.JALON_DATA_DIR = dataDir;
+    open = () => openDatabase({ dataDir });
+  }
+
+  // A first start migrates and seeds the demo; the campaign is then written with the server
+  // stopped (PGlite's folder belongs to one process at a time), and the measured server starts.
+  progress(`${engine}: first start (migrations, demo seed)`);
+  const first = await startApi({ env });
+  await first.stop();
+  progress(`${engine}: building a campaign of ${count} shared participations`);
+  const buildStarted = performance.now();
+  const database = await open();
+  let built: BuiltCampaign;
+  try {
+    built = await buildCampaign(database.db, release, count);
+  } finally {
+    await database.close();
+  }
+  const buildSeconds = (performance.now() - buildStarted) / 1000;
+  progress(`${engine}: built in ${buildSeconds.toFixed(1)} s; starting the measured server`);
+  const server = await startApi({ env });
+  try {
+    const cookie = await signIn(server.url);
+    const c = `/api/campaigns/${built.campaignId}`;
+    const one = `divisions=${encodeURIComponent(built.firstClass)}`;
+    progress(`${engine}: « Participants »`);
+    const participants = await measurePage(server.url, cookie, () => [`${c}/activity`, `${c}/activity/participants?page=1&pageSize=50`]);
+    progress(`${engine}: « Résultats »`);
+    const results = await measurePage(server.url, cookie, () => [`${c}/results/summary`, `${c}/results?page=1&pageSize=50`]);
+    const resultsFiltered = await measurePage(server.url, cookie, () => [`${c}/results/summary?${one}`, `${c}/results?page=1&pageSize=50&${one}`]);
+    progress(`${engine}: participant pages`);
+    const step = Math.max(1, Math.floor(built.participationIds.length / (samples + WARM_UP)));
+    const participantPage = await measurePage(server.url, cookie, (i) => {
+      const id = built.participationIds[(i * step) % built.participationIds.length];
+      return [`${c}/participations/${id}`, `${c}/participations/${id}/analysis`];
+    });
+    progress(`${engine}: « Analyse » and « Résultats collectifs »`);
+    const analysis = await measurePage(server.url, cookie, () => [`${c}/analysis`]);
+    const collective = await measurePage(server.url, cookie, () => [`${c}/collective-results`]);
+    progress(`${engine}: export`);
+    const exported = await measureExport(server, cookie, built.campaignId, count);
+    return {
+      report: {
+        participantsP50: participants.p50,
+        participantsP95: participants.p95,
+        resultsP50: results.p50,
+        resultsP95: results.p95,
+        resultsFilteredP50: resultsFiltered.p50,
+        resultsFilteredP95: resultsFiltered.p95,
+        participantPageP50: participantPage.p50,
+        participantPageP95: participantPage.p95,
+        analysisP50: analysis.p50,
+        analysisP95: analysis.p95,
+        collectiveP50: collective.p50,
+        collectiveP95: collective.p95,
+        exportRowsPerSec: exported.rowsPerSec,
+        exportRssGrowthMB: exported.rssGrowthMB,
+      },
+      buildSeconds,
+      exportSeconds: exported.seconds,
+    };
+  } finally {
+    await server.stop();
+  }
+}
+
+function table(results: Record<Engine, Awaited<ReturnType<typeof runEngine>>>): string {
+  const pages: [string, keyof EngineReport, keyof EngineReport][] = [
+    ['Participants', 'participantsP50', 'participantsP95'],
+    ['Résultats', 'resultsP50', 'resultsP95'],
+    ['Résultats, one class', 'resultsFilteredP50', 'resultsFilteredP95'],
+    ['Participant page', 'participantPageP50', 'participantPageP95'],
+    ['Analyse', 'analysisP50', 'analysisP95'],
+    ['Résultats collectifs', 'collectiveP50', 'collectiveP95'],
+  ];
+  const lines = [
+    `Follow-up pages, ${samples} loads each after ${WARM_UP} warm-up loads (ms; a page's requests run at once):`,
+    '',
+    `| Page | PostgreSQL (${sizes.postgres}) p50 / p95 | PGlite (${sizes.pglite}) p50 / p95 |`,
+    '|---|---|---|',
+    ...pages.map(([name, p50, p95]) => `| ${name} | ${results.postgres.report[p50]} / ${results.postgres.report[p95]} | ${results.pglite.report[p50]} / ${results.pglite.report[p95]} |`),
+    `| Export (rows/s, RSS growth) | ${results.postgres.report.exportRowsPerSec} rows/s in ${results.postgres.exportSeconds.toFixed(1)} s, +${results.postgres.report.exportRssGrowthMB} MB | ${results.pglite.report.exportRowsPerSec} rows/s in ${results.pglite.exportSeconds.toFixed(1)} s, +${results.pglite.report.exportRssGrowthMB} MB |`,
+    '',
+    `Campaign built in ${results.postgres.buildSeconds.toFixed(1)} s (PostgreSQL) and ${results.pglite.buildSeconds.toFixed(1)} s (PGlite), not measured.`,
+  ];
+  const pg = results.postgres.report;
+  const misses = [
+    ...pages.filter(([, , p95]) => pg[p95] > TARGETS.p95Ms).map(([name, , p95]) => `${name} p95 ${pg[p95]} ms > ${TARGETS.p95Ms}`),
+    ...(pg.exportRowsPerSec < TARGETS.exportRowsPerSec ? [`export ${pg.exportRowsPerSec} rows/s < ${TARGETS.exportRowsPerSec}`] : []),
+    ...(pg.exportRssGrowthMB > TARGETS.exportRssGrowthMB ? [`export RSS growth ${pg.exportRssGrowthMB} MB > ${TARGETS.exportRssGrowthMB}`] : []),
+  ];
+  lines.push(misses.length === 0 ? 'PostgreSQL targets met (p95 ≤ 300 ms, export ≥ 20,000 rows/s, RSS growth ≤ 64 MB).' : `PostgreSQL targets missed: ${misses.join('; ')}.`);
+  return lines.join('\n');
+}
+
+async function main() {
+  exitAfter(40 * 60_000, 'bench:results');
+  const { release } = loadRelease();
+  const results = {} as Record<Engine, Awaited<ReturnType<typeof runEngine>>>;
+  for (const engine of ENGINES) results[engine] = await runEngine(engine, release);
+  if (args.json) console.log(JSON.stringify({ postgres: results.postgres.report, pglite: results.pglite.report }));
+  else console.log(table(results));
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(() => void runCleanups());
