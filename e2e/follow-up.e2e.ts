@@ -69,14 +69,14 @@ describe('following a campaign in Orga (issue 6, items 1–2)', () => {
     await screenshot(page, 'follow-up-activity');
 
     await followUp.search('garanse');
-    expect(await followUp.statuses()).toEqual(['En attente d’envoi']);
+    await expect.poll(() => followUp.statuses()).toEqual(['En attente d’envoi']);
 
     await followUp.openActivity(campaignId);
     await followUp.row('Durand').getByTestId('see-results').click();
-    await page.getByTestId('results-table').waitFor();
+    await page.getByTestId('participant-page').waitFor();
+    await followUp.openResults(campaignId);
     expect(await followUp.resultRows().count()).toBe(1);
     expect(await followUp.resultRows().first().getByTestId('result-mastery').innerText()).toMatch(/^\d+ %$/);
-    await followUp.openResults(campaignId);
     await expectAccessible(page);
     await screenshot(page, 'follow-up-results');
 
@@ -88,8 +88,8 @@ describe('following a campaign in Orga (issue 6, items 1–2)', () => {
     await page.getByTestId('confirm-dialog-confirm').focus();
     await page.keyboard.press('Enter');
     await page.getByTestId('participation-deleted').waitFor();
-    expect(await followUp.statuses()).toEqual(['Résultats reçus', 'En attente d’envoi']);
-    expect(await followUp.card('card-participants')).toBe('2');
+    await expect.poll(() => followUp.statuses()).toEqual(['Résultats reçus', 'En attente d’envoi']);
+    await expect.poll(() => followUp.card('card-participants')).toBe('2');
 
     for (const pupil of pupils) await pupil.context.close();
     await context.close();

@@ -250,7 +250,7 @@ function ParticipantsTable({ summary }: { summary: ActivitySummary }) {
                         <div className="row-actions">
                           {row.status === 'SHARED' ? (
                             <Link
-                              to={`/orga/campagnes/${campaign.id}/resultats?search=${encodeURIComponent(name(row))}`}
+                              to={`/orga/campagnes/${campaign.id}/participants/${row.participationId}`}
                               aria-label={t('orga.followUp.activity.seeResultsOf', { name: name(row) })}
                               data-testid="see-results"
                             >

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { PAGE_SIZES } from '@jalon/contracts/constants';
 import type { ResultRow, ResultsSummary } from '@jalon/contracts';
 import { assetUrl } from '../../shared/content/assetUrl';
@@ -273,7 +274,11 @@ function ResultsTable({ summary }: { summary: ResultsSummary }) {
                 <tbody>
                   {data.items.map((row) => (
                     <tr key={row.participationId} data-testid="result-row">
-                      <th scope="row">{row.lastName}</th>
+                      <th scope="row">
+                        <Link to={`/orga/campagnes/${campaign.id}/participants/${row.participationId}`} data-testid="result-participant-link">
+                          {row.lastName}
+                        </Link>
+                      </th>
                       <td>{row.firstName}</td>
                       {showDivision ? <td>{row.division ?? ''}</td> : null}
                       {showGroup ? <td>{row.group ?? ''}</td> : null}
