@@ -25,6 +25,7 @@ import { campaignRoutes, registerCampaignTenant } from './modules/campaigns';
 import { exportRoutes } from './modules/exports';
 import { reminderRoutes, sendDueReminders, startReminderSweep } from './modules/reminders';
 import { listenCampaignEvents, LiveHub, liveRoutes } from './modules/live';
+import { statisticsRoutes } from './modules/statistics';
 import { identityRoutes, resolveSession } from './modules/identity';
 import { findActiveMembership, listMembershipsOf, organizationRoutes } from './modules/organizations';
 import { autoShareIfAsked, participationRoutes } from './modules/participation';
@@ -173,6 +174,7 @@ export async function buildApp({ config, content, database, clock, mailTransport
   await app.register(followUpRoutes({ db, clock, content: contentIndex }));
   const reminders = { db, clock, mailer, publicUrl: config.publicUrl };
   await app.register(reminderRoutes(reminders));
+  await app.register(statisticsRoutes({ db, clock, release: content.release }));
   if (config.testSupport) await app.register(supportRoutes({ mailer, clock, sendDueReminders: () => sendDueReminders(reminders) }));
   let stopReminderSweep: (() => Promise<void>) | undefined;
   const hub = new LiveHub(() => clock.now().getTime());

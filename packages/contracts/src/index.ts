@@ -15,3 +15,4 @@ export * from './follow-up';
 export * from './reminders';
 export * from './exports';
 export * from './analysis';
+export * from './statistics';
