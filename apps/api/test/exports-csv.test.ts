@@ -77,6 +77,11 @@ describe('CSV serialisation (analytics-and-exports.md §8.1)', () => {
     expect(localDate(new Date('2026-07-01T02:00:00Z'), 'America/Cayenne')).toBe('2026-06-30');
     // Summer time: 22:30 UTC is already the next day in Paris (UTC+2).
     expect(localDate(new Date('2026-06-30T22:30:00Z'), 'Europe/Paris')).toBe('2026-07-01');
+    // One second either side of local midnight, even where the offset is not whole hours (UTC+5:45).
+    expect(localDate(new Date('2026-03-09T22:59:59Z'), 'Europe/Paris')).toBe('2026-03-09');
+    expect(localDate(new Date('2026-03-09T23:00:00Z'), 'Europe/Paris')).toBe('2026-03-10');
+    expect(localDate(new Date('2026-03-09T18:14:59Z'), 'Asia/Kathmandu')).toBe('2026-03-09');
+    expect(localDate(new Date('2026-03-09T18:15:00Z'), 'Asia/Kathmandu')).toBe('2026-03-10');
   });
 
   it('names the file after the campaign, its id and the local date, with only letters, digits, - and _', () => {

@@ -14,7 +14,6 @@ import {
   skillId,
   type CompetenceId,
   type CompetenceScore,
-  type Pix,
   type SkillId,
   type Stage,
   type StoredKnowledgeElement,
@@ -43,7 +42,7 @@ export interface ExportDeps {
   release: Release;
 }
 
-/** Participations read per batch: a few hundred kilobytes of rows and facts at most. */
+/** Participations read per batch: a few hundred kilobytes of rows and snapshots at most. */
 const BATCH_SIZE = 500;
 
 type CampaignType = 'ASSESSMENT' | 'PROFILES_COLLECTION' | 'EXAM';
@@ -92,24 +91,31 @@ interface ParticipationRow {
   pix_score: number | null;
   is_certifiable: boolean | null;
   reached_stage_id: string | null;
+  /** Assessment, once sent: the skills of the snapshot, validated and not. */
+  snapshot_validated?: string[] | null;
+  snapshot_invalidated?: string[] | null;
+  /** Assessment, once sent: badge key → obtained, as stored at share. */
+  badges?: Record<string, boolean> | null;
+  /** Profile collection, once sent: the snapshot's pix per competence, summed but not yet floored or capped. */
+  competence_pix?: Record<string, number> | null;
 }
 
 type RowKey = Pick<ParticipationRow, 'sort_key' | 'learner_id' | 'created_key' | 'id'>;
 
-/** What the batch's side queries found, per participation id. */
-interface BatchFacts {
-  /** Campaign skills of the snapshot: validated, and tested but not validated. */
-  snapshots: Map<string, { validated: Set<SkillId>; invalidated: Set<SkillId> }>;
-  badges: Map<string, Map<string, boolean>>;
-  /** Profile collection: the snapshot's core competences, capped as at share. */
-  profiles: Map<string, Map<string, CompetenceScore>>;
-  /** Unsent tests: campaign skills tested so far, live, under the 4-day rule. */
-  tested: Map<string, number>;
+/** A participation with what was read about it, ready to be written. */
+interface Line {
+  row: ParticipationRow;
+  validated: Set<SkillId>;
+  invalidated: Set<SkillId>;
+  /** Profile collection, once sent: the core competences, floored and capped as at share. */
+  profile: Map<CompetenceId, CompetenceScore> | null;
+  /** An unsent test: campaign skills tested so far, live, under the 4-day rule. */
+  tested: number;
 }
 
 interface Column {
   header: string;
-  value(row: ParticipationRow, facts: BatchFacts): string;
+  value(line: Line): string;
 }
 
 export interface CampaignExport {
@@ -125,17 +131,27 @@ export interface CampaignExport {
  */
 export async function campaignExport(deps: ExportDeps, campaignId: string, filter: CampaignExportQuery): Promise<CampaignExport> {
   const campaign = await loadCampaign(deps.database.db, deps.release, campaignId);
+  const isCollection = campaign.type === 'PROFILES_COLLECTION';
   const coreCompetenceIds = deps.release.competences.filter((c) => c.origin === 'jalon').map((c) => competenceId(c.id));
-  const columns = campaign.type === 'PROFILES_COLLECTION' ? profileCollectionColumns(campaign, deps.release) : assessmentColumns(campaign, deps.release);
+  const columns = isCollection ? profileCollectionColumns(campaign, deps.release) : assessmentColumns(campaign, deps.release);
   return {
     fileName: resultsFileName(campaign.name, campaign.id, localDate(deps.clock.now(), campaign.timeZone)),
     async *lines() {
       yield BOM + csvLine(columns.map((column) => csvText(column.header)));
-      const query = (after: RowKey | null, limit: number | null) => participationsQuery(campaign.id, filter, after, limit);
+      const query = (after: RowKey | null, limit: number | null) => participationsQuery(campaign, filter, after, limit);
       const keyOf = ({ sort_key, learner_id, created_key, id }: ParticipationRow): RowKey => ({ sort_key, learner_id, created_key, id });
       for await (const { rows, executor } of readInBatches(deps.database, query, keyOf, BATCH_SIZE)) {
-        const facts = await batchFacts(executor, campaign, coreCompetenceIds, rows);
-        for (const row of rows) yield csvLine(columns.map((column) => column.value(row, facts)));
+        const tested = await testedSkills(executor, campaign, rows.filter((r) => r.status === 'STARTED'));
+        for (const row of rows) {
+          const line: Line = {
+            row,
+            validated: new Set((row.snapshot_validated ?? []).map(skillId)),
+            invalidated: new Set((row.snapshot_invalidated ?? []).map(skillId)),
+            profile: isCollection && row.status === 'SHARED' ? snapshotProfile(row.competence_pix ?? {}, coreCompetenceIds) : null,
+            tested: tested.get(row.id) ?? 0,
+          };
+          yield csvLine(columns.map((column) => column.value(line)));
+        }
       }
     },
   };
@@ -216,8 +232,17 @@ function engineStage(stage: StoredStage): Stage {
   return { id: stage.id, threshold: stage.threshold ?? 0 };
 }
 
-function participationsQuery(campaignId: string, filter: CampaignExportQuery, after: RowKey | null, limit: number | null): SQL {
-  const conditions = [sql`p.campaign_id = ${campaignId}`, sql`p.deleted_at is null`];
+/**
+ * The participations in export order, each with what its columns read of its snapshot and
+ * share results. Those come through lateral subqueries, one index range scan per
+ * participation, rather than a query per batch probing every (participation, skill) pair.
+ */
+function participationsQuery(campaign: ExportCampaign, filter: CampaignExportQuery, after: RowKey | null, limit: number | null): SQL {
+  const shared =
+    campaign.type === 'PROFILES_COLLECTION'
+      ? { columns: sql`profile.*`, joins: profileLateral }
+      : { columns: sql`snapshot.*, badge.*`, joins: sql`${snapshotLateral} ${badgesLateral}` };
+  const conditions = [sql`p.campaign_id = ${campaign.id}`, sql`p.deleted_at is null`];
   if (filter.divisions.length > 0) conditions.push(sql`ol.division in ${jsonList(filter.divisions)}`);
   if (filter.groups.length > 0) conditions.push(sql`ol."group" in ${jsonList(filter.groups)}`);
   if (after) {
@@ -225,16 +250,22 @@ function participationsQuery(campaignId: string, filter: CampaignExportQuery, af
       sql`(ol.sort_key collate "C", ol.id, p.created_at, p.id) > (${after.sort_key} collate "C", ${after.learner_id}::uuid, ${after.created_key}::timestamptz, ${after.id}::uuid)`,
     );
   }
+  // The page is chosen first, so that only its rows go through the laterals.
   return sql`
-    select p.id, ol.id as learner_id, ol.sort_key, p.created_at::text as created_key, p.user_id,
-           ol.first_name, ol.last_name, ol.division, ol."group", ol.student_number,
-           p.participant_external_id, p.status, p.created_at, p.shared_at,
-           p.validated_skills_count, p.pix_score, p.is_certifiable, p.reached_stage_id
-    from participations p
-    join organization_learners ol on ol.id = p.organization_learner_id
-    where ${sql.join(conditions, sql` and `)}
-    order by ol.sort_key collate "C", ol.id, p.created_at, p.id
-    ${limit === null ? sql`` : sql`limit ${limit}`}`;
+    select p.*, ${shared.columns}
+    from (
+      select p.id, ol.id as learner_id, ol.sort_key, p.created_at::text as created_key, p.user_id,
+             ol.first_name, ol.last_name, ol.division, ol."group", ol.student_number,
+             p.participant_external_id, p.status, p.created_at, p.shared_at,
+             p.validated_skills_count, p.pix_score, p.is_certifiable, p.reached_stage_id
+      from participations p
+      join organization_learners ol on ol.id = p.organization_learner_id
+      where ${sql.join(conditions, sql` and `)}
+      order by ol.sort_key collate "C", ol.id, p.created_at, p.id
+      ${limit === null ? sql`` : sql`limit ${limit}`}
+    ) p
+    ${shared.joins}
+    order by p.sort_key collate "C", p.learner_id, p.created_at, p.id`;
 }
 
 /** A list bound as one JSON parameter: the same SQL on both engines, whatever its length. */
@@ -242,62 +273,45 @@ function jsonList(values: readonly string[]): SQL {
   return sql`(select jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))`;
 }
 
-async function batchFacts(executor: Executor, campaign: ExportCampaign, coreCompetenceIds: readonly CompetenceId[], rows: ParticipationRow[]): Promise<BatchFacts> {
-  const facts: BatchFacts = { snapshots: new Map(), badges: new Map(), profiles: new Map(), tested: new Map() };
-  const shared = rows.filter((r) => r.status === 'SHARED').map((r) => r.id);
-  if (campaign.type === 'PROFILES_COLLECTION') {
-    if (shared.length > 0) facts.profiles = await snapshotProfiles(executor, shared, coreCompetenceIds);
-    return facts;
-  }
-  if (shared.length > 0) {
-    facts.snapshots = await snapshotSkills(executor, campaign.id, shared);
-    facts.badges = await badgeResults(executor, shared);
-  }
-  const started = rows.filter((r) => r.status === 'STARTED');
-  if (started.length > 0) facts.tested = await testedSkills(executor, campaign, started);
-  return facts;
-}
+/**
+ * The whole snapshot's skill ids, by status: one range scan of its primary key. The columns
+ * only ever look up campaign skills in them, so filtering here would only add a probe per
+ * (participation, campaign skill).
+ */
+const snapshotLateral = sql`
+    left join lateral (
+      select json_agg(s.skill_id) filter (where s.status = 'validated') as snapshot_validated,
+             json_agg(s.skill_id) filter (where s.status = 'invalidated') as snapshot_invalidated
+      from snapshot_knowledge_elements s
+      where p.status = 'SHARED' and s.participation_id = p.id
+    ) snapshot on true`;
 
-async function snapshotSkills(executor: Executor, campaignId: string, participationIds: string[]) {
-  const rows = await queryRows<{ participation_id: string; validated: string[]; invalidated: string[] }>(
-    executor,
-    sql`select s.participation_id,
-               coalesce(json_agg(s.skill_id) filter (where s.status = 'validated'), '[]') as validated,
-               coalesce(json_agg(s.skill_id) filter (where s.status = 'invalidated'), '[]') as invalidated
+const badgesLateral = sql`
+    left join lateral (
+      select json_object_agg(b.badge_key, b.obtained) as badges
+      from participation_badges b
+      where p.status = 'SHARED' and b.participation_id = p.id
+    ) badge on true`;
+
+const profileLateral = sql`
+    left join lateral (
+      select json_object_agg(c.competence_id, c.pix) as competence_pix
+      from (
+        select s.competence_id, sum(s.earned_pix) as pix
         from snapshot_knowledge_elements s
-        join campaign_skills cs on cs.campaign_id = ${campaignId} and cs.skill_id = s.skill_id
-        where s.participation_id in ${uuidList(participationIds)}
-        group by s.participation_id`,
-  );
-  return new Map(rows.map((r) => [r.participation_id, { validated: new Set(r.validated.map(skillId)), invalidated: new Set(r.invalidated.map(skillId)) }]));
-}
-
-async function badgeResults(executor: Executor, participationIds: string[]) {
-  const rows = await queryRows<{ participation_id: string; badge_key: string; obtained: boolean }>(
-    executor,
-    sql`select participation_id, badge_key, obtained from participation_badges where participation_id in ${uuidList(participationIds)}`,
-  );
-  const badges = new Map<string, Map<string, boolean>>();
-  for (const r of rows) badges.set(r.participation_id, (badges.get(r.participation_id) ?? new Map()).set(r.badge_key, r.obtained));
-  return badges;
-}
+        where p.status = 'SHARED' and s.participation_id = p.id
+        group by s.competence_id
+      ) c
+    ) profile on true`;
 
 /**
- * Per participation, the snapshot's competence scores. Summed by competence in SQL, then
- * handed to the engine as one element per competence, which floors and caps them as the
- * share did (the float sums differ at most in the last bits, which the engine's floor tolerates).
+ * A snapshot's competence scores, the engine flooring and capping the SQL sums as the share
+ * did (handed to it as one element per competence: float sums that differ in the last bits
+ * land on the same whole pix, within the engine's tolerance).
  */
-async function snapshotProfiles(executor: Executor, participationIds: string[], coreCompetenceIds: readonly CompetenceId[]) {
-  const rows = await queryRows<{ participation_id: string; competence_id: string; pix: number }>(
-    executor,
-    sql`select participation_id, competence_id, sum(earned_pix) as pix
-        from snapshot_knowledge_elements
-        where participation_id in ${uuidList(participationIds)}
-        group by participation_id, competence_id`,
-  );
-  const sums = new Map<string, { competenceId: CompetenceId; earnedPix: Pix }[]>(participationIds.map((id) => [id, []]));
-  for (const r of rows) sums.get(r.participation_id)!.push({ competenceId: competenceId(r.competence_id), earnedPix: pix(Number(r.pix)) });
-  return new Map([...sums].map(([id, elements]) => [id, competenceScores(elements, coreCompetenceIds, DEFAULT_MAX_REACHABLE_LEVEL) as Map<string, CompetenceScore>]));
+function snapshotProfile(competencePix: Record<string, number>, coreCompetenceIds: readonly CompetenceId[]) {
+  const sums = Object.entries(competencePix).map(([id, sum]) => ({ competenceId: competenceId(id), earnedPix: pix(Number(sum)) }));
+  return competenceScores(sums, coreCompetenceIds, DEFAULT_MAX_REACHABLE_LEVEL);
 }
 
 /**
@@ -305,7 +319,8 @@ async function snapshotProfiles(executor: Executor, participationIds: string[], 
  * knowledge on the campaign's skills (an EXAM: its own), under the 4-day rule relative to
  * the participation's start.
  */
-async function testedSkills(executor: Executor, campaign: ExportCampaign, started: ParticipationRow[]) {
+async function testedSkills(executor: Executor, campaign: ExportCampaign, started: ParticipationRow[]): Promise<Map<string, number>> {
+  if (started.length === 0) return new Map();
   const isExam = campaign.type === 'EXAM';
   const elements = await queryRows<{ owner: string; id: number; skill_id: string; competence_id: string; status: StoredKnowledgeElement['status']; created_at: Date | string }>(
     executor,
@@ -350,31 +365,36 @@ function uuidList(ids: readonly string[]): SQL {
 
 // --- Columns -------------------------------------------------------------------------------
 
-const isShared = (row: ParticipationRow) => row.status === 'SHARED';
+const isShared = (line: Line) => line.row.status === 'SHARED';
+
+/** A field that is the same on every line, written once. */
+function constant(header: string, field: string): Column {
+  return { header, value: () => field };
+}
 
 /** A column that reads `NA` until the participation is sent. */
-function whenShared(header: string, value: (row: ParticipationRow, facts: BatchFacts) => string): Column {
-  return { header, value: (row, facts) => (isShared(row) ? value(row, facts) : NA) };
+function whenShared(header: string, value: (line: Line) => string): Column {
+  return { header, value: (line) => (isShared(line) ? value(line) : NA) };
 }
 
 /** §8.2–8.3 items 1 to 4: the campaign, the learner, their class or group, the external id. */
 function identityColumns(campaign: ExportCampaign): Column[] {
   const columns: Column[] = [
-    { header: "Nom de l'organisation", value: () => csvText(campaign.organizationName) },
-    { header: 'ID Campagne', value: () => csvText(campaign.id) },
-    { header: 'Code', value: () => csvText(campaign.code) },
-    { header: 'Nom de la campagne', value: () => csvText(campaign.name) },
+    constant("Nom de l'organisation", csvText(campaign.organizationName)),
+    constant('ID Campagne', csvText(campaign.id)),
+    constant('Code', csvText(campaign.code)),
+    constant('Nom de la campagne', csvText(campaign.name)),
   ];
-  if (campaign.type !== 'PROFILES_COLLECTION') columns.push({ header: 'Nom du Profil Cible', value: () => csvText(campaign.targetProfileName) });
+  if (campaign.type !== 'PROFILES_COLLECTION') columns.push(constant('Nom du Profil Cible', csvText(campaign.targetProfileName)));
   columns.push(
-    { header: 'Nom du Participant', value: (row) => csvText(row.last_name) },
-    { header: 'Prénom du Participant', value: (row) => csvText(row.first_name) },
+    { header: 'Nom du Participant', value: ({ row }) => csvText(row.last_name) },
+    { header: 'Prénom du Participant', value: ({ row }) => csvText(row.first_name) },
   );
-  if (campaign.isManagingStudents && campaign.organizationType === 'SCO') columns.push({ header: 'Classe', value: (row) => csvText(row.division) });
+  if (campaign.isManagingStudents && campaign.organizationType === 'SCO') columns.push({ header: 'Classe', value: ({ row }) => csvText(row.division) });
   if (campaign.isManagingStudents && campaign.organizationType === 'SUP') {
-    columns.push({ header: 'Groupe', value: (row) => csvText(row.group) }, { header: 'Numéro Étudiant', value: (row) => csvText(row.student_number) });
+    columns.push({ header: 'Groupe', value: ({ row }) => csvText(row.group) }, { header: 'Numéro Étudiant', value: ({ row }) => csvText(row.student_number) });
   }
-  if (campaign.externalIdLabel !== null) columns.push({ header: campaign.externalIdLabel, value: (row) => csvText(row.participant_external_id) });
+  if (campaign.externalIdLabel !== null) columns.push({ header: campaign.externalIdLabel, value: ({ row }) => csvText(row.participant_external_id) });
   return columns;
 }
 
@@ -388,17 +408,14 @@ function assessmentColumns(campaign: ExportCampaign, release: Release): Column[]
   const targeted = campaign.skills.length;
   const columns: Column[] = [
     ...identityColumns(campaign),
-    {
-      header: '% de progression',
-      value: (row, facts) => (row.status === 'STARTED' ? csvRate(facts.tested.get(row.id) ?? 0, targeted) : csvRate(1, 1)),
-    },
-    { header: 'Date de début', value: (row) => csvDate(new Date(row.created_at), timeZone) },
-    { header: 'Partage (O/N)', value: (row) => csvYesNo(isShared(row)) },
-    whenShared('Date du partage', (row) => csvDate(new Date(row.shared_at!), timeZone)),
+    { header: '% de progression', value: (line) => (line.row.status === 'STARTED' ? csvRate(line.tested, targeted) : csvRate(1, 1)) },
+    { header: 'Date de début', value: ({ row }) => csvDate(new Date(row.created_at), timeZone) },
+    { header: 'Partage (O/N)', value: (line) => csvYesNo(isShared(line)) },
+    whenShared('Date du partage', ({ row }) => csvDate(new Date(row.shared_at!), timeZone)),
   ];
   if (campaign.stageIds.length > 0) {
     columns.push(
-      whenShared(`Palier obtenu (/${campaign.stageIds.length - 1})`, (row) => {
+      whenShared(`Palier obtenu (/${campaign.stageIds.length - 1})`, ({ row }) => {
         const index = row.reached_stage_id === null ? -1 : campaign.stageIds.indexOf(row.reached_stage_id);
         return index < 0 ? NA : csvInteger(index);
       }),
@@ -406,24 +423,23 @@ function assessmentColumns(campaign: ExportCampaign, release: Release): Column[]
   }
   for (const badge of campaign.badges) {
     columns.push(
-      whenShared(`${badge.title} obtenu (O/N)`, (row, facts) => {
-        const obtained = facts.badges.get(row.id)?.get(badge.key);
+      whenShared(`${badge.title} obtenu (O/N)`, ({ row }) => {
+        const obtained = row.badges?.[badge.key];
         return obtained === undefined ? NA : csvYesNo(obtained);
       }),
     );
   }
   columns.push(
-    whenShared("% maitrise de l'ensemble des acquis du profil", (row) =>
+    whenShared("% maitrise de l'ensemble des acquis du profil", ({ row }) =>
       row.validated_skills_count === null ? NA : csvRate(Number(row.validated_skills_count), targeted),
     ),
   );
   const groupColumns = (skills: readonly CampaignSkill[], label: { rate: string; count: string; validated: string }) => {
     const refs = skills.map((s) => ({ id: s.skillId }));
-    const validated = (row: ParticipationRow, facts: BatchFacts) => countValidated(refs, facts.snapshots.get(row.id)?.validated ?? new Set());
     return [
-      whenShared(label.rate, (row, facts) => csvRate(validated(row, facts), skills.length)),
-      { header: label.count, value: () => csvInteger(skills.length) },
-      whenShared(label.validated, (row, facts) => csvInteger(validated(row, facts))),
+      whenShared(label.rate, (line) => csvRate(countValidated(refs, line.validated), skills.length)),
+      constant(label.count, csvInteger(skills.length)),
+      whenShared(label.validated, (line) => csvInteger(countValidated(refs, line.validated))),
     ];
   };
   const competences = campaignCompetences(campaign, release);
@@ -456,15 +472,9 @@ function assessmentColumns(campaign: ExportCampaign, release: Release): Column[]
     );
   }
   if (campaign.showSkills) {
-    for (const skill of campaign.skills) {
-      columns.push(
-        whenShared(skill.skillId, (row, facts) => {
-          const snapshot = facts.snapshots.get(row.id);
-          if (snapshot?.validated.has(skill.skillId)) return csvText('OK');
-          if (snapshot?.invalidated.has(skill.skillId)) return csvText('KO');
-          return csvText('Non testé');
-        }),
-      );
+    const [ok, ko, untested] = [csvText('OK'), csvText('KO'), csvText('Non testé')];
+    for (const { skillId: id } of campaign.skills) {
+      columns.push(whenShared(id, (line) => (line.validated.has(id) ? ok : line.invalidated.has(id) ? ko : untested)));
     }
   }
   return columns;
@@ -473,20 +483,20 @@ function assessmentColumns(campaign: ExportCampaign, release: Release): Column[]
 function profileCollectionColumns(campaign: ExportCampaign, release: Release): Column[] {
   const timeZone = campaign.timeZone;
   const core = release.competences.filter((c) => c.origin === 'jalon');
-  const scores = (row: ParticipationRow, facts: BatchFacts) => facts.profiles.get(row.id)!;
   const columns: Column[] = [
     ...identityColumns(campaign),
-    { header: 'Envoi (O/N)', value: (row) => csvYesNo(isShared(row)) },
-    whenShared("Date de l'envoi", (row) => csvDate(new Date(row.shared_at!), timeZone)),
-    whenShared('Nombre de pix total', (row) => (row.pix_score === null ? NA : csvInteger(Number(row.pix_score)))),
-    whenShared('Certifiable (O/N)', (row) => (row.is_certifiable === null ? NA : csvYesNo(row.is_certifiable))),
-    whenShared('Nombre de compétences certifiables', (row, facts) => csvInteger(certifiableCompetenceCount(scores(row, facts).values()))),
+    { header: 'Envoi (O/N)', value: (line) => csvYesNo(isShared(line)) },
+    whenShared("Date de l'envoi", ({ row }) => csvDate(new Date(row.shared_at!), timeZone)),
+    whenShared('Nombre de pix total', ({ row }) => (row.pix_score === null ? NA : csvInteger(Number(row.pix_score)))),
+    whenShared('Certifiable (O/N)', ({ row }) => (row.is_certifiable === null ? NA : csvYesNo(row.is_certifiable))),
+    whenShared('Nombre de compétences certifiables', ({ profile }) => csvInteger(certifiableCompetenceCount(profile!.values()))),
   ];
   for (const competence of core) {
     const name = competence.name.fr;
+    const id = competenceId(competence.id);
     columns.push(
-      whenShared(`Niveau pour la compétence ${name}`, (row, facts) => csvInteger(scores(row, facts).get(competence.id)!.level)),
-      whenShared(`Nombre de pix pour la compétence ${name}`, (row, facts) => csvInteger(scores(row, facts).get(competence.id)!.pix)),
+      whenShared(`Niveau pour la compétence ${name}`, ({ profile }) => csvInteger(profile!.get(id)!.level)),
+      whenShared(`Nombre de pix pour la compétence ${name}`, ({ profile }) => csvInteger(profile!.get(id)!.pix)),
     );
   }
   return columns;
