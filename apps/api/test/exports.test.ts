@@ -544,3 +544,59 @@ describe('GET /api/campaigns/:campaignId/export.csv — a file larger than one b
     expect((await exportOf(large.agent, large.campaignId)).lines).toHaveLength(large.expected.length);
   });
 });
+
+describe('GET /api/campaigns/:campaignId/export.csv — higher education and exams', () => {
+  it('a SUP school managing students: Groupe and Numéro Étudiant, filtered by group', async () => {
+    const organization = await createOrganization(t.database.db, { type: 'SUP', isManagingStudents: true });
+    const teacher = await createUser(t.database.db);
+    await addMember(t.database.db, organization.id, teacher.id, 'MEMBER');
+    const agent = new Agent(t.app);
+    await agent.signIn(teacher.email, PASSWORD);
+    const campaign = await createCampaign(t.database.db, release(), { organizationId: organization.id, ownerId: teacher.id, type: 'PROFILES_COLLECTION' });
+    const student = await createUser(t.database.db);
+    const learners = await t.database.db
+      .insert(organizationLearners)
+      .values([
+        { organizationId: organization.id, firstName: 'Ada', lastName: 'Byron', sortKey: learnerSortKey('Byron', 'Ada'), group: 'L1 Info', studentNumber: '2024-001' },
+        { organizationId: organization.id, firstName: 'Alan', lastName: 'Turing', sortKey: learnerSortKey('Turing', 'Alan'), group: 'M2', studentNumber: 'ET_42' },
+      ])
+      .returning();
+    for (const learner of learners) await participation({ campaignId: campaign.id, learner: { id: learner.id, userId: student.id }, status: 'TO_SHARE', createdAt: '2026-02-02T10:00:00Z' });
+
+    const all = await exportOf(agent, campaign.id);
+    expect(all.header.slice(4, 9)).toEqual(['Nom du Participant', 'Prénom du Participant', 'Groupe', 'Numéro Étudiant', 'Envoi (O/N)']);
+    expect(all.raw).toContain('"Byron";"Ada";"L1 Info";2024-001;"Non";"NA"');
+    const m2 = await exportOf(agent, campaign.id, '?groups=M2');
+    expect(m2.lines.map((l) => [l['Nom du Participant'], l.Groupe, l['Numéro Étudiant']])).toEqual([['Turing', 'M2', 'ET_42']]);
+  });
+
+  it("an unsent exam's progression counts its own knowledge, not the learner's profile", async () => {
+    const organization = await createOrganization(t.database.db, { type: 'PRO' }, ['CAMPAIGN_WITHOUT_USER_PROFILE']);
+    const teacher = await createUser(t.database.db);
+    await addMember(t.database.db, organization.id, teacher.id, 'MEMBER');
+    const agent = new Agent(t.app);
+    await agent.signIn(teacher.email, PASSWORD);
+    const exam = await createCampaign(t.database.db, release(), { organizationId: organization.id, ownerId: teacher.id, type: 'EXAM', targetProfileId: 'tp-securite-au-quotidien' });
+    const profile = release().targetProfiles.find((p) => p.id === 'tp-securite-au-quotidien')!;
+    const skills = skillsOfProfile(release(), profile);
+    const user = await createUser(t.database.db);
+    const learner = await createLearner(t.database.db, organization.id, { firstName: 'Emma', lastName: 'Noether', birthdate: '2001-03-23', userId: user.id });
+    const started = await participation({ campaignId: exam.id, learner, status: 'STARTED', createdAt: '2026-02-02T10:00:00Z' });
+    // Her profile knows three campaign skills; the exam itself has measured one.
+    await addElements(user.id, skills.slice(0, 3).map((s) => ({ skillId: s.id, status: 'validated' as const, at: '2026-01-10T10:00:00Z' })));
+    const own = skills[5]!;
+    await t.database.db.insert(knowledgeElements).values({
+      createdAt: at('2026-02-02T10:05:00Z'),
+      userId: user.id,
+      participationId: started.id,
+      skillId: own.id,
+      tubeId: own.tubeId,
+      competenceId: own.competenceId,
+      source: 'direct',
+      status: 'invalidated',
+      earnedPix: 0,
+    });
+    const { lines } = await exportOf(agent, exam.id);
+    expect(lines.map((l) => l['% de progression'])).toEqual([rate(1, skills.length)]);
+  });
+});
