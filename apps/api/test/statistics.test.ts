@@ -18,7 +18,7 @@ interface Statistics {
   schoolYears: number[];
   divisions: string[];
   learnerCount: number;
-  areas: { competences: { id: string; meanLevel: number; band: string; tubes: { id: string; meanLevel: number; maxLevel: number; band: string; learnerCount: number }[] }[] }[];
+  areas: { competences: { id: string; tubes: { id: string; learnerCount: number; gauge: { meanLevel: number; meanMaxLevel: number; band: string } }[] }[] }[];
 }
 
 const tubesOf = (s: Statistics) => s.areas.flatMap((a) => a.competences.flatMap((c) => c.tubes));
@@ -98,13 +98,13 @@ describe('« Statistiques »', () => {
     expect(all.body.schoolYears).toEqual([2026, 2025]);
     expect(all.body.divisions).toEqual(['3A', '3B']);
     expect(all.body.learnerCount).toBe(3);
-    expect(tubesOf(all.body).find((x) => x.id === tubeId)).toMatchObject({ meanLevel: (3 + 2 + 0) / 3, learnerCount: 3, band: 'BEGINNER' });
+    expect(tubesOf(all.body).find((x) => x.id === tubeId)).toMatchObject({ learnerCount: 3, gauge: { meanLevel: (3 + 2 + 0) / 3, band: 'BEGINNER' } });
 
     const classA = await teacher.get<Statistics>(`/api/organizations/${org}/statistics?divisions=3A`);
-    expect(tubesOf(classA.body).find((x) => x.id === tubeId)).toMatchObject({ meanLevel: 2.5, learnerCount: 2, band: 'BEGINNER' });
+    expect(tubesOf(classA.body).find((x) => x.id === tubeId)).toMatchObject({ learnerCount: 2, gauge: { meanLevel: 2.5, band: 'BEGINNER' } });
 
     const lastYear = await teacher.get<Statistics>(`/api/organizations/${org}/statistics?schoolYear=2025`);
-    expect(tubesOf(lastYear.body).find((x) => x.id === tubeId)).toMatchObject({ meanLevel: 3, learnerCount: 1, band: 'INDEPENDENT' });
+    expect(tubesOf(lastYear.body).find((x) => x.id === tubeId)).toMatchObject({ learnerCount: 1, gauge: { meanLevel: 3, band: 'INDEPENDENT' } });
 
     const stranger = await createUser(t.database.db);
     const elsewhere = await createOrganization(t.database.db);

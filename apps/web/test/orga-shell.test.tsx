@@ -70,7 +70,7 @@ describe('Orga shell', () => {
   it('the footer links to the organization’s documentation URL', async () => {
     signedInAs('MEMBER');
     renderAt('/orga/statistiques');
-    await screen.findByTestId('coming-soon');
+    await screen.findByTestId('orga-statistics');
     expect(screen.getByTestId('footer-documentation-link').getAttribute('href')).toBe('https://example.org/jalon');
   });
 

@@ -1,23 +1,13 @@
 import { z } from 'zod';
-import { LEVEL_BAND_KEYS } from './analysis';
-
-const repeatable = z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(z.string().trim().min(1).max(100)).max(100));
+import { analysisQuerySchema, levelGaugeSchema } from './analysis';
+import { localizedTextSchema } from './catalogue';
 
 /** `GET /api/organizations/:organizationId/statistics` (`analytics-and-exports.md` §7). */
-export const statisticsQuerySchema = z.object({
+export const statisticsQuerySchema = analysisQuerySchema.extend({
   /** The school year starting on 1 September of this year; the current one by default. */
   schoolYear: z.coerce.number().int().min(2000).max(2100).optional(),
-  divisions: repeatable,
-  groups: repeatable,
 });
 export type StatisticsQuery = z.input<typeof statisticsQuerySchema>;
-
-const positioningSchema = z.object({
-  /** Mean reached level over the learners positioned, and the highest level of the framework. */
-  meanLevel: z.number(),
-  maxLevel: z.number().int(),
-  band: z.enum(LEVEL_BAND_KEYS),
-});
 
 export const organizationStatisticsSchema = z.object({
   schoolYear: z.number().int(),
@@ -31,14 +21,16 @@ export const organizationStatisticsSchema = z.object({
     z.object({
       id: z.string(),
       code: z.string(),
-      name: z.string(),
+      title: localizedTextSchema,
       color: z.string(),
       competences: z.array(
-        positioningSchema.extend({
+        z.object({
           id: z.string(),
           index: z.string(),
-          name: z.string(),
-          tubes: z.array(positioningSchema.extend({ id: z.string(), practicalTitle: z.string(), learnerCount: z.number().int() })),
+          name: localizedTextSchema,
+          /** Mean over its tubes of their mean reached level, against the mean of their maximum levels. */
+          gauge: levelGaugeSchema,
+          tubes: z.array(z.object({ id: z.string(), practicalTitle: localizedTextSchema, learnerCount: z.number().int(), gauge: levelGaugeSchema })),
         }),
       ),
     }),

@@ -25,6 +25,7 @@ import { CampaignRoutes } from '../features/orga/campaigns/CampaignRoutes';
 import { DocumentationPage } from '../features/orga/documentation/DocumentationPage';
 import { ParcoursPage } from '../features/orga/documentation/ParcoursPage';
 import { OrgaHomePage } from '../features/orga/home/OrgaHomePage';
+import { StatisticsPage } from '../features/orga/statistics/StatisticsPage';
 import { JoinPage } from '../features/orga/join/JoinPage';
 import { learnersEntry } from '../features/orga/shell/menu';
 import { OrgaPublicLayout } from '../features/orga/shell/OrgaPublicLayout';
@@ -73,7 +74,7 @@ export function AppRoutes() {
           <Route path="participants" element={<LearnersComingSoon path="/orga/participants" />} />
           <Route path="documentation" element={<DocumentationPage />} />
           <Route path="documentation/parcours/:targetProfileId" element={<ParcoursPage />} />
-          <Route path="statistiques" element={<ComingSoon titleKey="orga.menu.statistics" />} />
+          <Route path="statistiques" element={<StatisticsPage />} />
           <Route
             path="certifications"
             element={

@@ -213,6 +213,18 @@ export const en: Translations = {
     brand: 'Jalon Orga',
     signIn: { title: 'Sign in to Jalon Orga' },
     notAMember: { title: 'No organization', learnerSpace: 'Go to my Jalon space' },
+    statistics: {
+      intro: 'Where the organization’s learners stand, topic by topic: for each learner and topic, the level reached in their latest results sent this school year, across every assessment campaign.',
+      schoolYearLabel: 'School year',
+      schoolYear: '{{from}}-{{to}}',
+      area: 'Area',
+      counted_one: '{{count}} learner sent results in {{year}}.',
+      counted_other: '{{count}} learners sent results in {{year}}.',
+      learners_one: '{{count}} learner',
+      learners_other: '{{count}} learners',
+      noResult: 'No results sent for this competence.',
+      note: 'Only sent results are counted. Figures are computed again at most every 10 minutes.',
+    },
     menu: {
       label: 'Orga menu',
       campaigns: 'Campaigns',

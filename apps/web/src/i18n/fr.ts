@@ -213,6 +213,18 @@ export const fr = {
     brand: 'Jalon Orga',
     signIn: { title: 'Connexion à Jalon Orga' },
     notAMember: { title: 'Aucune organisation', learnerSpace: 'Aller à mon espace Jalon' },
+    statistics: {
+      intro: 'Où en sont les élèves de l’organisation, sujet par sujet : pour chaque élève et chaque sujet, le niveau atteint lors de son dernier envoi de résultats de l’année scolaire, dans toutes les campagnes d’évaluation.',
+      schoolYearLabel: 'Année scolaire',
+      schoolYear: '{{from}}-{{to}}',
+      area: 'Domaine',
+      counted_one: '{{count}} élève a envoyé des résultats en {{year}}.',
+      counted_other: '{{count}} élèves ont envoyé des résultats en {{year}}.',
+      learners_one: '{{count}} élève',
+      learners_other: '{{count}} élèves',
+      noResult: 'Aucun résultat envoyé sur cette compétence.',
+      note: 'Seuls les résultats envoyés sont comptés. Les chiffres sont recalculés au plus toutes les 10 minutes.',
+    },
     menu: {
       label: 'Menu Orga',
       campaigns: 'Campagnes',

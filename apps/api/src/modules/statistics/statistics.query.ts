@@ -1,6 +1,6 @@
 import type { OrganizationStatistics } from '@jalon/contracts';
 import type { Release } from '@jalon/content';
-import { levelBand } from '@jalon/engine';
+import { levelBand, percentHalfUp } from '@jalon/engine';
 import { sql } from 'drizzle-orm';
 import type { Clock } from '../../platform/clock';
 import { queryRows, type Db } from '../../platform/db/database';
@@ -108,27 +108,31 @@ export function createStatistics(deps: StatisticsDeps) {
     const areas = release.areas.map((area) => ({
       id: area.id,
       code: area.code,
-      name: area.title.fr,
+      title: area.title,
       color: area.color,
       competences: area.competenceIds.flatMap((competenceId) => {
         const competence = release.competences.find((c) => c.id === competenceId);
         if (!competence) return [];
         const tubes = release.tubes
-          .filter((tube) => tube.competenceId === competenceId && byTube.has(tube.id))
+          .filter((tube) => tube.competenceId === competenceId && byTube.has(tube.id) && tube.maxLevel > 0)
           .map((tube) => {
             const row = byTube.get(tube.id)!;
             return {
               id: tube.id,
-              practicalTitle: tube.practicalTitle.fr,
-              meanLevel: row.reached_sum / row.learners,
-              maxLevel: tube.maxLevel,
-              band: levelBand(row.reached_sum, row.learners),
+              practicalTitle: tube.practicalTitle,
               learnerCount: row.learners,
+              gauge: {
+                meanLevel: row.reached_sum / row.learners,
+                meanMaxLevel: tube.maxLevel,
+                percent: percentHalfUp(row.reached_sum, row.learners * tube.maxLevel),
+                band: levelBand(row.reached_sum, row.learners),
+              },
             };
           });
-        const meanLevel = tubes.length ? tubes.reduce((sum, tube) => sum + tube.meanLevel, 0) / tubes.length : 0;
-        const maxLevel = tubes.length ? Math.round(tubes.reduce((sum, tube) => sum + tube.maxLevel, 0) / tubes.length) : 0;
-        return [{ id: competence.id, index: competence.index, name: competence.name.fr, meanLevel, maxLevel, band: bandOf(meanLevel), tubes }];
+        const meanLevel = tubes.length ? tubes.reduce((sum, tube) => sum + tube.gauge.meanLevel, 0) / tubes.length : 0;
+        const meanMaxLevel = tubes.length ? tubes.reduce((sum, tube) => sum + tube.gauge.meanMaxLevel, 0) / tubes.length : 0;
+        const gauge = { meanLevel, meanMaxLevel, percent: meanMaxLevel ? Math.floor((100 * meanLevel) / meanMaxLevel + 0.5 + 1e-9) : 0, band: bandOf(meanLevel) };
+        return [{ id: competence.id, index: competence.index, name: competence.name, gauge, tubes }];
       }),
     }));
     const distinct = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => !!v))].sort();

@@ -1,0 +1,114 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { OrganizationStatistics } from '@jalon/contracts';
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../../api/client';
+import { localized } from '../../shared/content/localized';
+import { areaColor } from '../../learner/profile/areaColor';
+import { ErrorSummary } from '../../shared/ui/ErrorSummary';
+import { Loading } from '../../shared/ui/Loading';
+import { Page } from '../../shared/ui/Page';
+import { useFilterParams } from '../campaigns/FollowUpFilters';
+import { AreaSwatch, ClassFilter, LevelGauge, useClassFilter } from '../campaigns/analysis/AnalysisParts';
+import { useOrga } from '../shell/orgaContext';
+import './statistics.css';
+
+function useStatistics(organizationId: string, selection: { schoolYear: string | null; divisions: string[]; groups: string[] }) {
+  const search = new URLSearchParams();
+  if (selection.schoolYear) search.set('schoolYear', selection.schoolYear);
+  for (const division of selection.divisions) search.append('divisions', division);
+  for (const group of selection.groups) search.append('groups', group);
+  const query = search.toString();
+  return useQuery({
+    queryKey: ['organizations', organizationId, 'statistics', query],
+    queryFn: () => api.get<OrganizationStatistics>(`/api/organizations/${organizationId}/statistics${query ? `?${query}` : ''}`),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/**
+ * `/orga/statistiques` (`analytics-and-exports.md` §7): where the organization's learners stand
+ * on each tube, from every result sent this school year, one area at a time.
+ */
+export function StatisticsPage() {
+  const { t, i18n } = useTranslation();
+  const { membership } = useOrga();
+  const filters = useFilterParams();
+  const classes = useClassFilter();
+  const schoolYear = filters.one('annee');
+  const areaParam = filters.one('domaine');
+  const statistics = useStatistics(membership.organization.id, { schoolYear, divisions: classes.divisions, groups: classes.groups });
+  const data = statistics.data;
+  const area = data?.areas.find((a) => a.id === areaParam) ?? data?.areas[0];
+  const yearId = useId();
+  const areaId = useId();
+  const yearLabel = (year: number) => t('orga.statistics.schoolYear', { from: year, to: year + 1 });
+
+  return (
+    <Page title={t('orga.menu.statistics')} testId="orga-statistics">
+      <p>{t('orga.statistics.intro')}</p>
+      {statistics.isPending ? <Loading /> : null}
+      <ErrorSummary error={statistics.error} />
+      {data ? (
+        <>
+          <div className="statistics-filters">
+            <div className="field">
+              <label htmlFor={yearId}>{t('orga.statistics.schoolYearLabel')}</label>
+              <select id={yearId} value={String(data.schoolYear)} onChange={(event) => filters.apply({ annee: event.target.value })} data-testid="statistics-year">
+                {[...new Set([data.schoolYear, ...data.schoolYears])]
+                  .sort((a, b) => b - a)
+                  .map((year) => (
+                    <option key={year} value={year}>
+                      {yearLabel(year)}
+                    </option>
+                  ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor={areaId}>{t('orga.statistics.area')}</label>
+              <select id={areaId} value={area?.id ?? ''} onChange={(event) => filters.apply({ domaine: event.target.value })} data-testid="statistics-area">
+                {data.areas.map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {`${a.code}. ${localized(a.title, i18n.language)}`}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <ClassFilter divisions={data.divisions} groups={data.groups} />
+          </div>
+          <p data-testid="statistics-count">{t('orga.statistics.counted', { count: data.learnerCount, year: yearLabel(data.schoolYear) })}</p>
+          {area ? (
+            <section aria-labelledby="statistics-area-title" className="statistics-area" style={{ borderTopColor: areaColor(area.color) }}>
+              <h2 id="statistics-area-title">
+                <AreaSwatch color={area.color} />
+                {`${area.code}. ${localized(area.title, i18n.language)}`}
+              </h2>
+              {area.competences.map((competence) => (
+                <section key={competence.id} aria-labelledby={`competence-${competence.id}`} className="statistics-competence" data-testid="statistics-competence">
+                  <h3 id={`competence-${competence.id}`}>{`${competence.index} ${localized(competence.name, i18n.language)}`}</h3>
+                  {competence.tubes.length === 0 ? (
+                    <p className="statistics-empty">{t('orga.statistics.noResult')}</p>
+                  ) : (
+                    <>
+                      <LevelGauge gauge={competence.gauge} testId="statistics-competence-gauge" />
+                      <ul className="statistics-tubes">
+                        {competence.tubes.map((tube) => (
+                          <li key={tube.id} data-testid="statistics-tube">
+                            <span className="statistics-tube__title">{localized(tube.practicalTitle, i18n.language)}</span>
+                            <span className="statistics-tube__count">{t('orga.statistics.learners', { count: tube.learnerCount })}</span>
+                            <LevelGauge gauge={tube.gauge} />
+                          </li>
+                        ))}
+                      </ul>
+                    </>
+                  )}
+                </section>
+              ))}
+            </section>
+          ) : null}
+          <p className="statistics-note">{t('orga.statistics.note')}</p>
+        </>
+      ) : null}
+    </Page>
+  );
+}
