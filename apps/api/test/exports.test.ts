@@ -1,7 +1,7 @@
 import { campaignSkills as skillsOfProfile } from '@jalon/content';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { knowledgeElements } from '../src/modules/assessment';
+import { assessments, knowledgeElements } from '../src/modules/assessment';
 import { participations } from '../src/modules/campaigns/schema';
 import { campaignExport } from '../src/modules/exports/campaign-export';
 import { learnerSortKey, organizationLearners } from '../src/modules/organizations';
@@ -585,9 +585,11 @@ describe('GET /api/campaigns/:campaignId/export.csv — higher education and exa
     // Her profile knows three campaign skills; the exam itself has measured one.
     await addElements(user.id, skills.slice(0, 3).map((s) => ({ skillId: s.id, status: 'validated' as const, at: '2026-01-10T10:00:00Z' })));
     const own = skills[5]!;
+    const [test] = await t.database.db.insert(assessments).values({ userId: user.id, type: 'CAMPAIGN', participationId: started.id, createdAt: at('2026-02-02T10:00:00Z') }).returning();
     await t.database.db.insert(knowledgeElements).values({
       createdAt: at('2026-02-02T10:05:00Z'),
       userId: user.id,
+      assessmentId: test!.id,
       participationId: started.id,
       skillId: own.id,
       tubeId: own.tubeId,

@@ -234,8 +234,8 @@ function engineStage(stage: StoredStage): Stage {
 
 /**
  * The participations in export order, each with what its columns read of its snapshot and
- * share results. Those come through lateral subqueries, one index range scan per
- * participation, rather than a query per batch probing every (participation, skill) pair.
+ * share results, through lateral subqueries: one primary-key range scan per participation
+ * of the page.
  */
 function participationsQuery(campaign: ExportCampaign, filter: CampaignExportQuery, after: RowKey | null, limit: number | null): SQL {
   const shared =
@@ -324,14 +324,17 @@ async function testedSkills(executor: Executor, campaign: ExportCampaign, starte
   const isExam = campaign.type === 'EXAM';
   const elements = await queryRows<{ owner: string; id: number; skill_id: string; competence_id: string; status: StoredKnowledgeElement['status']; created_at: Date | string }>(
     executor,
-    sql`select ${isExam ? sql`ke.participation_id` : sql`ke.user_id`} as owner, ke.id, ke.skill_id, ke.competence_id, ke.status, ke.created_at
-        from knowledge_elements ke
-        where ${
-          isExam
-            ? sql`ke.participation_id in ${uuidList(started.map((r) => r.id))}`
-            : sql`ke.user_id in ${uuidList(started.map((r) => r.user_id))} and ke.participation_id is null`
-        }
-          and ke.skill_id in (select skill_id from campaign_skills where campaign_id = ${campaign.id})`,
+    // An EXAM's rows are reached through its assessments, which are indexed by participation.
+    isExam
+      ? sql`select a.participation_id as owner, ke.id, ke.skill_id, ke.competence_id, ke.status, ke.created_at
+            from assessments a
+            join knowledge_elements ke on ke.assessment_id = a.id and ke.participation_id = a.participation_id
+            where a.participation_id in ${uuidList(started.map((r) => r.id))}
+              and ke.skill_id in (select skill_id from campaign_skills where campaign_id = ${campaign.id})`
+      : sql`select ke.user_id as owner, ke.id, ke.skill_id, ke.competence_id, ke.status, ke.created_at
+            from knowledge_elements ke
+            where ke.user_id in ${uuidList(started.map((r) => r.user_id))} and ke.participation_id is null
+              and ke.skill_id in (select skill_id from campaign_skills where campaign_id = ${campaign.id})`,
   );
   const byOwner = new Map<string, StoredKnowledgeElement[]>();
   for (const e of elements) {
