@@ -17,7 +17,8 @@ import { TextField } from '../../shared/ui/TextField';
 import { useCampaignOfPage } from './CampaignPage';
 import { ChartTable, Donut, StepChart } from './FollowUpCharts';
 import { closeLists, MultiSelectFilter, useFilterParams } from './FollowUpFilters';
-import { useActivityPage, useActivitySummary, useDeleteParticipation } from './followUpQueries';
+import { useActivityPage, useActivitySummary, useDeleteParticipation, useRemindCampaign, useRemindParticipation } from './followUpQueries';
+import { useCampaignLive } from './useCampaignLive';
 import './followUp.css';
 
 const STATUSES = ['STARTED', 'TO_SHARE', 'SHARED'] as const;
@@ -37,10 +38,14 @@ export function CampaignParticipants() {
   const { t } = useTranslation();
   const campaign = useCampaignOfPage();
   const summary = useActivitySummary(campaign.id);
+  const live = useCampaignLive(campaign.id);
   return (
     <section aria-labelledby="campaign-participants-title" data-testid="campaign-participants">
       <h2 id="campaign-participants-title">{t('orga.campaigns.tabs.activity')}</h2>
       <p>{t('orga.followUp.note')}</p>
+      <p className={`live-state live-state--${live}`} data-testid="live-state" data-state={live}>
+        {t(`orga.followUp.live.${live}`)}
+      </p>
       {summary.isPending ? <Loading /> : null}
       <ErrorSummary error={summary.error} />
       {summary.data ? (
@@ -131,6 +136,11 @@ function ParticipantsTable({ summary }: { summary: ActivitySummary }) {
   const rows = useActivityPage(campaign.id, { page, pageSize, ...current });
   const remove = useDeleteParticipation(campaign.id);
   const [deleting, setDeleting] = useState<ActivityRow | null>(null);
+  const remind = useRemindParticipation(campaign.id);
+  const remindAll = useRemindCampaign(campaign.id);
+  const [reminded, setReminded] = useState<string | null>(null);
+  const [confirmingAll, setConfirmingAll] = useState(false);
+  const canRemind = campaign.archivedAt === null;
   const [deletedName, setDeletedName] = useState<string | null>(null);
   // After a deletion the row and its button are gone: focus lands on the count instead.
   const focusAfter = useRef<HTMLElement | null>(null);
@@ -196,6 +206,23 @@ function ParticipantsTable({ summary }: { summary: ActivitySummary }) {
         </div>
       </form>
       {deletedName ? <Notice tone="success" testId="participation-deleted">{t('orga.followUp.activity.deleted', { name: deletedName })}</Notice> : null}
+      {reminded ? <Notice tone="success" testId="reminder-sent">{reminded}</Notice> : null}
+      <ErrorSummary error={remind.error ?? remindAll.error} />
+      {canRemind ? (
+        <p>
+          <Button
+            variant="secondary"
+            onClick={() => {
+              setReminded(null);
+              remindAll.reset();
+              setConfirmingAll(true);
+            }}
+            data-testid="remind-all"
+          >
+            {current.divisions.length > 0 ? t('orga.followUp.reminders.allOfClasses', { classes: current.divisions.join(', ') }) : t('orga.followUp.reminders.all')}
+          </Button>
+        </p>
+      ) : null}
       {rows.isPending ? <Loading /> : null}
       <ErrorSummary error={rows.error} />
       {data ? (
@@ -257,6 +284,23 @@ function ParticipantsTable({ summary }: { summary: ActivitySummary }) {
                               {t('orga.followUp.activity.seeResults')}
                             </Link>
                           ) : null}
+                          {canRemind && row.status !== 'SHARED' ? (
+                            <Button
+                              variant="link"
+                              aria-label={t('orga.followUp.reminders.oneOf', { name: name(row) })}
+                              disabled={remind.isPending}
+                              onClick={() => {
+                                setReminded(null);
+                                remindAll.reset();
+                                remind.mutate(row.participationId, {
+                                  onSuccess: (sent) => setReminded(t(sent.mailed ? 'orga.followUp.reminders.sentMailed' : 'orga.followUp.reminders.sent', { name: name(row) })),
+                                });
+                              }}
+                              data-testid="remind-participant"
+                            >
+                              {t('orga.followUp.reminders.one')}
+                            </Button>
+                          ) : null}
                           {campaign.canManage ? (
                             <Button
                               variant="link"
@@ -309,6 +353,28 @@ function ParticipantsTable({ summary }: { summary: ActivitySummary }) {
           }
         >
           <p>{t('orga.followUp.activity.deleteBody', { name: name(deleting) })}</p>
+        </ConfirmDialog>
+      ) : null}
+      {confirmingAll ? (
+        <ConfirmDialog
+          title={t('orga.followUp.reminders.confirmTitle')}
+          confirmLabel={t('orga.followUp.reminders.confirm')}
+          busy={remindAll.isPending}
+          error={remindAll.error}
+          onCancel={() => setConfirmingAll(false)}
+          onConfirm={() =>
+            remindAll.mutate(
+              { divisions: current.divisions },
+              {
+                onSuccess: (result) => {
+                  setReminded(t('orga.followUp.reminders.sentAll', { count: result.sent, skipped: result.skipped }));
+                  setConfirmingAll(false);
+                },
+              },
+            )
+          }
+        >
+          <p>{t('orga.followUp.reminders.confirmBody')}</p>
         </ConfirmDialog>
       ) : null}
     </>

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ActivityPage, ActivitySummary, ResultsPage, ResultsSummary } from '@jalon/contracts';
+import type { ActivityPage, ActivitySummary, CampaignRemindersSent, ReminderSent, ResultsPage, ResultsSummary } from '@jalon/contracts';
 import { api } from '../../../api/client';
 import { campaignKey } from './campaignQueries';
 
@@ -72,3 +72,18 @@ export function useDeleteParticipation(campaignId: string) {
     onSuccess: () => client.invalidateQueries({ queryKey: campaignKey(campaignId) }),
   });
 }
+
+/** « Relancer » one learner: banner and mail now, at most once a day. */
+export function useRemindParticipation(campaignId: string) {
+  return useMutation({
+    mutationFn: (participationId: string) => api.post<ReminderSent>(`/api/campaigns/${campaignId}/participations/${participationId}/reminders`),
+  });
+}
+
+/** « Relancer » every learner still expected, or those of the classes and groups filtered. */
+export function useRemindCampaign(campaignId: string) {
+  return useMutation({
+    mutationFn: (classes: { divisions: string[] }) => api.post<CampaignRemindersSent>(`/api/campaigns/${campaignId}/reminders`, classes),
+  });
+}
+

@@ -1,6 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { OrganizationStatistics } from '@jalon/contracts';
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client';
 import { localized } from '../../shared/content/localized';
@@ -8,6 +7,7 @@ import { areaColor } from '../../learner/profile/areaColor';
 import { ErrorSummary } from '../../shared/ui/ErrorSummary';
 import { Loading } from '../../shared/ui/Loading';
 import { Page } from '../../shared/ui/Page';
+import { SelectField } from '../../shared/ui/SelectField';
 import { useFilterParams } from '../campaigns/FollowUpFilters';
 import { AreaSwatch, ClassFilter, LevelGauge, useClassFilter } from '../campaigns/analysis/AnalysisParts';
 import { useOrga } from '../shell/orgaContext';
@@ -40,8 +40,6 @@ export function StatisticsPage() {
   const statistics = useStatistics(membership.organization.id, { schoolYear, divisions: classes.divisions, groups: classes.groups });
   const data = statistics.data;
   const area = data?.areas.find((a) => a.id === areaParam) ?? data?.areas[0];
-  const yearId = useId();
-  const areaId = useId();
   const yearLabel = (year: number) => t('orga.statistics.schoolYear', { from: year, to: year + 1 });
 
   return (
@@ -52,28 +50,22 @@ export function StatisticsPage() {
       {data ? (
         <>
           <div className="statistics-filters">
-            <div className="field">
-              <label htmlFor={yearId}>{t('orga.statistics.schoolYearLabel')}</label>
-              <select id={yearId} value={String(data.schoolYear)} onChange={(event) => filters.apply({ annee: event.target.value })} data-testid="statistics-year">
-                {[...new Set([data.schoolYear, ...data.schoolYears])]
-                  .sort((a, b) => b - a)
-                  .map((year) => (
-                    <option key={year} value={year}>
-                      {yearLabel(year)}
-                    </option>
-                  ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor={areaId}>{t('orga.statistics.area')}</label>
-              <select id={areaId} value={area?.id ?? ''} onChange={(event) => filters.apply({ domaine: event.target.value })} data-testid="statistics-area">
-                {data.areas.map((a) => (
-                  <option key={a.id} value={a.id}>
-                    {`${a.code}. ${localized(a.title, i18n.language)}`}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              label={t('orga.statistics.schoolYearLabel')}
+              name="schoolYear"
+              value={String(data.schoolYear)}
+              onChange={(value) => filters.apply({ annee: value })}
+              options={[...new Set([data.schoolYear, ...data.schoolYears])].sort((a, b) => b - a).map((year) => ({ value: String(year), label: yearLabel(year) }))}
+              data-testid="statistics-year"
+            />
+            <SelectField
+              label={t('orga.statistics.area')}
+              name="area"
+              value={area?.id ?? ''}
+              onChange={(value) => filters.apply({ domaine: value })}
+              options={data.areas.map((a) => ({ value: a.id, label: `${a.code}. ${localized(a.title, i18n.language)}` }))}
+              data-testid="statistics-area"
+            />
             <ClassFilter divisions={data.divisions} groups={data.groups} />
           </div>
           <p data-testid="statistics-count">{t('orga.statistics.counted', { count: data.learnerCount, year: yearLabel(data.schoolYear) })}</p>
