@@ -8,7 +8,7 @@ import {
   type TargetSkill,
 } from '@jalon/engine';
 import { and, eq, sql } from 'drizzle-orm';
-import type { Executor } from '../../platform/db/database';
+import type { Db } from '../../platform/db/database';
 import { fromJsonRow, jsonRow } from '../../platform/db/json-rows';
 import { AppError } from '../../platform/http/errors';
 import { campaigns, campaignSkills, participations } from '../campaigns/schema';
@@ -38,10 +38,11 @@ export interface TestContext {
 /**
  * One query: the assessment with its participation and campaign, the campaign's frozen
  * skills, this assessment's answers and the learner's knowledge (an EXAM: the
- * participation's), children aggregated as JSON. Every request of a test reads it.
+ * participation's), children aggregated as JSON. Every request of a test runs it, so it is
+ * built once per database and prepared (on PostgreSQL, parsed once per connection).
  */
-export async function loadTestContext(executor: Executor, content: ContentIndex, assessmentId: string, userId: string): Promise<TestContext> {
-  const [row] = await executor
+function prepareContextQuery(db: Db) {
+  return db
     .select({
       assessment: assessments,
       participation: participations,
@@ -57,7 +58,15 @@ export async function loadTestContext(executor: Executor, content: ContentIndex,
     .leftJoin(participations, eq(participations.id, assessments.participationId))
     .leftJoin(campaigns, eq(campaigns.id, participations.campaignId))
     // Someone else's test does not exist, as far as this caller knows.
-    .where(and(eq(assessments.id, assessmentId), eq(assessments.userId, userId)));
+    .where(and(eq(assessments.id, sql.placeholder('assessmentId')), eq(assessments.userId, sql.placeholder('userId'))))
+    .prepare('load_test_context');
+}
+const contextQueries = new WeakMap<Db, ReturnType<typeof prepareContextQuery>>();
+
+export async function loadTestContext(db: Db, content: ContentIndex, assessmentId: string, userId: string): Promise<TestContext> {
+  let query = contextQueries.get(db);
+  if (!query) contextQueries.set(db, (query = prepareContextQuery(db)));
+  const [row] = await query.execute({ assessmentId, userId });
   if (!row) throw new AppError('ASSESSMENT_NOT_FOUND');
   const { assessment, participation, campaign } = row;
   const targetIds = participation ? row.targetIds : content.competenceSkills(assessment.competenceId ?? '').map((s) => s.id);
