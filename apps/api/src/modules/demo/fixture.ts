@@ -41,7 +41,7 @@ export const cliqueSolidaire = {
   documentationUrl: null,
   isManagingStudents: false,
   identityProviderForCampaigns: null,
-  features: [],
+  features: ['REMINDERS'],
   members: [{ user: 'dominique', role: 'ADMIN' }],
   learners: [],
 } as const;
