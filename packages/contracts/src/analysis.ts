@@ -1,19 +1,13 @@
 import { z } from 'zod';
-import { idSchema, isoDateTime } from './common';
+import { classFilterQuerySchema, idSchema, isoDateTime } from './common';
 import { CAMPAIGN_TYPES } from './constants';
 import { localizedTextSchema } from './catalogue';
 import { PARTICIPATION_STATUSES } from './learner';
 
 // « Analyse », « Résultats collectifs » and the participant pages (`analytics-and-exports.md` §4–6).
 
-/** A repeatable query parameter (`?divisions=3A&divisions=3B`): one value arrives as a string, several as an array. */
-const repeatable = z
-  .union([z.string().max(200), z.array(z.string().max(200)).max(200)])
-  .transform((value) => (Array.isArray(value) ? value : [value]).filter((item) => item !== ''))
-  .default([]);
-
-/** The class/group filter of every analysis view: the learner's current class or group. */
-export const analysisQuerySchema = z.object({ divisions: repeatable, groups: repeatable });
+/** The class/group filter of every analysis view. */
+export const analysisQuerySchema = classFilterQuerySchema;
 export type AnalysisQuery = z.input<typeof analysisQuerySchema>;
 
 export const campaignParticipationParamsSchema = z.object({ campaignId: idSchema, participationId: idSchema });

@@ -29,3 +29,13 @@ export const healthSchema = z.object({
   database: z.enum(['pglite', 'postgres']),
   version: z.string(),
 });
+
+/** A repeatable query parameter (`?divisions=3A&divisions=3B`): one value arrives as a string, several as an array. */
+export const repeatedQueryValues = z
+  .union([z.string().max(200), z.array(z.string().max(200)).max(200)])
+  .transform((value) => (Array.isArray(value) ? value : [value]).filter((item) => item !== ''))
+  .default([]);
+
+/** The class/group filter of every follow-up view, export and statistic: the learner's current class or group. */
+export const classFilterQuerySchema = z.object({ divisions: repeatedQueryValues, groups: repeatedQueryValues });
+

@@ -1,17 +1,10 @@
 import { z } from 'zod';
-import { idSchema, isoDateTime, pageOf, paginationQuerySchema } from './common';
+import { classFilterQuerySchema, idSchema, isoDateTime, pageOf, paginationQuerySchema, repeatedQueryValues } from './common';
 import { CAMPAIGN_TYPES } from './constants';
 import { PARTICIPATION_STATUSES } from './learner';
 
-/** A repeatable query parameter (`?classes=3A&classes=3B`): one value arrives as a string, several as an array. */
-const stringList = z
-  .union([z.string().max(200), z.array(z.string().max(200)).max(200)])
-  .transform((value) => (Array.isArray(value) ? value : [value]).filter((item) => item !== ''))
-  .default([]);
-
 const filterQuerySchema = paginationQuerySchema.extend({
-  divisions: stringList,
-  groups: stringList,
+  ...classFilterQuerySchema.shape,
   search: z.string().trim().max(255).default(''),
 });
 
@@ -51,6 +44,13 @@ export const activityRowSchema = z.object({
   status: z.enum(PARTICIPATION_STATUSES),
   /** Whole percent of the campaign's skills measured so far, on « En cours » rows only (read live). */
   progression: z.number().int().nullable(),
+  /** « En cours » rows: the question the learner is on (answers given + 1), never whether they were right. */
+  currentQuestion: z.number().int().nullable(),
+  lastAnswerAt: isoDateTime.nullable(),
+  /** « Inactif »: no answer for 5 minutes after answering within the last hour. */
+  idle: z.boolean(),
+  /** « A quitté la page »: the learner left the page during their last answer. */
+  leftPage: z.boolean(),
   participationCount: z.number().int(),
   createdAt: isoDateTime,
   sharedAt: isoDateTime.nullable(),
@@ -67,10 +67,10 @@ const yesNo = z.enum(['yes', 'no'], { error: 'INVALID_REQUEST' });
 
 export const resultsQuerySchema = filterQuerySchema.extend({
   /** Badges the learner must all hold. */
-  badges: stringList,
+  badges: repeatedQueryValues,
   /** Badges the learner must hold none of. */
-  missingBadges: stringList,
-  stages: stringList,
+  missingBadges: repeatedQueryValues,
+  stages: repeatedQueryValues,
   certifiable: yesNo.optional(),
 });
 export type ResultsQuery = z.input<typeof resultsQuerySchema>;
