@@ -4,6 +4,7 @@ import { participations } from '../src/modules/campaigns/schema';
 import { eq } from 'drizzle-orm';
 import { createCampaign, createLearner } from './support/campaign-factory';
 import { createTeam, createUser, PASSWORD } from './support/factory';
+import { Agent } from './support/http';
 import { createTestApp, type TestApp } from './support/test-app';
 
 let t: TestApp;
@@ -108,5 +109,28 @@ describe('live follow-up', () => {
     const stranger = await createTeam(t.database.db);
     const stream = await follow(await signIn(stranger.member.email), campaign.id);
     expect([403, 404]).toContain(stream.status);
+  });
+
+  it('the activity table tells each pupil at work their question number, « Inactif » after 5 silent minutes and « A quitté la page »', async () => {
+    const team = await createTeam(t.database.db);
+    const campaign = await createCampaign(t.database.db, t.content.release, { organizationId: team.organization.id, ownerId: team.member.id });
+    const { assessment } = await startParticipation(campaign);
+    const lastAnswer = new Date('2026-11-20T10:00:00Z');
+    await t.database.db.insert(answers).values([
+      { assessmentId: assessment.id, challengeId: 'c1', skillId: 's1', value: 'x', result: 'ok', createdAt: new Date(lastAnswer.getTime() - 60_000) },
+      { assessmentId: assessment.id, challengeId: 'c2', skillId: 's2', value: 'x', result: 'ko', focusedOut: true, createdAt: lastAnswer },
+    ]);
+    const teacher = new Agent(t.app);
+    await teacher.signIn(team.member.email, PASSWORD);
+    const rowAt = async (minutes: number) => {
+      t.clock.offsetMs = lastAnswer.getTime() + minutes * 60_000 - Date.now();
+      const page = await teacher.get<{ items: { currentQuestion: number; idle: boolean; leftPage: boolean; lastAnswerAt: string }[] }>(`/api/campaigns/${campaign.id}/activity/participants`);
+      expect(page.status).toBe(200);
+      return page.body.items[0];
+    };
+    expect(await rowAt(2)).toMatchObject({ currentQuestion: 3, idle: false, leftPage: true, lastAnswerAt: lastAnswer.toISOString() });
+    expect(await rowAt(6)).toMatchObject({ idle: true });
+    expect(await rowAt(90)).toMatchObject({ idle: false });
+    t.clock.offsetMs = 0;
   });
 });

@@ -27,6 +27,9 @@ export const followUpEn: typeof followUpFr = {
     certifiableNo: 'Not certifiable',
   },
   live: {
+    question: 'Question {{number}}',
+    idle: 'Idle',
+    leftPage: 'Left the page',
     connecting: 'Connecting to live follow-up…',
     live: 'Live: the table updates as learners answer.',
     polling: 'Updated automatically every 15 seconds.',

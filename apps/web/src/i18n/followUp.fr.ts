@@ -25,6 +25,9 @@ export const followUpFr = {
     certifiableNo: 'Non certifiable',
   },
   live: {
+    question: 'Question {{number}}',
+    idle: 'Inactif',
+    leftPage: 'A quitté la page',
     connecting: 'Connexion au suivi en direct…',
     live: 'En direct : le tableau se met à jour quand les élèves répondent.',
     polling: 'Mise à jour automatique toutes les 15 secondes.',

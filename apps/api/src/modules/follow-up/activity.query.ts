@@ -98,7 +98,7 @@ interface ActivityDbRow {
 }
 
 /** The « Participants » table: one row per learner, their current participation, in the stored name order. */
-export async function activityPage(executor: Executor, campaignId: string, query: ActivityQueryValues): Promise<ActivityPage> {
+export async function activityPage(executor: Executor, campaignId: string, query: ActivityQueryValues, now: Date): Promise<ActivityPage> {
   const campaign = await campaignContext(executor, campaignId);
   const conditions = await learnerConditions(executor, campaignId, {
     divisions: query.divisions,
@@ -118,6 +118,7 @@ export async function activityPage(executor: Executor, campaignId: string, query
         limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`,
   );
   const progressions = await progressionOf(executor, campaign, rows.filter((row) => row.status === 'STARTED'));
+  const activities = await currentActivity(executor, rows.filter((row) => row.status === 'STARTED').map((row) => row.participation_id));
   const counts = await participationCounts(executor, campaignId, rows.map((row) => row.organization_learner_id));
   const items: ActivityRow[] = rows.map((row) => ({
     participationId: row.participation_id,
@@ -129,12 +130,54 @@ export async function activityPage(executor: Executor, campaignId: string, query
     participantExternalId: row.participant_external_id,
     status: row.status,
     progression: row.status === 'STARTED' ? (progressions.get(row.participation_id) ?? 0) : null,
+    ...liveFlags(row.status === 'STARTED' ? activities.get(row.participation_id) : undefined, now),
     participationCount: counts.get(row.organization_learner_id) ?? 1,
     createdAt: iso(row.created_at),
     sharedAt: row.shared_at === null ? null : iso(row.shared_at),
   }));
   const total = rows[0] ? Number(rows[0].total) : await countRows(executor, campaignId, conditions);
   return { items, page: query.page, pageSize: query.pageSize, total };
+}
+
+/** After this long without an answer a learner who was answering is « Inactif » (`beyond-the-reference.md` §1)… */
+const IDLE_AFTER_MS = 5 * 60_000;
+/** …as long as their last answer is this recent; older, they simply left the test for later. */
+const IDLE_WINDOW_MS = 60 * 60_000;
+
+interface CurrentActivity {
+  answers: number;
+  lastAnswerAt: Date | null;
+  leftPage: boolean;
+}
+
+/** The running test of each « En cours » participation of the page: its answers, the last one's time and focus. */
+async function currentActivity(executor: Executor, participationIds: string[]): Promise<Map<string, CurrentActivity>> {
+  if (participationIds.length === 0) return new Map();
+  const rows = await queryRows<{ participation_id: string; answers: number; last_answer_at: Date | string | null; left_page: boolean | null }>(
+    executor,
+    sql`select a.participation_id, count(an.id)::int as answers, max(an.created_at) as last_answer_at,
+               (array_agg(an.focused_out order by an.created_at desc) filter (where an.id is not null))[1] as left_page
+        from assessments a left join answers an on an.assessment_id = a.id
+        where a.participation_id in ${jsonIds(participationIds)} and a.state = 'started'
+        group by a.participation_id`,
+  );
+  return new Map(
+    rows.map((row) => [
+      row.participation_id,
+      { answers: Number(row.answers), lastAnswerAt: row.last_answer_at === null ? null : new Date(row.last_answer_at), leftPage: row.left_page === true },
+    ]),
+  );
+}
+
+function liveFlags(activity: CurrentActivity | undefined, now: Date): Pick<ActivityRow, 'currentQuestion' | 'lastAnswerAt' | 'idle' | 'leftPage'> {
+  if (!activity) return { currentQuestion: null, lastAnswerAt: null, idle: false, leftPage: false };
+  const silence = activity.lastAnswerAt ? now.getTime() - activity.lastAnswerAt.getTime() : null;
+  return {
+    currentQuestion: activity.answers + 1,
+    lastAnswerAt: activity.lastAnswerAt?.toISOString() ?? null,
+    idle: silence !== null && silence >= IDLE_AFTER_MS && silence <= IDLE_WINDOW_MS,
+    leftPage: activity.leftPage,
+  };
 }
 
 /** Live participations of each learner of the page, earlier sendings included; read for the page only. */

@@ -41,7 +41,7 @@ export function followUpRoutes(deps: FollowUpDeps) {
     r.get(
       '/api/campaigns/:campaignId/activity/participants',
       { schema: { tags, params: campaignParamsSchema, querystring: activityQuerySchema, response: { 200: activityPageSchema } }, config: access },
-      async (request) => activityPage(db, request.params.campaignId, request.query),
+      async (request) => activityPage(db, request.params.campaignId, request.query, clock.now()),
     );
 
     r.delete(

@@ -261,6 +261,21 @@ function ParticipantsTable({ summary }: { summary: ActivitySummary }) {
                         <span className={`status-pill status-pill--${row.status.toLowerCase()}`} data-testid="participant-status">
                           {t(`${statusLabels}.${row.status}`)}
                         </span>
+                        {row.currentQuestion !== null ? (
+                          <span className="live-flags">
+                            <span data-testid="participant-question">{t('orga.followUp.live.question', { number: row.currentQuestion })}</span>
+                            {row.idle ? (
+                              <span className="live-flag" data-testid="flag-idle">
+                                {t('orga.followUp.live.idle')}
+                              </span>
+                            ) : null}
+                            {row.leftPage ? (
+                              <span className="live-flag" data-testid="flag-left-page">
+                                {t('orga.followUp.live.leftPage')}
+                              </span>
+                            ) : null}
+                          </span>
+                        ) : null}
                       </td>
                       <td data-testid="participant-progression">
                         {row.progression === null ? null : (

@@ -5,6 +5,8 @@ import { useEffect, useState } from 'react';
 const POLLING_MS = 15_000;
 /** Events close together (a class answering at once) refresh the page once. */
 const REFRESH_DELAY_MS = 500;
+/** Silence is no event: « Inactif » appears through this periodic refresh. */
+const IDLE_CHECK_MS = 60_000;
 
 export type LiveState = 'connecting' | 'live' | 'polling';
 
@@ -20,6 +22,7 @@ export function useCampaignLive(campaignId: string): LiveState {
   useEffect(() => {
     let refresh: ReturnType<typeof setTimeout> | undefined;
     let polling: ReturnType<typeof setInterval> | undefined;
+    const idleCheck = setInterval(() => void client.invalidateQueries({ predicate: (query) => query.queryKey.includes(campaignId) }), IDLE_CHECK_MS);
     const refreshSoon = () => {
       clearTimeout(refresh);
       // Every query of this campaign's pages names the campaign in its key.
@@ -49,6 +52,7 @@ export function useCampaignLive(campaignId: string): LiveState {
     }
     return () => {
       source?.close();
+      clearInterval(idleCheck);
       clearTimeout(refresh);
       clearInterval(polling);
     };
