@@ -230,6 +230,24 @@ describe('taking an adaptive test', () => {
     expect(elements.length).toBeGreaterThan(results.length);
   });
 
+  it('an EXAM reads only its own knowledge: every skill is asked once, its snapshot holds its answers, the profile is untouched', async () => {
+    const campaign = await openCampaign({ type: 'EXAM' });
+    const { agent } = await pupil();
+    const { body } = await start(agent, campaign.id);
+    const { results, asked } = await takeTest(agent, body.participation.assessmentId!, 'right');
+    expect(results.at(-1)!.next).toBe('end');
+    const skillsAsked = asked.map((challengeId) => t.content.release.challenges.find((c) => c.id === challengeId)!.skillId);
+    expect(new Set(skillsAsked).size).toBe(skillsAsked.length);
+    const shared = await agent.post<{ status: string }>(`/api/participations/${body.participation.id}/share`);
+    expect(shared.body.status).toBe('SHARED');
+    const snapshot = await t.database.db.select().from(snapshotKnowledgeElements).where(eq(snapshotKnowledgeElements.participationId, body.participation.id));
+    expect(snapshot.length).toBeGreaterThanOrEqual(skillsAsked.length);
+    const [row] = await t.database.db.select().from(participations).where(eq(participations.id, body.participation.id));
+    expect(row!.validatedSkillsCount).toBeGreaterThan(0);
+    const profile = await agent.get<{ totalPix: number }>('/api/me/profile');
+    expect(profile.body.totalPix).toBe(0);
+  });
+
   it('a test cannot be sent before it is finished, and nobody else can read or answer it', async () => {
     const campaign = await openCampaign();
     const { agent } = await pupil();

@@ -30,6 +30,13 @@ describe('current state of knowledge elements', () => {
     expect(currentKnowledgeElements([profile, exam])).toEqual([profile]);
   });
 
+  it('an EXAM participation reads its own elements with the same newest-per-skill rule', () => {
+    const first = stored(s1, 'validated', at(1), { participationId: 'p-42' });
+    const later = stored(s1, 'invalidated', at(3), { participationId: 'p-42' });
+    const other = stored(s2, 'validated', at(2), { participationId: 'p-42' });
+    expect(currentKnowledgeElements([first, later, other], 'participation')).toEqual([later, other]);
+  });
+
   it('breaks ties at the same instant by the highest id', () => {
     const first = stored(s3, 'validated', at(1), { id: 9 });
     const second = stored(s3, 'invalidated', at(1), { id: 10 });

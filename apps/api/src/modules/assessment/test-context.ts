@@ -90,7 +90,8 @@ export async function loadTestContext(db: Db, content: ContentIndex, assessmentI
  */
 export function keptKnowledge(ctx: TestContext): StoredElement[] {
   const targets = new Set<string>(ctx.targets.map((t) => t.id));
-  const current = currentKnowledgeElements(ctx.elements).filter((e) => targets.has(e.skillId));
+  // An EXAM's elements are the participation's own (loaded that way), which the profile rule would drop.
+  const current = currentKnowledgeElements(ctx.elements, ctx.isExam ? 'participation' : 'profile').filter((e) => targets.has(e.skillId));
   const kept = new Set(keptByForgettingRule(current, epochMs(ctx.assessment.createdAt.getTime())));
   return current.filter((e) => kept.has(e) || e.assessmentId === ctx.assessment.id);
 }

@@ -39,9 +39,9 @@ export async function shareInTransaction(deps: ShareDeps, tx: Tx, participationI
   if (participation.status !== 'TO_SHARE') throw new AppError('ASSESSMENT_NOT_COMPLETED');
 
   const isExam = campaign.type === 'EXAM';
-  const elements = currentKnowledgeElements(
-    isExam ? await participationElementsOf(tx, participation.id) : await profileElementsOf(tx, participation.userId),
-  );
+  const elements = isExam
+    ? currentKnowledgeElements(await participationElementsOf(tx, participation.id), 'participation')
+    : currentKnowledgeElements(await profileElementsOf(tx, participation.userId));
   if (elements.length > 0) {
     await tx.insert(snapshotKnowledgeElements).values(
       elements.map((e) => ({
