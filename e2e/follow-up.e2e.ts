@@ -74,6 +74,26 @@ describe('following a campaign in Orga (issue 6, items 1–2)', () => {
     await followUp.openActivity(campaignId);
     await followUp.row('Durand').getByTestId('see-results').click();
     await page.getByTestId('participant-page').waitFor();
+    // Charles's page: his mastery and per-competence results, then his analysis with tutorials.
+    expect(await page.getByTestId('participant-mastery').innerText()).toMatch(/\d+ %/);
+    expect(await page.getByTestId('participant-competence').count()).toBeGreaterThan(0);
+    await expectAccessible(page);
+    await page.getByTestId('participant-tab-analysis').click();
+    await page.getByTestId('participant-analysis').waitFor();
+    await page.getByTestId('tube-tutorials-toggle').first().click();
+    expect(await page.getByTestId('analysis-tutorial').count()).toBeGreaterThan(0);
+    await expectAccessible(page);
+    await screenshot(page, 'follow-up-participant-analysis');
+
+    // The class as a whole: « Analyse » ranks topics, « Résultats collectifs » gauges the competences.
+    await page.goto(`/orga/campagnes/${campaignId}/analyse`);
+    await page.getByTestId('analysis-tube').first().waitFor();
+    expect(await page.getByTestId('analysis-count').innerText()).toContain('1');
+    await expectAccessible(page);
+    await page.goto(`/orga/campagnes/${campaignId}/resultats-collectifs`);
+    await page.getByTestId('collective-competence').first().waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'follow-up-collective');
     await followUp.openResults(campaignId);
     expect(await followUp.resultRows().count()).toBe(1);
     expect(await followUp.resultRows().first().getByTestId('result-mastery').innerText()).toMatch(/^\d+ %$/);
