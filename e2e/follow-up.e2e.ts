@@ -1,6 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { SignUpForm } from './pages/auth';
 import { Campaigns } from './pages/campaigns';
 import { FollowUp } from './pages/follow-up';
 import { Learner } from './pages/learner';
@@ -16,19 +15,9 @@ beforeAll(async () => {
 });
 afterAll(async () => browser.close());
 
-/** Someone new joins the open organization's campaign with its code and lands on the first question. */
 async function joins(page: Page, code: string, firstName: string, lastName: string): Promise<Learner> {
   const learner = new Learner(page);
-  await learner.enterCode(code.toLowerCase());
-  await learner.landing().waitFor();
-  await page.getByTestId('campaign-sign-up-tab').click();
-  const email = `${firstName}.${lastName}.${Date.now()}@example.org`.toLowerCase();
-  await new SignUpForm(page).submit({ firstName, lastName, email, password: 'Eleve-2026-ok' });
-  await page.getByTestId('campaign-start').waitFor();
-  await learner.start();
-  await page.waitForURL(/\/didacticiel|\/challenges\//);
-  await learner.skipTutorialIfShown();
-  await learner.currentChallenge();
+  await learner.joinAsNewcomer(code.toLowerCase(), firstName, lastName);
   return learner;
 }
 

@@ -1,7 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { Admin } from './pages/admin';
-import { SignUpForm } from './pages/auth';
 import { Campaigns } from './pages/campaigns';
 import { FollowUp } from './pages/follow-up';
 import { Learner } from './pages/learner';
@@ -19,17 +18,7 @@ afterAll(async () => browser.close());
 
 async function joins(page: Page, code: string, firstName: string, lastName: string): Promise<{ learner: Learner; email: string }> {
   const learner = new Learner(page);
-  await learner.enterCode(code);
-  await learner.landing().waitFor();
-  await page.getByTestId('campaign-sign-up-tab').click();
-  const email = `${firstName}.${lastName}.${Date.now()}@example.org`.toLowerCase();
-  await new SignUpForm(page).submit({ firstName, lastName, email, password: 'Eleve-2026-ok' });
-  await page.getByTestId('campaign-start').waitFor();
-  await learner.start();
-  await page.waitForURL(/\/didacticiel|\/challenges\//);
-  await learner.skipTutorialIfShown();
-  await learner.currentChallenge();
-  return { learner, email };
+  return { learner, email: await learner.joinAsNewcomer(code, firstName, lastName) };
 }
 
 /** Splits one `;` line of the export: quoted fields may hold `;` and doubled quotes. */

@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { SignUpForm } from './auth';
 
 /** How a scripted learner answers: the first option (and a fixed text in every field), or « Je passe ». */
 export type Answering = { kind: 'first-option' } | { kind: 'skip' };
@@ -18,6 +19,24 @@ export class Learner {
 
   landing() {
     return this.page.getByTestId('campaign-landing');
+  }
+
+  /**
+   * Someone new joins an open organization's campaign with its code: signs up on the landing
+   * page, starts, and waits on the first question. Returns the address signed up with.
+   */
+  async joinAsNewcomer(code: string, firstName: string, lastName: string): Promise<string> {
+    await this.enterCode(code);
+    await this.landing().waitFor();
+    await this.page.getByTestId('campaign-sign-up-tab').click();
+    const email = `${firstName}.${lastName}.${Date.now()}@example.org`.toLowerCase();
+    await new SignUpForm(this.page).submit({ firstName, lastName, email, password: 'Eleve-2026-ok' });
+    await this.page.getByTestId('campaign-start').waitFor();
+    await this.start();
+    await this.page.waitForURL(/\/didacticiel|\/challenges\//);
+    await this.skipTutorialIfShown();
+    await this.currentChallenge();
+    return email;
   }
 
   /** « Je commence » (or « Je reprends »): waits for wherever it leads. */
