@@ -21,6 +21,7 @@ import pg from 'pg';
 import { startApi } from './support/api-server';
 import { exitAfter, onCleanup, runCleanups } from './support/cleanup';
 import { startPostgres } from './support/postgres';
+import { seededRandom } from './support/random';
 
 const ENGINES = ['postgres', 'pglite'] as const;
 type Engine = (typeof ENGINES)[number];
@@ -87,18 +88,6 @@ function parsePace(text: string): { minMs: number; maxMs: number } {
 
 function progress(message: string) {
   console.error(`[bench:answers] ${message}`);
-}
-
-/** mulberry32: the bench draws every choice from it, so two runs with one --seed ask the same of the server. */
-function seededRandom(start: number): () => number {
-  let state = start >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 // ---------------------------------------------------------------------------------------

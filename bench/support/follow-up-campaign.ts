@@ -10,6 +10,7 @@ import { assessments } from '../../apps/api/src/modules/assessment/schema';
 import { users } from '../../apps/api/src/modules/identity/schema';
 import { learnerSortKey, organizationLearners, organizations } from '../../apps/api/src/modules/organizations';
 import type { Db } from '../../apps/api/src/platform/db/database';
+import { seededRandom } from './random';
 
 /** The demo teacher who owns the campaign, and signs in to read it. */
 export const FOLLOW_UP_TEACHER = { login: 'bruno.petit@example.org', password: 'Jalon-demo-2026' };
@@ -18,18 +19,6 @@ const TARGET_PROFILE_ID = 'tp-bilan-lycee';
 const CLASSES = 30;
 /** Rows written per insert statement while building the campaign. */
 const BATCH = 1_000;
-
-/** mulberry32: the campaign is the same in every run. */
-function seededRandom(start: number): () => number {
-  let state = start >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface BuiltCampaign {
   campaignId: string;
