@@ -134,6 +134,9 @@ export const snapshotKnowledgeElements = pgTable(
   },
   (t) => [
     primaryKey({ name: 'one_snapshot_row_per_participation_skill', columns: [t.participationId, t.skillId] }),
+    // « Analyse » and « Résultats collectifs » read only the validated rows of the counted
+    // participations: an index-only scan of this index, a fifth of the table's size.
+    index('validated_snapshot_skills').on(t.participationId, t.skillId).where(sql`${t.status} = 'validated'`),
     check('snapshot_status_is_known', sql`${t.status} in ('validated', 'invalidated')`),
   ],
 );
