@@ -117,10 +117,9 @@ type Advance = { kind: 'challenge'; challengeId: string; servedAt: Date | null }
  */
 async function advance(deps: RunnerDeps, tx: Tx, ctx: TestContext, options: { answered: boolean; serve: (challengeId: string) => boolean }): Promise<Advance> {
   const step = selectorFor(ctx).next(selectionState(ctx, deps.content));
-  // Tubes the model closed before this question (or at the end) are written now, as the benchmark measured.
-  const after = await writeModelClosures(deps, tx, ctx, step.inferred);
+  // Tubes the model closed before this question (or at the end) are written with it, as the benchmark measured.
   if (step.kind === 'end') {
-    await complete(deps, tx, after);
+    await complete(deps, tx, await writeModelClosures(deps, tx, ctx, step.inferred));
     return { kind: 'end' };
   }
   const now = deps.clock.now();
@@ -130,7 +129,10 @@ async function advance(deps: RunnerDeps, tx: Tx, ctx: TestContext, options: { an
     .set({ lastChallengeId: step.challengeId, lastChallengeServedAt: servedAt, updatedAt: now })
     .where(options.answered ? eq(assessments.id, ctx.assessment.id) : and(eq(assessments.id, ctx.assessment.id), isNull(assessments.lastChallengeId)))
     .returning({ id: assessments.id });
-  return chosen.length > 0 ? { kind: 'challenge', challengeId: step.challengeId, servedAt } : null;
+  // Another request chose first: its closures stand, these would repeat them.
+  if (chosen.length === 0) return null;
+  await writeModelClosures(deps, tx, ctx, step.inferred);
+  return { kind: 'challenge', challengeId: step.challengeId, servedAt };
 }
 
 function challengeStep(deps: RunnerDeps, assessmentId: string, challengeId: string, answerCount: number, servedAt: Date | null): ChallengeStep {
