@@ -12,7 +12,7 @@ import {
 } from '@jalon/engine';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../platform/db/database';
-import { campaignContext, divisionsAndGroups, iso, jsonIds, learnerConditions, whereAll, type CampaignContext } from './campaign-context';
+import { campaignContext, inIds, inList, iso, learnerConditions, whereAll, type CampaignContext } from './campaign-context';
 
 type Status = ActivityRow['status'];
 
@@ -24,61 +24,75 @@ type Status = ActivityRow['status'];
  */
 export async function activitySummary(executor: Executor, campaignId: string, now: Date): Promise<ActivitySummary> {
   const campaign = await campaignContext(executor, campaignId);
-  const [counts] = await queryRows<{ participants: number; shared: number }>(
+  const tz = campaign.timeZone;
+  // One pass over the campaign's live participations, grouped per learner, feeds every figure:
+  // a learner has a live sent participation iff their first sending is set (status SHARED ⇔
+  // shared_at, a check constraint), and at most one current one (a unique index), whose status
+  // the donut counts. Before, five queries each scanned the participations again.
+  const rows = await queryRows<{ kind: 'started' | 'shared' | 'status' | 'division' | 'group' | 'range'; key: string; key2: string | null; n: number }>(
     executor,
-    sql`select count(distinct organization_learner_id)::int as participants,
-               (count(distinct organization_learner_id) filter (where status = 'SHARED'))::int as shared
-        from participations where campaign_id = ${campaignId} and deleted_at is null`,
+    sql`with learners as materialized (
+          select organization_learner_id, min(created_at) as started_at, min(shared_at) as shared_at,
+                 min(status) filter (where not is_improved) as current_status
+          from participations where campaign_id = ${campaignId} and deleted_at is null
+          group by organization_learner_id
+        ), classes as (
+          select ol.division, ol."group" from learners l join organization_learners ol on ol.id = l.organization_learner_id
+          where l.current_status is not null
+        ), started as (
+          select (started_at at time zone ${tz})::date as day, count(*)::int as n from learners group by 1
+        ), shared as (
+          select (shared_at at time zone ${tz})::date as day, count(*)::int as n from learners where shared_at is not null group by 1
+        )
+        select kind, key, key2, n from (
+          select 'started' as kind, to_char(day, 'YYYY-MM-DD') as key, null as key2, n from started
+          union all
+          select 'shared', to_char(day, 'YYYY-MM-DD'), null, n from shared
+          union all
+          select 'status', current_status, null, count(*)::int from learners where current_status is not null group by 2
+          union all
+          select 'division', division, null, 0 from classes where division is not null group by 2
+          union all
+          select 'group', "group", null, 0 from classes where "group" is not null group by 2
+          union all
+          select 'range', to_char((${campaign.createdAt.toISOString()}::timestamptz at time zone ${tz})::date, 'YYYY-MM-DD'),
+                 to_char((${now.toISOString()}::timestamptz at time zone ${tz})::date, 'YYYY-MM-DD'), 0
+        ) u
+        order by kind, key collate "C"`,
   );
-  const byStatus = await queryRows<{ status: Status; n: number }>(
-    executor,
-    sql`select status, count(*)::int as n from participations
-        where campaign_id = ${campaignId} and deleted_at is null and not is_improved group by status`,
-  );
+  const of = (kind: (typeof rows)[number]['kind']) => rows.filter((row) => row.kind === kind);
+  const byStatus = of('status');
   const current = byStatus.reduce((sum, row) => sum + Number(row.n), 0);
   const statuses = PARTICIPATION_STATUSES.map((status) => {
-    const count = Number(byStatus.find((row) => row.status === status)?.n ?? 0);
+    const count = Number(byStatus.find((row) => row.key === status)?.n ?? 0);
     return { status, count, percent: current === 0 ? 0 : percentHalfUp(count, current) };
   });
 
-  const tz = campaign.timeZone;
-  const events = await queryRows<{ day: string; started: number; shared: number }>(
-    executor,
-    sql`with firsts as (
-          select min(created_at) as started_at, min(shared_at) as shared_at
-          from participations where campaign_id = ${campaignId} and deleted_at is null
-          group by organization_learner_id
-        ), events as (
-          select (started_at at time zone ${tz})::date as day, 1 as started, 0 as shared from firsts
-          union all
-          select (shared_at at time zone ${tz})::date, 0, 1 from firsts where shared_at is not null
-        )
-        select to_char(day, 'YYYY-MM-DD') as day, sum(started)::int as started, sum(shared)::int as shared
-        from events group by day order by day`,
-  );
-  const [range] = await queryRows<{ from: string; to: string }>(
-    executor,
-    sql`select to_char((${campaign.createdAt.toISOString()}::timestamptz at time zone ${tz})::date, 'YYYY-MM-DD') as "from",
-               to_char((${now.toISOString()}::timestamptz at time zone ${tz})::date, 'YYYY-MM-DD') as "to"`,
-  );
+  // Days come sorted (YYYY-MM-DD, byte-wise); the series is cumulative over both kinds.
+  const perDay = new Map<string, { started: number; shared: number }>();
+  for (const row of [...of('started'), ...of('shared')].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) {
+    const day = perDay.get(row.key) ?? { started: 0, shared: 0 };
+    day[row.kind as 'started' | 'shared'] += Number(row.n);
+    perDay.set(row.key, day);
+  }
   let started = 0;
   let shared = 0;
-  const days = events.map((event) => {
-    started += Number(event.started);
-    shared += Number(event.shared);
-    return { date: event.day, started, shared };
+  const days = [...perDay].map(([date, day]) => {
+    started += day.started;
+    shared += day.shared;
+    return { date, started, shared };
   });
-
-  const learners = sql`(select organization_learner_id from participations where campaign_id = ${campaignId} and deleted_at is null and not is_improved)`;
+  const [range] = of('range');
   return {
     campaignType: campaign.type,
-    participantCount: Number(counts?.participants ?? 0),
-    sharedCount: Number(counts?.shared ?? 0),
+    participantCount: started,
+    sharedCount: shared,
     statuses,
-    from: range!.from,
-    to: range!.to,
+    from: range!.key,
+    to: range!.key2!,
     days,
-    ...(await divisionsAndGroups(executor, learners)),
+    divisions: of('division').map((row) => row.key),
+    groups: of('group').map((row) => row.key),
   };
 }
 
@@ -108,14 +122,22 @@ export async function activityPage(executor: Executor, campaignId: string, query
   if (query.status) conditions.push(sql`l.status = ${query.status}`);
   const rows = await queryRows<ActivityDbRow>(
     executor,
-    sql`select l.id as participation_id, l.organization_learner_id, l.user_id, ol.first_name, ol.last_name, ol.division, ol."group",
-               l.participant_external_id, l.status, l.created_at, l.shared_at,
-               count(*) over () as total
-        from participations l
+    // The page is chosen on narrow rows, then only its rows are read in full: the total over
+    // every row made the window keep the whole campaign's wide rows.
+    sql`with page as materialized (
+          select l.id, ol.sort_key, count(*) over () as total
+          from participations l
+          join organization_learners ol on ol.id = l.organization_learner_id
+          where l.campaign_id = ${campaignId} and l.deleted_at is null and not l.is_improved and ${whereAll(conditions)}
+          order by ol.sort_key collate "C", ol.id
+          limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}
+        )
+        select l.id as participation_id, l.organization_learner_id, l.user_id, ol.first_name, ol.last_name, ol.division, ol."group",
+               l.participant_external_id, l.status, l.created_at, l.shared_at, page.total
+        from page
+        join participations l on l.id = page.id
         join organization_learners ol on ol.id = l.organization_learner_id
-        where l.campaign_id = ${campaignId} and l.deleted_at is null and not l.is_improved and ${whereAll(conditions)}
-        order by ol.sort_key collate "C", ol.id
-        limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`,
+        order by page.sort_key collate "C", ol.id`,
   );
   const progressions = await progressionOf(executor, campaign, rows.filter((row) => row.status === 'STARTED'));
   const activities = await currentActivity(executor, rows.filter((row) => row.status === 'STARTED').map((row) => row.participation_id));
@@ -158,7 +180,7 @@ async function currentActivity(executor: Executor, participationIds: string[]): 
     sql`select a.participation_id, count(an.id)::int as answers, max(an.created_at) as last_answer_at,
                (array_agg(an.focused_out order by an.created_at desc) filter (where an.id is not null))[1] as left_page
         from assessments a left join answers an on an.assessment_id = a.id
-        where a.participation_id in ${jsonIds(participationIds)} and a.state = 'started'
+        where ${inIds(sql`a.participation_id`, participationIds)} and a.state = 'started'
         group by a.participation_id`,
   );
   return new Map(
@@ -186,7 +208,7 @@ async function participationCounts(executor: Executor, campaignId: string, learn
   const rows = await queryRows<{ organization_learner_id: string; n: number }>(
     executor,
     sql`select organization_learner_id, count(*)::int as n from participations
-        where campaign_id = ${campaignId} and deleted_at is null and organization_learner_id in ${jsonIds(learnerIds)}
+        where campaign_id = ${campaignId} and deleted_at is null and ${inIds(sql`organization_learner_id`, learnerIds)}
         group by organization_learner_id`,
   );
   return new Map(rows.map((row) => [row.organization_learner_id, Number(row.n)]));
@@ -222,8 +244,8 @@ async function progressionOf(executor: Executor, campaign: CampaignContext, rows
     executor,
     sql`select ke.id, ${isExam ? sql`ke.participation_id` : sql`ke.user_id`}::text as owner, ke.skill_id, ke.competence_id, ke.status, ke.created_at
         from knowledge_elements ke
-        where ${isExam ? sql`ke.participation_id in ${jsonIds(owners)}` : sql`ke.user_id in ${jsonIds(owners)} and ke.participation_id is null`}
-          and ke.skill_id in (select skill_id from campaign_skills where campaign_id = ${campaign.id})`,
+        where ${isExam ? inIds(sql`ke.participation_id`, owners) : sql`${inIds(sql`ke.user_id`, owners)} and ke.participation_id is null`}
+          and ${inList(sql`ke.skill_id`, campaign.skills.map((skill) => skill.id))}`,
   );
   const byOwner = new Map<string, StoredKnowledgeElement[]>();
   for (const e of elements) {

@@ -46,16 +46,18 @@ export async function campaignContext(executor: Executor, campaignId: string): P
 }
 
 /**
- * A list bound as one JSON parameter: the same text on PGlite and PostgreSQL however long
- * the list, where a parameter per item would hit the driver's limit.
+ * `column` is one of `values`, bound as one JSON parameter: the same text on PGlite and
+ * PostgreSQL however long the list, where a parameter per item would hit the driver's limit.
+ * The list is an array built once (an InitPlan): as `in (select …)`, a planner without
+ * statistics (PGlite is never analysed) re-expands the JSON for every row of a nested loop.
  */
-export function jsonList(values: readonly string[]): SQL {
-  return sql`(select jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))`;
+export function inList(column: SQL, values: readonly string[]): SQL {
+  return sql`${column} = any(array(select jsonb_array_elements_text(${JSON.stringify(values)}::jsonb)))`;
 }
 
 /** The same for ids, typed so that the column's index still serves the lookup. */
-export function jsonIds(values: readonly string[]): SQL {
-  return sql`(select jsonb_array_elements_text(${JSON.stringify(values)}::jsonb)::uuid)`;
+export function inIds(column: SQL, values: readonly string[]): SQL {
+  return sql`${column} = any(array(select jsonb_array_elements_text(${JSON.stringify(values)}::jsonb)::uuid))`;
 }
 
 /** The class, group and name conditions shared by both tabs, on `ol` (organization_learners). */
@@ -65,11 +67,11 @@ export async function learnerConditions(
   filters: { divisions: string[]; groups: string[]; search: string },
 ): Promise<SQL[]> {
   const conditions: SQL[] = [];
-  if (filters.divisions.length > 0) conditions.push(sql`ol.division in ${jsonList(filters.divisions)}`);
-  if (filters.groups.length > 0) conditions.push(sql`ol."group" in ${jsonList(filters.groups)}`);
+  if (filters.divisions.length > 0) conditions.push(inList(sql`ol.division`, filters.divisions));
+  if (filters.groups.length > 0) conditions.push(inList(sql`ol."group"`, filters.groups));
   if (filters.search !== '') {
     const ids = await searchLearners(executor, campaignId, filters.search);
-    conditions.push(ids.length === 0 ? sql`false` : sql`ol.id in ${jsonIds(ids)}`);
+    conditions.push(ids.length === 0 ? sql`false` : inIds(sql`ol.id`, ids));
   }
   return conditions;
 }

@@ -15,7 +15,7 @@ import {
 } from '@jalon/engine';
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../platform/db/database';
-import { campaignContext, divisionsAndGroups, iso, jsonIds, jsonList, learnerConditions, whereAll, type CampaignContext } from './campaign-context';
+import { campaignContext, divisionsAndGroups, inIds, inList, iso, learnerConditions, whereAll, type CampaignContext } from './campaign-context';
 import { masteryPrecision, standardError, type Observation } from './precision';
 
 /** A stage as the release wrote it into `target_profiles.stages`, teacher-side texts included. */
@@ -61,22 +61,26 @@ async function profileOf(executor: Executor, campaign: CampaignContext): Promise
 
 /**
  * Per learner, the latest sent, non-deleted participation (`analytics-and-exports.md` §1),
- * with the previous sending for the evolution and the number of sendings.
+ * with the previous sending for the evolution and the number of sendings, for the `learners`
+ * subquery's learners (a page of the table). One sort and `lead()`:
+ * a self-join on the second sending made PGlite, which has no statistics, nest-loop the
+ * whole campaign against itself (0.6 s for 2,000 participations).
  */
-function countedParticipations(campaignId: string): SQL {
-  return sql`ranked as (
-      select p.id, p.organization_learner_id, p.participant_external_id, p.shared_at, p.validated_skills_count, p.pix_score,
-             p.is_certifiable, p.reached_stage_id,
-             row_number() over (partition by p.organization_learner_id order by p.shared_at desc, p.id desc) as rn,
-             count(*) over (partition by p.organization_learner_id) as sharing_count
-      from participations p
-      where p.campaign_id = ${campaignId} and p.deleted_at is null and p.status = 'SHARED'
-    ),
-    counted as (
-      select r.*, previous.validated_skills_count as previous_validated, previous.pix_score as previous_pix
-      from ranked r
-      left join ranked previous on previous.organization_learner_id = r.organization_learner_id and previous.rn = 2
-      where r.rn = 1
+function countedParticipations(campaignId: string, learners: SQL): SQL {
+  return sql`counted as (
+      select * from (
+        select p.id, p.organization_learner_id, p.participant_external_id, p.shared_at, p.validated_skills_count, p.pix_score,
+               p.is_certifiable, p.reached_stage_id,
+               row_number() over latest as rn,
+               count(*) over (partition by p.organization_learner_id) as sharing_count,
+               lead(p.validated_skills_count) over latest as previous_validated,
+               lead(p.pix_score) over latest as previous_pix
+        from participations p
+        where p.campaign_id = ${campaignId} and p.deleted_at is null and p.status = 'SHARED'
+          and p.organization_learner_id in ${learners}
+        window latest as (partition by p.organization_learner_id order by p.shared_at desc, p.id desc)
+      ) ranked
+      where rn = 1
     )`;
 }
 
@@ -84,6 +88,17 @@ function countedParticipations(campaignId: string): SQL {
 function masteryPercentSql(skillCount: number): SQL {
   return skillCount === 0 ? sql`0` : sql`((200 * coalesce(c.validated_skills_count, 0) + ${skillCount}::int) / (2 * ${skillCount}::int))`;
 }
+
+/**
+ * The counted participation of every learner, for the summary's totals: `distinct on` rather
+ * than a window, so that the planner expects one row per learner (and hashes them to meet the
+ * badges instead of looking each one up).
+ */
+const latestSendings = (campaignId: string) =>
+  sql`(select distinct on (p.organization_learner_id) p.id, p.validated_skills_count, p.reached_stage_id, p.is_certifiable
+       from participations p
+       where p.campaign_id = ${campaignId} and p.deleted_at is null and p.status = 'SHARED'
+       order by p.organization_learner_id, p.shared_at desc, p.id desc)`;
 
 const sharedLearners = (campaignId: string) =>
   sql`(select organization_learner_id from participations where campaign_id = ${campaignId} and deleted_at is null and status = 'SHARED')`;
@@ -110,18 +125,23 @@ export async function resultsSummary(executor: Executor, campaignId: string): Pr
   if (campaign.type === 'PROFILES_COLLECTION') {
     const [row] = await queryRows<{ n: number; certifiable: number }>(
       executor,
-      sql`with ${countedParticipations(campaignId)}
-          select count(*)::int as n, (count(*) filter (where c.is_certifiable))::int as certifiable from counted c`,
+      sql`select count(*)::int as n, (count(*) filter (where c.is_certifiable))::int as certifiable from ${latestSendings(campaignId)} c`,
     );
     return { ...empty, participantCount: Number(row?.n ?? 0), certifiableCount: Number(row?.certifiable ?? 0) };
   }
 
-  const groups = await queryRows<{ validated: number; stage_id: string | null; n: number }>(
+  // Mastery and stage groups, then badge counts, from one computation of the counted participations.
+  const rows = await queryRows<{ kind: 'group' | 'badge'; validated: number; key: string | null; n: number }>(
     executor,
-    sql`with ${countedParticipations(campaignId)}
-        select coalesce(c.validated_skills_count, 0) as validated, c.reached_stage_id as stage_id, count(*)::int as n
-        from counted c group by 1, 2`,
+    sql`with counted as materialized ${latestSendings(campaignId)}
+        select 'group' as kind, coalesce(c.validated_skills_count, 0) as validated, c.reached_stage_id as key, count(*)::int as n
+        from counted c group by 2, 3
+        union all
+        select 'badge', 0, b.badge_key, count(*)::int
+        from participation_badges b where b.obtained and b.participation_id in (select id from counted) group by b.badge_key`,
   );
+  const groups = rows.filter((row) => row.kind === 'group').map((row) => ({ validated: row.validated, stage_id: row.key, n: row.n }));
+  const badgeRows = rows.filter((row) => row.kind === 'badge').map((row) => ({ badge_key: row.key!, n: row.n }));
   const skillCount = campaign.skills.length;
   const n = groups.reduce((sum, g) => sum + Number(g.n), 0);
   const percents = groups.flatMap((g) => Array<number>(Number(g.n)).fill(skillCount === 0 ? 0 : percentHalfUp(Number(g.validated), skillCount)));
@@ -138,12 +158,6 @@ export async function resultsSummary(executor: Executor, campaignId: string): Pr
   }
   const hasStages = profile.ordered.length > 0;
 
-  const badgeRows = await queryRows<{ badge_key: string; n: number }>(
-    executor,
-    sql`with ${countedParticipations(campaignId)}
-        select b.badge_key, (count(*) filter (where b.obtained))::int as n
-        from participation_badges b join counted c on c.id = b.participation_id group by b.badge_key`,
-  );
   const sumValidated = groups.reduce((sum, g) => sum + Number(g.validated) * Number(g.n), 0);
   return {
     ...empty,
@@ -215,12 +229,12 @@ export async function resultsPage(
   if (query.badges.length > 0) {
     conditions.push(
       sql`(select count(distinct b.badge_key) from participation_badges b
-           where b.participation_id = c.id and b.obtained and b.badge_key in ${jsonList(query.badges)}) = ${new Set(query.badges).size}::int`,
+           where b.participation_id = c.id and b.obtained and ${inList(sql`b.badge_key`, query.badges)}) = ${new Set(query.badges).size}::int`,
     );
   }
   if (query.missingBadges.length > 0) {
     conditions.push(
-      sql`not exists (select 1 from participation_badges b where b.participation_id = c.id and b.obtained and b.badge_key in ${jsonList(query.missingBadges)})`,
+      sql`not exists (select 1 from participation_badges b where b.participation_id = c.id and b.obtained and ${inList(sql`b.badge_key`, query.missingBadges)})`,
     );
   }
   if (query.stages.length > 0) {
@@ -228,24 +242,29 @@ export async function resultsPage(
     conditions.push(chosen.length === 0 ? sql`false` : sql`(${sql.join(chosen, sql` or `)})`);
   }
   if (query.certifiable) conditions.push(sql`coalesce(c.is_certifiable, false) = ${sql.raw(query.certifiable === 'yes' ? 'true' : 'false')}`);
+  const filtered = filteredLearners(campaignId, conditions, query.badges.length + query.missingBadges.length + query.stages.length > 0 || !!query.certifiable);
 
+  // The page's learners first, then their sendings only: ranking every sending of the
+  // campaign to show fifty rows cost a sort of all of them and a join of all to their names.
   const rows = await queryRows<ResultDbRow>(
     executor,
-    sql`with ${countedParticipations(campaignId)}
-        select c.id as participation_id, c.organization_learner_id, ol.first_name, ol.last_name, ol.division, ol."group",
+    sql`with page as materialized (
+          select ol.id, ol.first_name, ol.last_name, ol.division, ol."group", ol.sort_key, count(*) over () as total
+          ${filtered}
+          order by ol.sort_key collate "C", ol.id
+          limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}
+        ), ${countedParticipations(campaignId, sql`(select id from page)`)}
+        select c.id as participation_id, c.organization_learner_id, page.first_name, page.last_name, page.division, page."group",
                c.participant_external_id, c.shared_at, c.sharing_count, c.validated_skills_count, c.previous_validated,
-               c.pix_score, c.previous_pix, c.is_certifiable, c.reached_stage_id,
-               count(*) over () as total
-        from counted c
-        join organization_learners ol on ol.id = c.organization_learner_id
-        where ${whereAll(conditions)}
-        order by ol.sort_key collate "C", ol.id
-        limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`,
+               c.pix_score, c.previous_pix, c.is_certifiable, c.reached_stage_id, page.total
+        from page
+        join counted c on c.organization_learner_id = page.id
+        order by page.sort_key collate "C", page.id`,
   );
   const ids = rows.map((row) => row.participation_id);
   const isProfile = campaign.type === 'PROFILES_COLLECTION';
   const badges = isProfile ? new Map<string, string[]>() : await obtainedBadges(executor, ids);
-  const precisions = isProfile ? new Map<string, Observation[]>() : await directObservations(executor, campaignId, ids);
+  const precisions = isProfile ? new Map<string, Observation[]>() : await directObservations(executor, campaign, ids);
   const certifiable = isProfile ? await certifiableCompetences(executor, ids, coreCompetenceIds) : new Map<string, number>();
   const starsOf = new Map(profile.ordered.map((stage, index) => [stage.id, index]));
   const masteryOf = (validated: number | null) => (validated === null || skillCount === 0 ? null : percentHalfUp(validated, skillCount));
@@ -275,16 +294,29 @@ export async function resultsPage(
       certifiableCompetenceCount: isProfile ? (certifiable.get(row.participation_id) ?? 0) : null,
     };
   });
-  const total = rows[0] ? Number(rows[0].total) : await countCounted(executor, campaignId, conditions);
+  const total = rows[0] ? Number(rows[0].total) : await countFiltered(executor, filtered);
   return { items, page: query.page, pageSize: query.pageSize, total };
 }
 
-async function countCounted(executor: Executor, campaignId: string, conditions: SQL[]): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(
-    executor,
-    sql`with ${countedParticipations(campaignId)}
-        select count(*)::int as n from counted c join organization_learners ol on ol.id = c.organization_learner_id where ${whereAll(conditions)}`,
-  );
+/**
+ * `from … where …` over the counted learners (those with a live sent participation) that
+ * pass the filters, as `ol`; when a filter reads the counted participation (badges, stages,
+ * certifiability), that latest sending is joined as `c`, one index lookup per learner.
+ */
+function filteredLearners(campaignId: string, conditions: SQL[], needsCounted: boolean): SQL {
+  const counted = needsCounted
+    ? sql`cross join lateral (
+            select p.id, p.validated_skills_count, p.is_certifiable from participations p
+            where p.campaign_id = ${campaignId} and p.organization_learner_id = ol.id and p.deleted_at is null and p.status = 'SHARED'
+            order by p.shared_at desc, p.id desc limit 1
+          ) c`
+    : sql``;
+  return sql`from organization_learners ol ${counted}
+        where ol.id in ${sharedLearners(campaignId)} and ${whereAll(conditions)}`;
+}
+
+async function countFiltered(executor: Executor, filtered: SQL): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(executor, sql`select count(*)::int as n ${filtered}`);
   return Number(row?.n ?? 0);
 }
 
@@ -294,26 +326,32 @@ async function obtainedBadges(executor: Executor, participationIds: string[]): P
   const rows = await queryRows<{ participation_id: string; badge_key: string }>(
     executor,
     sql`select participation_id, badge_key from participation_badges
-        where obtained and participation_id in ${jsonIds(participationIds)} order by badge_key collate "C"`,
+        where obtained and ${inIds(sql`participation_id`, participationIds)} order by badge_key collate "C"`,
   );
   for (const row of rows) result.set(row.participation_id, [...(result.get(row.participation_id) ?? []), row.badge_key]);
   return result;
 }
 
-/** The snapshot's direct answers on the campaign's skills, what the « ± » is measured from. */
-async function directObservations(executor: Executor, campaignId: string, participationIds: string[]): Promise<Map<string, Observation[]>> {
+/**
+ * The snapshot's direct answers on the campaign's skills, what the « ± » is measured from.
+ * The skills' levels come from the campaign already read, rather than from a join that a
+ * planner without statistics ran as one index lookup per (skill, participation).
+ */
+async function directObservations(executor: Executor, campaign: CampaignContext, participationIds: string[]): Promise<Map<string, Observation[]>> {
   const result = new Map<string, Observation[]>();
   if (participationIds.length === 0) return result;
-  const rows = await queryRows<{ participation_id: string; level: number; status: string }>(
+  const levelOf = new Map(campaign.skills.map((skill) => [skill.id, skill.level]));
+  const rows = await queryRows<{ participation_id: string; skill_id: string; status: string }>(
     executor,
-    sql`select s.participation_id, cs.level, s.status
+    sql`select s.participation_id, s.skill_id, s.status
         from snapshot_knowledge_elements s
-        join campaign_skills cs on cs.campaign_id = ${campaignId} and cs.skill_id = s.skill_id
-        where s.source = 'direct' and s.participation_id in ${jsonIds(participationIds)}`,
+        where s.source = 'direct' and ${inIds(sql`s.participation_id`, participationIds)}`,
   );
   for (const row of rows) {
+    const level = levelOf.get(row.skill_id);
+    if (level === undefined) continue;
     const list = result.get(row.participation_id) ?? [];
-    list.push({ level: Number(row.level), validated: row.status === 'validated' });
+    list.push({ level, validated: row.status === 'validated' });
     result.set(row.participation_id, list);
   }
   return result;
@@ -339,7 +377,7 @@ async function certifiableCompetences(
   }>(
     executor,
     sql`select participation_id, knowledge_element_id, skill_id, competence_id, status, source, earned_pix, created_at
-        from snapshot_knowledge_elements where participation_id in ${jsonIds(participationIds)}`,
+        from snapshot_knowledge_elements where ${inIds(sql`participation_id`, participationIds)}`,
   );
   const byParticipation = new Map<string, StoredKnowledgeElement[]>();
   for (const row of rows) {
