@@ -236,6 +236,8 @@ describe('taking an adaptive test', () => {
     const { body } = await start(agent, campaign.id);
     const { results, asked } = await takeTest(agent, body.participation.assessmentId!, 'right');
     expect(results.at(-1)!.next).toBe('end');
+    const endPage = await agent.get<{ masteryPercent: number }>(`/api/campaigns/${campaign.id}/my-results`);
+    expect(endPage.body.masteryPercent).toBeGreaterThan(0);
     const skillsAsked = asked.map((challengeId) => t.content.release.challenges.find((c) => c.id === challengeId)!.skillId);
     expect(new Set(skillsAsked).size).toBe(skillsAsked.length);
     const shared = await agent.post<{ status: string }>(`/api/participations/${body.participation.id}/share`);

@@ -90,7 +90,7 @@ async function complete(deps: RunnerDeps, tx: Tx, ctx: TestContext) {
   if (ctx.campaign && ctx.participation) {
     const skills = await tx.select().from(campaignSkills).where(eq(campaignSkills.campaignId, ctx.campaign.id));
     const [profile] = ctx.campaign.targetProfileId ? await tx.select().from(targetProfiles).where(eq(targetProfiles.id, ctx.campaign.targetProfileId)) : [];
-    completionResults = campaignResultValues(skills, profile ?? null, currentKnowledgeElements(ctx.elements));
+    completionResults = campaignResultValues(skills, profile ?? null, currentKnowledgeElements(ctx.elements, ctx.isExam ? 'participation' : 'profile'));
   }
   const done = await tx
     .update(assessments)
