@@ -1,9 +1,10 @@
 import type { CampaignAnalysis, CollectiveResults, LearnerActivity, ParticipantAnalysis, ParticipantPage } from '@jalon/contracts';
+import { RECOMMENDATION_SCALE, roundHalfUp, scaledTubeScore } from '@jalon/engine';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assessments, knowledgeElements, tutorialDisplays } from '../src/modules/assessment';
 import { campaignSkills, participationBadges, participations, snapshotKnowledgeElements } from '../src/modules/campaigns';
-import { organizationLearners } from '../src/modules/organizations';
+import { learnerSortKey, organizationLearners } from '../src/modules/organizations';
 import { createCampaignRow, createLearner } from './support/campaign-factory';
 import { createTeam, createUser, PASSWORD } from './support/factory';
 import { Agent, errorCodes } from './support/http';
@@ -264,6 +265,68 @@ describe('« Résultats collectifs » (analytics §6)', () => {
     const response = await teacher.get<CollectiveResults>(`/api/campaigns/${fixture.other.id}/collective-results`);
     expect(response.body.participantCount).toBe(1);
     expect(response.body.competences.map((c) => c.percent)).toEqual([100, 100]);
+  });
+});
+
+describe('a campaign of many skills and learners', () => {
+  it('gives every tube the figures learner-by-learner sums give, whatever the skills’ order and the learners’ ids', async () => {
+    const team = await createTeam(t.database.db);
+    // Every tube of the release, lowest skills first in the list: the campaign holds well over 64 skills.
+    const skills = t.content.release.skills.filter((s) => s.status === 'active');
+    const byTube = new Map<string, typeof skills>();
+    for (const skill of skills) byTube.set(skill.tubeId, [...(byTube.get(skill.tubeId) ?? []), skill]);
+    const tubes = [...byTube.values()].filter((ofTube) => new Set(ofTube.map((s) => s.level)).size === ofTube.length);
+    const campaignSkillList = tubes.flat();
+    expect(campaignSkillList.length).toBeGreaterThan(128);
+    const campaign = await campaignOf(team, campaignSkillList.map((s) => s.id));
+    // Learners on both sides of any split by id, each validating a different spread of skills; the last validates none.
+    const ids = ['00000000-0000-4000-8000-000000000001', '3fffffff-0000-4000-8000-000000000002', '7fffffff-ffff-4fff-bfff-ffffffffffff', '80000000-0000-4000-8000-000000000000', 'c0000000-0000-4000-8000-000000000005', 'ffffffff-ffff-4fff-bfff-ffffffffffff'];
+    const validatedBy = ids.map((_, k) => (k === ids.length - 1 ? [] : campaignSkillList.filter((_, i) => (i * 7 + k * 13) % (k + 2) !== 0)));
+    for (const [k, id] of ids.entries()) {
+      const user = await createUser(t.database.db, { firstName: `P${k}`, lastName: 'Élève' });
+      const [learner] = await t.database.db
+        .insert(organizationLearners)
+        .values({ id, organizationId: team.organization.id, userId: user.id, firstName: `P${k}`, lastName: 'Élève', birthdate: '2011-01-01', division: '4A', sortKey: learnerSortKey('Élève', `P${k}`) })
+        .returning();
+      const validated = validatedBy[k]!.map((s) => s.id);
+      await participation(campaign.id, { user, learner: learner! }, { validated, invalidated: campaignSkillList.map((s) => s.id).filter((s) => !validated.includes(s)), on: day(1) });
+    }
+
+    const maxAll = Math.max(...campaignSkillList.map((s) => s.level));
+    const expected = tubes.map((ofTube) => {
+      const levels = ofTube.map((s) => s.level).sort((a, b) => a - b);
+      let reached = 0;
+      let validated = 0;
+      let scaled = 0;
+      for (const mine of validatedBy) {
+        const inTube = mine.filter((s) => s.tubeId === ofTube[0]!.tubeId);
+        const standing = { reached: Math.max(0, ...inTube.map((s) => s.level)), validatedInTube: inTube.length };
+        reached += standing.reached;
+        validated += standing.validatedInTube;
+        scaled += scaledTubeScore({ levels }, maxAll, standing);
+      }
+      const maxLevel = Math.max(...levels);
+      return { id: ofTube[0]!.tubeId, validated, averageScore: roundHalfUp(scaled, RECOMMENDATION_SCALE * ids.length, 2), meanReached: roundHalfUp(reached, ids.length, 2), percent: roundHalfUp(100 * reached, ids.length * maxLevel) };
+    });
+    const agent = await teacherOf(team);
+    const analysis = await agent.get<CampaignAnalysis>(`/api/campaigns/${campaign.id}/analysis`);
+    expect(analysis.body.participantCount).toBe(ids.length);
+    const sortById = <T extends { id: string }>(list: T[]) => [...list].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    expect(sortById(analysis.body.tubes.map((tube) => ({ id: tube.id, averageScore: tube.averageScore, meanReached: tube.meanReached, percent: tube.percent })))).toEqual(
+      sortById(expected.map(({ id, averageScore, meanReached, percent }) => ({ id, averageScore, meanReached, percent }))),
+    );
+    const collective = await agent.get<CollectiveResults>(`/api/campaigns/${campaign.id}/collective-results`);
+    expect(sortById(collective.body.competences.flatMap((c) => c.tubes.map((tube) => ({ id: tube.id, meanReached: tube.meanReached }))))).toEqual(
+      sortById(expected.map(({ id, meanReached }) => ({ id, meanReached }))),
+    );
+    const validatedByCompetence = new Map<string, number>();
+    for (const [i, tube] of expected.entries()) {
+      const competenceId = tubes[i]![0]!.competenceId;
+      validatedByCompetence.set(competenceId, (validatedByCompetence.get(competenceId) ?? 0) + tube.validated);
+    }
+    expect(Object.fromEntries(collective.body.competences.map((c) => [c.id, c.averageValidatedSkills]))).toEqual(
+      Object.fromEntries([...validatedByCompetence].map(([id, validated]) => [id, roundHalfUp(validated, ids.length, 2)])),
+    );
   });
 });
 

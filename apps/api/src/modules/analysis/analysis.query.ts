@@ -3,7 +3,7 @@ import { levelBand, RECOMMENDATION_SCALE, recommendationBubbles, roundHalfUp, sc
 import type { Executor } from '../../platform/db/database';
 import type { ContentIndex } from '../assessment';
 import { campaignStructure, competenceRef, tubeTexts, tubeTutorials, type CampaignStructure, type CampaignTube } from './campaign-tubes';
-import { classesOfSenders, countedParticipations, countOf, standingCounts, type ClassFilter, type StandingCount } from './counted';
+import { classesOfSenders, countedParticipations, countOf, learnerHalves, standingCounts, type ClassFilter, type StandingCount } from './counted';
 
 /** Per tube, exact sums over the counted learners: scores (in 840ths), reached levels, validated skills. */
 export interface TubeSums {
@@ -73,7 +73,13 @@ async function countedSums(executor: Executor, content: ContentIndex, campaignId
   const counted = countedParticipations(campaignId, filter);
   const [learners, standings, classes] = await Promise.all([
     countOf(executor, counted),
-    structure.tubes.length > 0 ? standingCounts(executor, campaignId, counted) : Promise.resolve([]),
+    structure.tubes.length > 0
+      ? standingCounts(
+          executor,
+          structure.tubes,
+          learnerHalves.map((half) => countedParticipations(campaignId, filter, half)),
+        )
+      : Promise.resolve([]),
     classesOfSenders(executor, campaignId),
   ]);
   return { structure, learners, classes, sums: learners > 0 ? tubeSums(structure, standings, learners) : [] };
