@@ -50,13 +50,16 @@ const dayFormatters = new Map<string, Intl.DateTimeFormat>();
  * `Intl` call on most lines of a file.
  */
 const QUARTER_MS = 15 * 60_000;
-const daysByQuarter = new Map<string, string>();
+/** Time zone → quarter of an hour since the epoch → its day: numbers as keys, no string built per call. */
+const daysByQuarter = new Map<string, Map<number, string>>();
 const DAYS_KEPT = 10_000;
+let daysKept = 0;
 
 /** The calendar day of `instant` in `timeZone`, `YYYY-MM-DD`. */
 export function localDate(instant: Date, timeZone: string): string {
-  const key = `${timeZone} ${Math.floor(instant.getTime() / QUARTER_MS)}`;
-  const known = daysByQuarter.get(key);
+  const quarter = Math.floor(instant.getTime() / QUARTER_MS);
+  let days = daysByQuarter.get(timeZone);
+  const known = days?.get(quarter);
   if (known !== undefined) return known;
   let formatter = dayFormatters.get(timeZone);
   if (!formatter) {
@@ -65,8 +68,17 @@ export function localDate(instant: Date, timeZone: string): string {
   }
   const parts = Object.fromEntries(formatter.formatToParts(instant).map((p) => [p.type, p.value]));
   const day = `${parts.year}-${parts.month}-${parts.day}`;
-  if (daysByQuarter.size >= DAYS_KEPT) daysByQuarter.clear();
-  daysByQuarter.set(key, day);
+  if (daysKept >= DAYS_KEPT) {
+    daysByQuarter.clear();
+    daysKept = 0;
+    days = undefined;
+  }
+  if (!days) {
+    days = new Map();
+    daysByQuarter.set(timeZone, days);
+  }
+  days.set(quarter, day);
+  daysKept++;
   return day;
 }
 
