@@ -144,9 +144,12 @@ interface SkillGroups {
   ofSkill: number[][];
 }
 
+/** One field of each line, or adjacent fields written at once (their values joined by SEPARATOR). */
 interface Column {
-  header: string;
+  header: string | readonly string[];
   value(line: Line): string;
+  /** Set when the value is the same on every line: adjacent ones are then joined once for the file. */
+  constant?: string;
 }
 
 export interface CampaignExport {
@@ -165,7 +168,7 @@ export async function campaignExport(deps: ExportDeps, campaignId: string, filte
   const isCollection = campaign.type === 'PROFILES_COLLECTION';
   const coreCompetenceIds = deps.release.competences.filter((c) => c.origin === 'jalon').map((c) => competenceId(c.id));
   const groups = skillGroups(campaign, deps.release);
-  const columns = isCollection ? profileCollectionColumns(campaign, deps.release) : assessmentColumns(campaign, groups);
+  const columns = joinConstants(isCollection ? profileCollectionColumns(campaign, deps.release) : assessmentColumns(campaign, groups));
   const skillIndex = new Map(campaign.skills.map((s, i) => [s.skillId as string, i]));
   const badgeIndex = new Map(campaign.badges.map((b, i) => [b.key, i]));
   const line: Line = {
@@ -196,7 +199,7 @@ export async function campaignExport(deps: ExportDeps, campaignId: string, filte
   return {
     fileName: resultsFileName(campaign.name, campaign.id, localDate(deps.clock.now(), campaign.timeZone)),
     async *lines() {
-      yield BOM + csvLine(columns.map((column) => csvText(column.header)));
+      yield BOM + csvLine(columns.flatMap((column) => column.header).map(csvText));
       const query = (after: RowKey | null, limit: number | null) => participationsQuery(campaign, filter, after, limit);
       const keyOf = ({ sort_key, learner_id, created_key, id }: ParticipationRow): RowKey => ({ sort_key, learner_id, created_key, id });
       for await (const { rows, executor } of readInBatches(deps.database, query, keyOf, BATCH_SIZE)) {
@@ -450,9 +453,23 @@ function uuidList(ids: readonly string[]): SQL {
 
 const isShared = (line: Line) => line.row.status === 'SHARED';
 
-/** A field that is the same on every line, written once. */
-function constant(header: string, field: string): Column {
-  return { header, value: () => field };
+/** A field (or adjacent fields) the same on every line, written once. */
+function constant(header: Column['header'], field: string): Column {
+  return { header, value: () => field, constant: field };
+}
+
+/** Adjacent constant columns as one: fewer calls and concatenations on each line. */
+function joinConstants(columns: readonly Column[]): Column[] {
+  const joined: Column[] = [];
+  for (const column of columns) {
+    const previous = joined.at(-1);
+    if (column.constant !== undefined && previous?.constant !== undefined) {
+      joined[joined.length - 1] = constant([previous.header, column.header].flat(), previous.constant + SEPARATOR + column.constant);
+    } else {
+      joined.push(column);
+    }
+  }
+  return joined;
 }
 
 /** A column that reads `NA` until the participation is sent. */
@@ -547,18 +564,21 @@ function assessmentColumns(campaign: ExportCampaign, groups: SkillGroups): Colum
     }),
   );
   let g = 0;
-  const groupColumns = (skills: readonly number[], label: { rate: string; count: string; validated: string }) => {
+  // The three fields of a group depend only on its validated count: written once per count.
+  const groupColumns = (skills: readonly number[], label: { rate: string; count: string; validated: string }): Column => {
     const group = g++;
-    const rates = ratesOutOf(skills.length);
-    return [
-      whenShared(label.rate, (line) => rates[line.validatedIn[group]!] ?? csvRate(line.validatedIn[group]!, skills.length)),
-      constant(label.count, csvInteger(skills.length)),
-      whenShared(label.validated, (line) => csvInteger(line.validatedIn[group]!)),
-    ];
+    const count = csvInteger(skills.length);
+    const fields = (validated: number) => [csvRate(validated, skills.length), count, csvInteger(validated)].join(SEPARATOR);
+    const byValidated = skills.length === 0 ? [] : Array.from({ length: skills.length + 1 }, (_, k) => fields(k));
+    const unsent = [NA, count, NA].join(SEPARATOR);
+    return {
+      header: [label.rate, label.count, label.validated],
+      value: (line) => (isShared(line) ? (byValidated[line.validatedIn[group]!] ?? fields(line.validatedIn[group]!)) : unsent),
+    };
   };
   for (const { name, skills } of groups.competences) {
     columns.push(
-      ...groupColumns(skills, {
+      groupColumns(skills, {
         rate: `% de maitrise des acquis de la compétence ${name}`,
         count: `Nombre d'acquis du profil cible dans la compétence ${name}`,
         validated: `Acquis maitrisés dans la compétence ${name}`,
@@ -567,7 +587,7 @@ function assessmentColumns(campaign: ExportCampaign, groups: SkillGroups): Colum
   }
   for (const { name, skills } of groups.areas) {
     columns.push(
-      ...groupColumns(skills, {
+      groupColumns(skills, {
         rate: `% de maitrise des acquis du domaine ${name}`,
         count: `Nombre d'acquis du profil cible du domaine ${name}`,
         validated: `Acquis maitrisés du domaine ${name}`,
