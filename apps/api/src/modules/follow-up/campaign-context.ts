@@ -87,24 +87,6 @@ async function searchLearners(executor: Executor, campaignId: string, search: st
   return rows.filter((row) => nameMatches(search, row.first_name, row.last_name)).map((row) => row.id);
 }
 
-/** The classes and groups of a set of learners, in byte-wise order, for the filters. */
-export async function divisionsAndGroups(executor: Executor, learners: SQL): Promise<{ divisions: string[]; groups: string[] }> {
-  const rows = await queryRows<{ kind: 'division' | 'group'; value: string }>(
-    executor,
-    sql`with l as (select ol.division, ol."group" from organization_learners ol where ol.id in ${learners})
-        select kind, value from (
-          select 'division' as kind, division as value from l where division is not null
-          union
-          select 'group' as kind, "group" as value from l where "group" is not null
-        ) u
-        order by kind, value collate "C"`,
-  );
-  return {
-    divisions: rows.filter((r) => r.kind === 'division').map((r) => r.value),
-    groups: rows.filter((r) => r.kind === 'group').map((r) => r.value),
-  };
-}
-
 export const whereAll = (conditions: SQL[]): SQL => (conditions.length === 0 ? sql`true` : sql.join(conditions, sql` and `));
 
 export const iso = (value: Date | string) => new Date(value).toISOString();

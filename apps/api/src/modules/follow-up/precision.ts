@@ -14,6 +14,20 @@ export interface Precision {
 const GRID = Array.from({ length: 81 }, (_, i) => i / 10);
 const logistic = (x: number) => 1 / (1 + Math.exp(-x));
 
+/** Skill levels are few (1 to 8), so the log-probabilities of an answer over the grid are kept. */
+const LOG_TERMS = new Map<string, Float64Array>();
+
+/** `log P(answer | θ)` at every grid point for one skill level and one answer. */
+function logTerms(level: number, validated: boolean): Float64Array {
+  const key = `${level}:${validated}`;
+  let row = LOG_TERMS.get(key);
+  if (!row) {
+    row = Float64Array.from(GRID, (theta) => Math.log(validated ? logistic(theta - level) : 1 - logistic(theta - level)));
+    if (LOG_TERMS.size < 1024) LOG_TERMS.set(key, row);
+  }
+  return row;
+}
+
 /**
  * The « ± » of a mastery figure (`beyond-the-reference.md` §2): the Rasch posterior of θ on
  * [0, 8] by steps of 0.1 under a uniform prior, from the direct answers only (no
@@ -28,9 +42,10 @@ const logistic = (x: number) => 1 / (1 + Math.exp(-x));
 export function masteryPrecision(observations: readonly Observation[], campaignSkillLevels: readonly number[]): Precision | null {
   if (observations.length === 0 || campaignSkillLevels.length === 0) return null;
   // Log space: forty answers multiply forty probabilities, which would underflow to zero.
-  const logLikelihood = GRID.map((theta) =>
-    observations.reduce((sum, o) => sum + Math.log(o.validated ? logistic(theta - o.level) : 1 - logistic(theta - o.level)), 0),
-  );
+  // Each term comes from a table per (level, answer) and is added in the answers' order, so
+  // the sums are bit for bit those of computing every term afresh, for far fewer log/exp.
+  const terms = observations.map((o) => logTerms(o.level, o.validated));
+  const logLikelihood = GRID.map((_, i) => terms.reduce((sum, row) => sum + row[i]!, 0));
   const best = Math.max(...logLikelihood);
   const weights = logLikelihood.map((value) => Math.exp(value - best));
   const total = weights.reduce((a, b) => a + b, 0);

@@ -15,7 +15,7 @@ import {
 } from '@jalon/engine';
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../platform/db/database';
-import { campaignContext, divisionsAndGroups, inIds, inList, iso, learnerConditions, whereAll, type CampaignContext } from './campaign-context';
+import { campaignContext, inIds, inList, iso, learnerConditions, whereAll, type CampaignContext } from './campaign-context';
 import { masteryPrecision, standardError, type Observation } from './precision';
 
 /** A stage as the release wrote it into `target_profiles.stages`, teacher-side texts included. */
@@ -95,11 +95,12 @@ function masteryPercentSql(skillCount: number): SQL {
  * badges instead of looking each one up).
  */
 const latestSendings = (campaignId: string) =>
-  sql`(select distinct on (p.organization_learner_id) p.id, p.validated_skills_count, p.reached_stage_id, p.is_certifiable
+  sql`(select distinct on (p.organization_learner_id) p.id, p.organization_learner_id, p.validated_skills_count, p.reached_stage_id, p.is_certifiable
        from participations p
        where p.campaign_id = ${campaignId} and p.deleted_at is null and p.status = 'SHARED'
        order by p.organization_learner_id, p.shared_at desc, p.id desc)`;
 
+/** Learners with a live sent participation: exactly those counted (§1). */
 const sharedLearners = (campaignId: string) =>
   sql`(select organization_learner_id from participations where campaign_id = ${campaignId} and deleted_at is null and status = 'SHARED')`;
 
@@ -107,7 +108,32 @@ const sharedLearners = (campaignId: string) =>
 export async function resultsSummary(executor: Executor, campaignId: string): Promise<ResultsSummary> {
   const campaign = await campaignContext(executor, campaignId);
   const profile = await profileOf(executor, campaign);
-  const filters = await divisionsAndGroups(executor, sharedLearners(campaignId));
+  // Mastery, stage and certifiability groups, badge counts, and the classes and groups of the
+  // filters, from one computation of the counted participations (before: four scans).
+  const rows = await queryRows<{
+    kind: 'division' | 'group' | 'mastery' | 'badge';
+    validated: number;
+    key: string | null;
+    certifiable: number;
+    n: number;
+  }>(
+    executor,
+    sql`with counted as materialized ${latestSendings(campaignId)},
+        classes as (select ol.division, ol."group" from counted c join organization_learners ol on ol.id = c.organization_learner_id)
+        select * from (
+        select 'mastery' as kind, coalesce(c.validated_skills_count, 0) as validated, c.reached_stage_id as key,
+               (count(*) filter (where c.is_certifiable))::int as certifiable, count(*)::int as n
+        from counted c group by 2, 3
+        union all
+        select 'badge', 0, b.badge_key, 0, count(*)::int
+        from participation_badges b where b.obtained and b.participation_id in (select id from counted) group by b.badge_key
+        union all
+        select 'division', 0, division, 0, 0 from classes where division is not null group by 3
+        union all
+        select 'group', 0, "group", 0, 0 from classes where "group" is not null group by 3
+        ) u
+        order by kind, key collate "C"`,
+  );
   const empty: ResultsSummary = {
     campaignType: campaign.type,
     participantCount: 0,
@@ -119,28 +145,20 @@ export async function resultsSummary(executor: Executor, campaignId: string): Pr
     badges: [],
     masteryBands: [],
     certifiableCount: null,
-    ...filters,
+    divisions: rows.filter((row) => row.kind === 'division').map((row) => row.key!),
+    groups: rows.filter((row) => row.kind === 'group').map((row) => row.key!),
   };
+  const masteryRows = rows.filter((row) => row.kind === 'mastery');
 
   if (campaign.type === 'PROFILES_COLLECTION') {
-    const [row] = await queryRows<{ n: number; certifiable: number }>(
-      executor,
-      sql`select count(*)::int as n, (count(*) filter (where c.is_certifiable))::int as certifiable from ${latestSendings(campaignId)} c`,
-    );
-    return { ...empty, participantCount: Number(row?.n ?? 0), certifiableCount: Number(row?.certifiable ?? 0) };
+    return {
+      ...empty,
+      participantCount: masteryRows.reduce((sum, row) => sum + Number(row.n), 0),
+      certifiableCount: masteryRows.reduce((sum, row) => sum + Number(row.certifiable), 0),
+    };
   }
 
-  // Mastery and stage groups, then badge counts, from one computation of the counted participations.
-  const rows = await queryRows<{ kind: 'group' | 'badge'; validated: number; key: string | null; n: number }>(
-    executor,
-    sql`with counted as materialized ${latestSendings(campaignId)}
-        select 'group' as kind, coalesce(c.validated_skills_count, 0) as validated, c.reached_stage_id as key, count(*)::int as n
-        from counted c group by 2, 3
-        union all
-        select 'badge', 0, b.badge_key, count(*)::int
-        from participation_badges b where b.obtained and b.participation_id in (select id from counted) group by b.badge_key`,
-  );
-  const groups = rows.filter((row) => row.kind === 'group').map((row) => ({ validated: row.validated, stage_id: row.key, n: row.n }));
+  const groups = masteryRows.map((row) => ({ validated: row.validated, stage_id: row.key, n: row.n }));
   const badgeRows = rows.filter((row) => row.kind === 'badge').map((row) => ({ badge_key: row.key!, n: row.n }));
   const skillCount = campaign.skills.length;
   const n = groups.reduce((sum, g) => sum + Number(g.n), 0);
