@@ -84,6 +84,22 @@ describe('CSV serialisation (analytics-and-exports.md §8.1)', () => {
     expect(localDate(new Date('2026-03-09T18:15:00Z'), 'Asia/Kathmandu')).toBe('2026-03-10');
   });
 
+  it('finds the same day as Intl, every few minutes of two years, across changes of offset', () => {
+    const zones = ['Europe/Paris', 'America/Sao_Paulo', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'Pacific/Chatham', 'America/St_Johns', 'Pacific/Kiritimati', 'UTC'];
+    const step = 23 * 60_000 + 13_001;
+    for (const timeZone of zones) {
+      const intl = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+      for (let ms = Date.UTC(2018, 9, 1); ms < Date.UTC(2020, 9, 1); ms += step) {
+        const instant = new Date(ms);
+        const parts = Object.fromEntries(intl.formatToParts(instant).map((p) => [p.type, p.value]));
+        if (localDate(instant, timeZone) !== `${parts.year}-${parts.month}-${parts.day}`) {
+          expect({ timeZone, instant: instant.toISOString(), day: localDate(instant, timeZone) }).toEqual({ timeZone, instant: instant.toISOString(), day: `${parts.year}-${parts.month}-${parts.day}` });
+        }
+      }
+    }
+    expect(localDate(new Date('1850-06-01T23:55:00Z'), 'Europe/Paris')).toBe('1850-06-02');
+  });
+
   it('names the file after the campaign, its id and the local date, with only letters, digits, - and _', () => {
     expect(resultsFileName('Évaluation 3A : rentrée/2026', 'c1d2', '2026-09-01')).toBe('Resultats-Évaluation_3A___rentrée_2026-c1d2-2026-09-01.csv');
   });
