@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../platform/db/database';
 import { AppError } from '../../platform/http/errors';
-import { nameMatches } from './search';
+import { nameMatcher } from './search';
 
 /** What every follow-up query needs to know about its campaign. */
 export interface CampaignContext {
@@ -84,7 +84,8 @@ async function searchLearners(executor: Executor, campaignId: string, search: st
         from organization_learners ol
         where ol.id in (select organization_learner_id from participations where campaign_id = ${campaignId} and deleted_at is null)`,
   );
-  return rows.filter((row) => nameMatches(search, row.first_name, row.last_name)).map((row) => row.id);
+  const matches = nameMatcher(search);
+  return rows.filter((row) => matches(row.first_name, row.last_name)).map((row) => row.id);
 }
 
 export const whereAll = (conditions: SQL[]): SQL => (conditions.length === 0 ? sql`true` : sql.join(conditions, sql` and `));

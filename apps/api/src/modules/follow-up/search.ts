@@ -23,8 +23,10 @@ function trigrams(text: string): Set<string> {
 
 /** Shared trigrams over all trigrams of both, `pg_trgm`'s `similarity()`. */
 export function trigramSimilarity(a: string, b: string): number {
-  const left = trigrams(a);
-  const right = trigrams(b);
+  return similarityOf(trigrams(a), trigrams(b));
+}
+
+function similarityOf(left: Set<string>, right: Set<string>): number {
   if (left.size === 0 || right.size === 0) return 0;
   let shared = 0;
   for (const trigram of left) if (right.has(trigram)) shared++;
@@ -38,8 +40,19 @@ export function trigramSimilarity(a: string, b: string): number {
  * lack the contrib package, so the similarity is computed here, identically on both engines.
  */
 export function nameMatches(query: string, firstName: string, lastName: string): boolean {
+  return nameMatcher(query)(firstName, lastName);
+}
+
+/**
+ * `nameMatches` for one query over many names: the query is standardised and cut into
+ * trigrams once, not once per participant of the campaign.
+ */
+export function nameMatcher(query: string): (firstName: string, lastName: string) => boolean {
   const standardised = applyT1(preTreat(query));
-  if (standardised === '') return true;
-  if (applyT1(preTreat(firstName)).includes(standardised) || applyT1(preTreat(lastName)).includes(standardised)) return true;
-  return trigramSimilarity(query, `${firstName} ${lastName}`) >= SIMILARITY_THRESHOLD;
+  if (standardised === '') return () => true;
+  const queryTrigrams = trigrams(query);
+  return (firstName, lastName) =>
+    applyT1(preTreat(firstName)).includes(standardised) ||
+    applyT1(preTreat(lastName)).includes(standardised) ||
+    similarityOf(queryTrigrams, trigrams(`${firstName} ${lastName}`)) >= SIMILARITY_THRESHOLD;
 }
