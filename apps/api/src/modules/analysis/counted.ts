@@ -98,12 +98,19 @@ const WORD = 64;
 export async function standingCounts(executor: Executor, tubes: readonly CampaignTube[], participationIdParts: readonly SQL[]): Promise<StandingCount[]> {
   const skills: { skill_id: string; w: number; bit: number }[] = [];
   const firstBit: number[] = [];
+  let bit = 0;
   for (const tube of tubes) {
-    firstBit.push(skills.length);
-    for (const skillId of tube.skillIds) skills.push({ skill_id: skillId, w: Math.floor(skills.length / WORD), bit: skills.length % WORD });
+    // One skill per level 1–8 (the engine's rule): a tube's bits fit in one 32-bit half, read at once below.
+    if (tube.skillIds.length > 8) throw new RangeError(`tube ${tube.id} has more than one skill per level`);
+    if ((bit % 32) + tube.skillIds.length > 32) bit += 32 - (bit % 32);
+    firstBit.push(bit);
+    for (const skillId of tube.skillIds) {
+      skills.push({ skill_id: skillId, w: Math.floor(bit / WORD), bit: bit % WORD });
+      bit++;
+    }
   }
   if (skills.length === 0) return [];
-  const words = Array.from({ length: Math.ceil(skills.length / WORD) }, (_, w) => w);
+  const words = Array.from({ length: Math.ceil(bit / WORD) }, (_, w) => w);
   // Column names built from integers only.
   const word = (w: number) => sql.raw(`m${w}`);
   // Each set goes out as 32-bit halves (exact as numbers), read here with plain number operations.
@@ -134,26 +141,33 @@ export async function standingCounts(executor: Executor, tubes: readonly Campaig
   const rows = (await Promise.all(participationIdParts.map(query))).flat();
 
   // Learners per (tube, reached, validated), in a flat array: up to ten thousand distinct sets
-  // times the tubes, so no key strings.
+  // times the tubes, so no key strings; each tube's bits index a table of their standing.
   const maxLevel = Math.max(...tubes.map((t) => t.maxLevel));
   const maxValidated = Math.max(...tubes.map((t) => t.levels.length));
   const slot = (t: number, reached: number, validated: number) => (t * (maxLevel + 1) + reached) * (maxValidated + 1) + validated;
   const learners = new Float64Array(tubes.length * (maxLevel + 1) * (maxValidated + 1));
+  const slotOf = tubes.map((tube, t) =>
+    Int32Array.from({ length: 1 << tube.levels.length }, (_, field) => {
+      let reached = 0;
+      let validated = 0;
+      tube.levels.forEach((level, j) => {
+        if ((field >>> j) & 1) {
+          validated++;
+          reached = Math.max(reached, level);
+        }
+      });
+      return slot(t, reached, validated);
+    }),
+  );
+  const fieldMask = tubes.map((tube) => (1 << tube.levels.length) - 1);
   const halves = new Array<number>(words.length * 2);
   for (const row of rows) {
     for (let h = 0; h < halves.length; h++) halves[h] = Number(row[`h${h}`] ?? 0);
     const count = Number(row.learners);
     for (let t = 0; t < tubes.length; t++) {
-      const levels = tubes[t]!.levels;
-      let reached = 0;
-      let validated = 0;
-      for (let j = 0, i = firstBit[t]!; j < levels.length; j++, i++) {
-        if ((halves[i >>> 5]! >>> (i & 31)) & 1) {
-          validated++;
-          reached = Math.max(reached, levels[j]!);
-        }
-      }
-      if (validated > 0) learners[slot(t, reached, validated)]! += count;
+      const field = (halves[firstBit[t]! >>> 5]! >>> (firstBit[t]! & 31)) & fieldMask[t]!;
+      // Nothing validated in the tube: no standing there.
+      if (field !== 0) learners[slotOf[t]![field]!]! += count;
     }
   }
   const standings: StandingCount[] = [];
