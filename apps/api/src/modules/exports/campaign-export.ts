@@ -154,7 +154,7 @@ interface Column {
 
 export interface CampaignExport {
   fileName: string;
-  /** The file, line by line, read from the database as it is consumed. */
+  /** The file, read from the database as it is consumed: the header line, then the lines of each batch. */
   lines(): AsyncGenerator<string>;
 }
 
