@@ -4,11 +4,14 @@
  */
 import { campaignSkills as skillsOfProfile, type Release } from '@jalon/content';
 import { eq, sql } from 'drizzle-orm';
-import { campaigns, campaignSkills, drawCampaignCode } from '../../apps/api/src/modules/campaigns';
-import { participationBadges, participations, snapshotKnowledgeElements } from '../../apps/api/src/modules/campaigns/schema';
+// Schema and leaf files only: a module's index also brings its routes, whose Fastify plugin
+// types the root TypeScript project does not load.
+import { drawCampaignCode } from '../../apps/api/src/modules/campaigns/code';
+import { campaigns, campaignSkills, participationBadges, participations, snapshotKnowledgeElements } from '../../apps/api/src/modules/campaigns/schema';
 import { assessments } from '../../apps/api/src/modules/assessment/schema';
 import { users } from '../../apps/api/src/modules/identity/schema';
-import { learnerSortKey, organizationLearners, organizations } from '../../apps/api/src/modules/organizations';
+import { learnerSortKey } from '../../apps/api/src/modules/organizations/learners';
+import { organizationLearners, organizations } from '../../apps/api/src/modules/organizations/schema';
 import type { Db } from '../../apps/api/src/platform/db/database';
 import { seededRandom } from './random';
 
