@@ -1,9 +1,7 @@
 import type { ParticipantAnalysis, ParticipantPage } from '@jalon/contracts';
 import {
   competenceId,
-  currentKnowledgeElements,
   epochMs,
-  keptByForgettingRule,
   percentHalfUp,
   pix,
   profileScore,
@@ -15,7 +13,7 @@ import {
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database';
 import { AppError } from '../../platform/http/errors';
-import { assessments, campaignResultValues, participationElementsOf, profileElementsOf, tutorialDisplays, type ContentIndex } from '../assessment';
+import { assessments, campaignResultValues, testedCampaignSkills, tutorialDisplays, type ContentIndex } from '../assessment';
 import { campaigns, participationBadges, participations, snapshotKnowledgeElements } from '../campaigns';
 import { targetProfiles } from '../catalogue';
 import { organizationLearners } from '../organizations';
@@ -72,11 +70,8 @@ async function snapshotOf(executor: Executor, participationId: string): Promise<
 async function progressionOf(executor: Executor, found: Found, structure: CampaignStructure): Promise<number> {
   const { participation, campaign } = found;
   if (participation.status !== 'STARTED' || structure.skillCount === 0) return 100;
-  const elements =
-    campaign.type === 'EXAM' ? await participationElementsOf(executor, participation.id) : currentKnowledgeElements(await profileElementsOf(executor, participation.userId));
-  const kept = new Set<string>(keptByForgettingRule(elements, epochMs(participation.createdAt.getTime())).map((e) => e.skillId));
-  const skillIds = structure.tubes.flatMap((t) => t.skillIds);
-  return percentHalfUp(skillIds.filter((id) => kept.has(id)).length, skillIds.length);
+  const tested = await testedCampaignSkills(executor, campaign, [{ id: participation.id, userId: participation.userId, startedAt: participation.createdAt }]);
+  return percentHalfUp(tested.get(participation.id) ?? 0, structure.skillCount);
 }
 
 /** §4: the participant page of an assessment, exam or profile collection, read from the share snapshot. */

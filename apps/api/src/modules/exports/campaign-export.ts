@@ -4,11 +4,7 @@ import {
   certifiableCompetenceCount,
   competenceId,
   competenceScores,
-  countValidated,
-  currentKnowledgeElements,
   DEFAULT_MAX_REACHABLE_LEVEL,
-  epochMs,
-  keptByForgettingRule,
   pix,
   resolveStages,
   skillId,
@@ -16,12 +12,12 @@ import {
   type CompetenceScore,
   type SkillId,
   type Stage,
-  type StoredKnowledgeElement,
 } from '@jalon/engine';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Clock } from '../../platform/clock';
 import { queryRows, type Database, type Executor } from '../../platform/db/database';
 import { AppError } from '../../platform/http/errors';
+import { testedCampaignSkills } from '../assessment';
 import { readInBatches } from './batches';
 import {
   BOM,
@@ -203,7 +199,12 @@ export async function campaignExport(deps: ExportDeps, campaignId: string, filte
       const query = (after: RowKey | null, limit: number | null) => participationsQuery(campaign, filter, after, limit);
       const keyOf = ({ sort_key, learner_id, created_key, id }: ParticipationRow): RowKey => ({ sort_key, learner_id, created_key, id });
       for await (const { rows, executor } of readInBatches(deps.database, query, keyOf, BATCH_SIZE)) {
-        const tested = await testedSkills(executor, campaign, rows.filter((r) => r.status === 'STARTED'));
+        // `% de progression`, the export's only live figure (§8.2 column 5).
+        const tested = await testedCampaignSkills(
+          executor,
+          campaign,
+          rows.filter((r) => r.status === 'STARTED').map((r) => ({ id: r.id, userId: r.user_id, startedAt: new Date(r.created_at) })),
+        );
         // A batch is one chunk of the response: a chunk per line would cost a stream write each.
         let chunk = '';
         for (const row of rows) {
@@ -395,58 +396,6 @@ const profileLateral = sql`
 function snapshotProfile(competencePix: Record<string, number>, coreCompetenceIds: readonly CompetenceId[]) {
   const sums = Object.entries(competencePix).map(([id, sum]) => ({ competenceId: competenceId(id), earnedPix: pix(Number(sum)) }));
   return competenceScores(sums, coreCompetenceIds, DEFAULT_MAX_REACHABLE_LEVEL);
-}
-
-/**
- * `% de progression` of unsent tests, the export's only live figure: the learner's current
- * knowledge on the campaign's skills (an EXAM: its own), under the 4-day rule relative to
- * the participation's start.
- */
-async function testedSkills(executor: Executor, campaign: ExportCampaign, started: ParticipationRow[]): Promise<Map<string, number>> {
-  if (started.length === 0) return new Map();
-  const isExam = campaign.type === 'EXAM';
-  const elements = await queryRows<{ owner: string; id: number; skill_id: string; competence_id: string; status: StoredKnowledgeElement['status']; created_at: Date | string }>(
-    executor,
-    // An EXAM's rows are reached through its assessments, which are indexed by participation.
-    isExam
-      ? sql`select a.participation_id as owner, ke.id, ke.skill_id, ke.competence_id, ke.status, ke.created_at
-            from assessments a
-            join knowledge_elements ke on ke.assessment_id = a.id and ke.participation_id = a.participation_id
-            where a.participation_id in ${uuidList(started.map((r) => r.id))}
-              and ke.skill_id in (select skill_id from campaign_skills where campaign_id = ${campaign.id})`
-      : sql`select ke.user_id as owner, ke.id, ke.skill_id, ke.competence_id, ke.status, ke.created_at
-            from knowledge_elements ke
-            where ke.user_id in ${uuidList(started.map((r) => r.user_id))} and ke.participation_id is null
-              and ke.skill_id in (select skill_id from campaign_skills where campaign_id = ${campaign.id})`,
-  );
-  const byOwner = new Map<string, StoredKnowledgeElement[]>();
-  for (const e of elements) {
-    const list = byOwner.get(e.owner) ?? [];
-    // An EXAM's rows are its learner's whole state for this test: handed over as profile rows.
-    list.push({
-      id: Number(e.id),
-      createdAt: epochMs(new Date(e.created_at).getTime()),
-      skillId: skillId(e.skill_id),
-      competenceId: competenceId(e.competence_id),
-      source: 'direct',
-      status: e.status,
-      earnedPix: pix(0),
-      participationId: null,
-    });
-    byOwner.set(e.owner, list);
-  }
-  const targets = campaign.skills.map((s) => ({ id: s.skillId }));
-  return new Map(
-    started.map((row) => {
-      const current = currentKnowledgeElements(byOwner.get(isExam ? row.id : row.user_id) ?? []);
-      const kept = keptByForgettingRule(current, epochMs(new Date(row.created_at).getTime()));
-      return [row.id, countValidated(targets, new Set(kept.map((e) => e.skillId)))];
-    }),
-  );
-}
-
-function uuidList(ids: readonly string[]): SQL {
-  return sql`(select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)::uuid)`;
 }
 
 // --- Columns -------------------------------------------------------------------------------

@@ -1,18 +1,11 @@
 import type { ActivityPage, ActivityQueryValues, ActivityRow, ActivitySummary } from '@jalon/contracts';
 import { PARTICIPATION_STATUSES } from '@jalon/contracts';
-import {
-  competenceId,
-  currentKnowledgeElements,
-  epochMs,
-  keptByForgettingRule,
-  percentHalfUp,
-  pix,
-  skillId,
-  type StoredKnowledgeElement,
-} from '@jalon/engine';
+import { percentHalfUp } from '@jalon/engine';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../platform/db/database';
-import { campaignContext, inIds, inList, iso, learnerConditions, whereAll, type CampaignContext } from './campaign-context';
+import { inIds } from '../../platform/db/sql-lists';
+import { testedCampaignSkills } from '../assessment';
+import { campaignContext, iso, learnerConditions, whereAll, type CampaignContext } from './campaign-context';
 
 type Status = ActivityRow['status'];
 
@@ -223,48 +216,15 @@ async function countRows(executor: Executor, campaignId: string, conditions: Ret
   return Number(row?.n ?? 0);
 }
 
-/**
- * Progression of unsent participations, the one figure read live (§1): the share of the
- * campaign's skills holding a kept knowledge element under the 4-day rule relative to the
- * participation's start (`scoring-and-algorithm.md` §4), an EXAM counting only its own.
- */
+/** Progression of the page's unsent participations, the one figure read live (§1), in whole percent. */
 async function progressionOf(executor: Executor, campaign: CampaignContext, rows: ActivityDbRow[]): Promise<Map<string, number>> {
   const result = new Map<string, number>();
   if (rows.length === 0 || campaign.skills.length === 0) return result;
-  const isExam = campaign.type === 'EXAM';
-  const owners = isExam ? rows.map((row) => row.participation_id) : rows.map((row) => row.user_id);
-  const elements = await queryRows<{
-    id: number;
-    owner: string;
-    skill_id: string;
-    competence_id: string;
-    status: StoredKnowledgeElement['status'];
-    created_at: Date | string;
-  }>(
+  const tested = await testedCampaignSkills(
     executor,
-    sql`select ke.id, ${isExam ? sql`ke.participation_id` : sql`ke.user_id`}::text as owner, ke.skill_id, ke.competence_id, ke.status, ke.created_at
-        from knowledge_elements ke
-        where ${isExam ? inIds(sql`ke.participation_id`, owners) : sql`${inIds(sql`ke.user_id`, owners)} and ke.participation_id is null`}
-          and ${inList(sql`ke.skill_id`, campaign.skills.map((skill) => skill.id))}`,
+    campaign,
+    rows.map((row) => ({ id: row.participation_id, userId: row.user_id, startedAt: new Date(row.created_at) })),
   );
-  const byOwner = new Map<string, StoredKnowledgeElement[]>();
-  for (const e of elements) {
-    const list = byOwner.get(e.owner) ?? [];
-    list.push({
-      id: Number(e.id),
-      createdAt: epochMs(new Date(e.created_at).getTime()),
-      skillId: skillId(e.skill_id),
-      competenceId: competenceId(e.competence_id),
-      source: 'direct',
-      status: e.status,
-      earnedPix: pix(0),
-    });
-    byOwner.set(e.owner, list);
-  }
-  for (const row of rows) {
-    const own = byOwner.get(isExam ? row.participation_id : row.user_id) ?? [];
-    const kept = keptByForgettingRule(currentKnowledgeElements(own), epochMs(new Date(row.created_at).getTime()));
-    result.set(row.participation_id, percentHalfUp(new Set(kept.map((e) => e.skillId)).size, campaign.skills.length));
-  }
+  for (const [id, count] of tested) result.set(id, percentHalfUp(count, campaign.skills.length));
   return result;
 }

@@ -15,7 +15,8 @@ import {
 } from '@jalon/engine';
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../platform/db/database';
-import { campaignContext, inIds, inList, iso, learnerConditions, whereAll, type CampaignContext } from './campaign-context';
+import { inIds, inList } from '../../platform/db/sql-lists';
+import { campaignContext, iso, learnerConditions, whereAll, type CampaignContext } from './campaign-context';
 import { masteryPrecision, standardError, type Observation } from './precision';
 
 /** A stage as the release wrote it into `target_profiles.stages`, teacher-side texts included. */
