@@ -25,17 +25,7 @@ describe('following a campaign in Orga (issue 6, items 1–2)', () => {
   it('one sent, one unfinished, one finished but unsent: the cards, the donut 1/1/1, the table and the results', async () => {
     const { context, page } = await newVisitor(browser, baseUrl);
     await new Orga(page).signInAs('dominique.roux@example.org', PASSWORD);
-    const campaigns = new Campaigns(page);
-    await campaigns.openMine();
-    await campaigns.openCreation();
-    await campaigns.chooseType('Évaluer les participants');
-    await campaigns.field('Nom de la campagne').fill('Suivi — atelier');
-    await campaigns.filterCategory('Disciplinaires');
-    await campaigns.chooseParcours('Arts plastiques cycle 4');
-    await campaigns.submitCreation();
-    await page.getByTestId('campaign-page').waitFor();
-    const code = await campaigns.code();
-    const campaignId = new URL(page.url()).pathname.split('/').at(-1)!;
+    const { code, campaignId } = await new Campaigns(page).createArtsAssessment('Suivi — atelier');
 
     const pupils = await Promise.all(Array.from({ length: 3 }, () => newVisitor(browser, baseUrl)));
     const charles = await joins(pupils[0]!.page, code, 'Charles', 'Durand');

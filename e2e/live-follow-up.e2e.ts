@@ -30,17 +30,7 @@ describe('live follow-up, reminders and the export (issue 6)', () => {
   it('the teacher sees pupils start and answer without reloading, nudges the one who did not send, and exports the class', async () => {
     const { context, page } = await newVisitor(browser, baseUrl);
     await new Orga(page).signInAs('dominique.roux@example.org', PASSWORD);
-    const campaigns = new Campaigns(page);
-    await campaigns.openMine();
-    await campaigns.openCreation();
-    await campaigns.chooseType('Évaluer les participants');
-    await campaigns.field('Nom de la campagne').fill('Suivi en direct');
-    await campaigns.filterCategory('Disciplinaires');
-    await campaigns.chooseParcours('Arts plastiques cycle 4');
-    await campaigns.submitCreation();
-    await page.getByTestId('campaign-page').waitFor();
-    const code = await campaigns.code();
-    const campaignId = new URL(page.url()).pathname.split('/').at(-1)!;
+    const { code, campaignId } = await new Campaigns(page).createArtsAssessment('Suivi en direct');
 
     const followUp = new FollowUp(page);
     await followUp.openActivity(campaignId);

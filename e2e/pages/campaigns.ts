@@ -72,6 +72,22 @@ export class Campaigns {
     await this.page.getByTestId('create-campaign-submit').click();
   }
 
+  /**
+   * Creates an assessment campaign on « Arts plastiques cycle 4 » (a short disciplinary
+   * parcours) from « Mes campagnes », and returns its code and id from the campaign page.
+   */
+  async createArtsAssessment(name: string): Promise<{ code: string; campaignId: string }> {
+    await this.openMine();
+    await this.openCreation();
+    await this.chooseType('Évaluer les participants');
+    await this.field('Nom de la campagne').fill(name);
+    await this.filterCategory('Disciplinaires');
+    await this.chooseParcours('Arts plastiques cycle 4');
+    await this.submitCreation();
+    await this.page.getByTestId('campaign-page').waitFor();
+    return { code: await this.code(), campaignId: new URL(this.page.url()).pathname.split('/').at(-1)! };
+  }
+
   code(): Promise<string> {
     return this.page.getByTestId('campaign-code').innerText();
   }
