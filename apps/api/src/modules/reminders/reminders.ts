@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { AppError } from '../../platform/http/errors';
 import type { Clock } from '../../platform/clock';
 import type { Db, Executor } from '../../platform/db/database';
@@ -197,7 +197,7 @@ async function mailLearner(deps: ReminderDeps, executor: Executor, participation
     .innerJoin(campaigns, eq(campaigns.id, participations.campaignId))
     .leftJoin(targetProfiles, eq(targetProfiles.id, campaigns.targetProfileId))
     .innerJoin(organizations, eq(organizations.id, campaigns.organizationId))
-    .where(and(eq(participations.id, participationId), ne(sql`coalesce(${users.email}, '')`, '')));
+    .where(eq(participations.id, participationId));
   if (!learner?.email) return null;
   const message = reminderMail(status, { ...learner, link: `${deps.publicUrl}/campagnes/${learner.campaignCode}` });
   return deps.mailer.add(executor, { to: learner.email, ...message });

@@ -4,6 +4,7 @@ import { levelBand, percentHalfUp } from '@jalon/engine';
 import { sql } from 'drizzle-orm';
 import type { Clock } from '../../platform/clock';
 import { queryRows, type Db } from '../../platform/db/database';
+import { inList } from '../../platform/db/sql-lists';
 import { AppError } from '../../platform/http/errors';
 
 /** Figures are computed at most this often per selection (`analytics-and-exports.md` §7). */
@@ -51,14 +52,12 @@ export function createStatistics(deps: StatisticsDeps) {
     if (!organization) throw new AppError('ORGANIZATION_NOT_FOUND');
     const timeZone = organization.time_zone;
     const schoolYear = selection.schoolYear ?? schoolYearOf(deps.clock.now(), timeZone);
-    const classes = [...selection.divisions, ...selection.groups];
-    const inClasses = classes.length
-      ? sql`and (${selection.divisions.length ? sql`ol.division in ${selection.divisions}` : sql`false`} or ${selection.groups.length ? sql`ol."group" in ${selection.groups}` : sql`false`})`
-      : sql``;
-    const rows = await queryRows<TubeRow>(
-      deps.db,
-      sql`
-      with sent as (
+    const classConditions = [
+      ...(selection.divisions.length ? [inList(sql`ol.division`, selection.divisions)] : []),
+      ...(selection.groups.length ? [inList(sql`ol."group"`, selection.groups)] : []),
+    ];
+    // The sent, non-deleted participations of the organization's assessments in the school year and classes.
+    const sent = sql`
         select p.id, p.organization_learner_id, p.shared_at, p.campaign_id
         from participations p
         join campaigns c on c.id = p.campaign_id
@@ -67,8 +66,11 @@ export function createStatistics(deps: StatisticsDeps) {
           and p.status = 'SHARED' and p.deleted_at is null
           and p.shared_at >= make_timestamptz(${schoolYear}, 9, 1, 0, 0, 0, ${timeZone})
           and p.shared_at < make_timestamptz(${schoolYear + 1}, 9, 1, 0, 0, 0, ${timeZone})
-          ${inClasses}
-      ), latest as (
+          ${classConditions.length ? sql`and (${sql.join(classConditions, sql` or `)})` : sql``}`;
+    const rows = await queryRows<TubeRow>(
+      deps.db,
+      sql`
+      with sent as (${sent}), latest as (
         select distinct on (s.organization_learner_id, k.tube_id) s.organization_learner_id, k.tube_id, s.id as participation_id, s.campaign_id
         from sent s join snapshot_knowledge_elements k on k.participation_id = s.id
         order by s.organization_learner_id, k.tube_id, s.shared_at desc, s.id
@@ -83,12 +85,7 @@ export function createStatistics(deps: StatisticsDeps) {
     );
     const [counts] = await queryRows<{ learners: number }>(
       deps.db,
-      sql`select count(distinct p.organization_learner_id)::int as learners
-          from participations p join campaigns c on c.id = p.campaign_id join organization_learners ol on ol.id = p.organization_learner_id
-          where c.organization_id = ${organizationId} and c.type = 'ASSESSMENT' and p.status = 'SHARED' and p.deleted_at is null
-            and p.shared_at >= make_timestamptz(${schoolYear}, 9, 1, 0, 0, 0, ${timeZone})
-            and p.shared_at < make_timestamptz(${schoolYear + 1}, 9, 1, 0, 0, 0, ${timeZone})
-            ${inClasses}`,
+      sql`with sent as (${sent}) select count(distinct organization_learner_id)::int as learners from sent`,
     );
     // The school year of 31 August is that of the previous 1 September: eight months back is in its first calendar year.
     const years = await queryRows<{ year: number }>(
