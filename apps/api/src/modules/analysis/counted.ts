@@ -1,24 +1,17 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../platform/db/database';
 import type { CampaignTube } from './campaign-tubes';
+import { inList } from '../../platform/db/sql-lists';
 
 export interface ClassFilter {
   divisions: readonly string[];
   groups: readonly string[];
 }
 
-/**
- * A list bound as one JSON parameter: the same statement on PGlite and PostgreSQL whatever
- * its length, where a parameter per item would meet the driver's limit.
- */
-function jsonList(values: readonly string[]): SQL {
-  return sql`(select jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))`;
-}
-
 function classCondition(filter: ClassFilter): SQL | null {
   const conditions: SQL[] = [];
-  if (filter.divisions.length > 0) conditions.push(sql`ol.division in ${jsonList(filter.divisions)}`);
-  if (filter.groups.length > 0) conditions.push(sql`ol."group" in ${jsonList(filter.groups)}`);
+  if (filter.divisions.length > 0) conditions.push(inList(sql`ol.division`, filter.divisions));
+  if (filter.groups.length > 0) conditions.push(inList(sql`ol."group"`, filter.groups));
   return conditions.length === 0 ? null : sql.join(conditions, sql` and `);
 }
 

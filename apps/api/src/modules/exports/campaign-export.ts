@@ -16,6 +16,7 @@ import {
 import { sql, type SQL } from 'drizzle-orm';
 import type { Clock } from '../../platform/clock';
 import { queryRows, type Database, type Executor } from '../../platform/db/database';
+import { inList } from '../../platform/db/sql-lists';
 import { AppError } from '../../platform/http/errors';
 import { testedCampaignSkills } from '../assessment';
 import { readInBatches } from './batches';
@@ -315,8 +316,8 @@ function participationsQuery(campaign: ExportCampaign, filter: CampaignExportQue
       ? { columns: sql`profile.*`, joins: profileLateral }
       : { columns: sql`snapshot.*, badge.*`, joins: sql`${snapshotLateral(campaign.showSkills)} ${badgesLateral}` };
   const conditions = [sql`p.campaign_id = ${campaign.id}`, sql`p.deleted_at is null`];
-  if (filter.divisions.length > 0) conditions.push(sql`ol.division in ${jsonList(filter.divisions)}`);
-  if (filter.groups.length > 0) conditions.push(sql`ol."group" in ${jsonList(filter.groups)}`);
+  if (filter.divisions.length > 0) conditions.push(inList(sql`ol.division`, filter.divisions));
+  if (filter.groups.length > 0) conditions.push(inList(sql`ol."group"`, filter.groups));
   if (after) {
     conditions.push(
       sql`(ol.sort_key collate "C", ol.id, p.created_at, p.id) > (${after.sort_key} collate "C", ${after.learner_id}::uuid, ${after.created_key}::timestamptz, ${after.id}::uuid)`,
@@ -340,10 +341,6 @@ function participationsQuery(campaign: ExportCampaign, filter: CampaignExportQue
     order by p.sort_key collate "C", p.learner_id, p.created_at, p.id`;
 }
 
-/** A list bound as one JSON parameter: the same SQL on both engines, whatever its length. */
-function jsonList(values: readonly string[]): SQL {
-  return sql`(select jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))`;
-}
 
 /**
  * The snapshot's skill ids the columns read, whatever the campaign's skills (the columns only

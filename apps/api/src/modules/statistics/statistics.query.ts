@@ -8,7 +8,7 @@ import { inList } from '../../platform/db/sql-lists';
 import { AppError } from '../../platform/http/errors';
 
 /** Figures are computed at most this often per selection (`analytics-and-exports.md` §7). */
-export const STATISTICS_CACHE_MS = 10 * 60_000;
+const STATISTICS_CACHE_MS = 10 * 60_000;
 
 export interface StatisticsDeps {
   db: Db;
@@ -26,6 +26,8 @@ interface TubeRow {
   tube_id: string;
   reached_sum: number;
   learners: number;
+  /** Learners with a sent result in the selection, the same on every row. */
+  senders: number;
 }
 
 /** The school year (starting 1 September) that `instant` falls in, in `timeZone`. */
@@ -66,7 +68,7 @@ export function createStatistics(deps: StatisticsDeps) {
           and p.status = 'SHARED' and p.deleted_at is null
           and p.shared_at >= make_timestamptz(${schoolYear}, 9, 1, 0, 0, 0, ${timeZone})
           and p.shared_at < make_timestamptz(${schoolYear + 1}, 9, 1, 0, 0, 0, ${timeZone})
-          ${classConditions.length ? sql`and (${sql.join(classConditions, sql` or `)})` : sql``}`;
+          ${classConditions.length ? sql`and ${sql.join(classConditions, sql` and `)}` : sql``}`;
     const rows = await queryRows<TubeRow>(
       deps.db,
       sql`
@@ -81,11 +83,9 @@ export function createStatistics(deps: StatisticsDeps) {
         join campaign_skills cs on cs.campaign_id = l.campaign_id and cs.skill_id = k.skill_id
         group by l.tube_id, l.organization_learner_id
       )
-      select tube_id, sum(reached)::int as reached_sum, count(*)::int as learners from reached group by tube_id`,
-    );
-    const [counts] = await queryRows<{ learners: number }>(
-      deps.db,
-      sql`with sent as (${sent}) select count(distinct organization_learner_id)::int as learners from sent`,
+      select tube_id, sum(reached)::int as reached_sum, count(*)::int as learners,
+             (select count(distinct organization_learner_id) from sent)::int as senders
+      from reached group by tube_id`,
     );
     // The school year of 31 August is that of the previous 1 September: eight months back is in its first calendar year.
     const years = await queryRows<{ year: number }>(
@@ -138,7 +138,7 @@ export function createStatistics(deps: StatisticsDeps) {
       schoolYears: years.map((y) => Number(y.year)),
       divisions: distinct(classLists.map((c) => c.division)),
       groups: distinct(classLists.map((c) => c.group)),
-      learnerCount: counts?.learners ?? 0,
+      learnerCount: rows[0]?.senders ?? 0,
       areas,
       computedAt: deps.clock.now().toISOString(),
     };
@@ -150,6 +150,8 @@ export function createStatistics(deps: StatisticsDeps) {
     const cached = cache.get(key);
     if (cached && now - cached.at < STATISTICS_CACHE_MS && now >= cached.at) return cached.value;
     const value = await compute(organizationId, selection);
+    // Expired selections go as new ones come, so the cache holds at most ten minutes of them.
+    for (const [old, entry] of cache) if (now - entry.at >= STATISTICS_CACHE_MS || now < entry.at) cache.delete(old);
     cache.set(key, { at: now, value });
     return value;
   };
