@@ -9,6 +9,6 @@ export { indexContent, type ContentIndex } from './content-index';
 export { campaignResultValues, type CampaignResultValues, type CampaignSkill } from './campaign-results';
 export { profileElementsOf, participationElementsOf, appendKnowledgeElements } from './knowledge.repository';
 export { learnerProfile } from './profile';
-export { testedCampaignSkills, type ProgressingParticipation } from './progression';
+export { testedCampaignSkills } from './progression';
 export { answers, assessments, knowledgeElements, tutorialDisplays } from './schema';
 export type { RunnerDeps } from './runner';

@@ -7,7 +7,7 @@ const CHANNEL = 'campaign_events';
 /** Pause before a lost PostgreSQL listening connection is opened again. */
 const RECONNECT_DELAY_MS = 2_000;
 
-export const CAMPAIGN_EVENT_TYPES = [
+const CAMPAIGN_EVENT_TYPES = [
   'participation.started',
   'answer.recorded',
   'assessment.completed',

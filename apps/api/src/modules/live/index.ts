@@ -4,6 +4,5 @@
  * it (Server-Sent Events).
  */
 export { listenCampaignEvents } from './campaign-events';
-export type { CampaignEvent } from './campaign-events';
 export { LiveHub } from './live-hub';
 export { liveRoutes } from './routes';

@@ -1,7 +1,7 @@
 import type { CampaignEvent } from './campaign-events';
 
 /** How long events are kept for a teacher's page that reconnects (`Last-Event-ID`). */
-export const REPLAY_MS = 10 * 60_000;
+const REPLAY_MS = 10 * 60_000;
 
 export interface NumberedEvent extends CampaignEvent {
   /** Increasing within this process; what `Last-Event-ID` names. */

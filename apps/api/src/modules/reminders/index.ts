@@ -3,5 +3,5 @@
  * send their results or left a test midway, and the teachers' « Relancer ».
  */
 export { reminderRoutes } from './routes';
-export { REMINDERS_FEATURE, sendDueReminders } from './reminders';
+export { sendDueReminders } from './reminders';
 export { startReminderSweep } from './sweep';

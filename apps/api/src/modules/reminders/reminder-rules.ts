@@ -6,7 +6,7 @@
 const DAY_MS = 86_400_000;
 
 /** Automatic series: what a participation waits for, and the days after its anchor of each reminder. */
-export const REMINDER_SERIES = {
+const REMINDER_SERIES = {
   /** Completed but not sent; anchored on completion. */
   TO_SHARE: [1, 3, 7],
   /** Started and left; anchored on the last answer (or the start when nothing was answered). */
@@ -16,7 +16,7 @@ export const REMINDER_SERIES = {
 export type ReminderSeries = keyof typeof REMINDER_SERIES;
 
 /** Automatic reminders a participation gets across both series; « Relancer » does not count. */
-export const MAX_AUTOMATIC_REMINDERS = 3;
+const MAX_AUTOMATIC_REMINDERS = 3;
 
 /** A teacher may nudge a participation once in this long. */
 export const MANUAL_REMINDER_INTERVAL_MS = DAY_MS;
@@ -57,7 +57,7 @@ export function dueReminder(participation: WaitingParticipation, now: Date, time
 }
 
 /** `instant` if it falls between 07:00 and 20:00 in `timeZone`, else the next 07:00 there. */
-export function outsideQuietHours(instant: Date, timeZone: string): Date {
+function outsideQuietHours(instant: Date, timeZone: string): Date {
   const local = wallClock(instant, timeZone);
   if (local.hour >= QUIET_UNTIL_HOUR && local.hour < QUIET_FROM_HOUR) return instant;
   const day = local.hour >= QUIET_FROM_HOUR ? addDays(local, 1) : local;

@@ -13,7 +13,7 @@ import { reminderMail } from './reminder-mail';
 import { participationReminders } from './schema';
 
 /** The organization toggle that turns automatic reminders on (`beyond-the-reference.md` §11). */
-export const REMINDERS_FEATURE = 'REMINDERS';
+const REMINDERS_FEATURE = 'REMINDERS';
 
 export interface ReminderDeps {
   db: Db;
