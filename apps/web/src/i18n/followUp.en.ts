@@ -3,7 +3,6 @@ import type { followUpErrorsFr, followUpFr } from './followUp.fr';
 /** Orga's follow-up of a campaign: the « Participants » (activity) and « Résultats » tabs. */
 export const followUpEn: typeof followUpFr = {
   note: 'Each participant counts once. Only received results count in the results.',
-  loadingError: 'The follow-up data could not be loaded.',
   showTable: 'Show the data as a table',
   filters: {
     label: 'Filter participants',
@@ -97,12 +96,9 @@ export const followUpEn: typeof followUpFr = {
     },
     badge: '{{count}} participant(s)',
     bands: 'Participants by mastery',
-    bandsLabel: 'Participants by mastery band: {{details}}',
     band: '{{from}} to {{to}} %',
-    bandShare: '{{band}}: {{count}}',
     bandColumn: 'Mastery',
     stagesChart: 'Participants by stage',
-    stagesLabel: 'Participants by stage: {{details}}',
     stageName: '{{count}} star(s) out of {{total}}',
     stageColumn: 'Stage',
     participantsColumn: 'Participants',

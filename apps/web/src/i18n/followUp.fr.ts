@@ -1,7 +1,6 @@
 /** Orga's follow-up of a campaign: the « Participants » (activity) and « Résultats » tabs. */
 export const followUpFr = {
   note: 'Chaque participant compte une fois. Seuls les résultats reçus sont comptés dans les résultats.',
-  loadingError: 'Les données de suivi n’ont pas pu être chargées.',
   showTable: 'Afficher les données sous forme de tableau',
   filters: {
     label: 'Filtrer les participants',
@@ -95,12 +94,9 @@ export const followUpFr = {
     },
     badge: '{{count}} participant(s)',
     bands: 'Participants par niveau de maîtrise',
-    bandsLabel: 'Participants par tranche de maîtrise : {{details}}',
     band: '{{from}} à {{to}} %',
-    bandShare: '{{band}} : {{count}}',
     bandColumn: 'Maîtrise',
     stagesChart: 'Participants par palier',
-    stagesLabel: 'Participants par palier : {{details}}',
     stageName: '{{count}} étoile(s) sur {{total}}',
     stageColumn: 'Palier',
     participantsColumn: 'Participants',

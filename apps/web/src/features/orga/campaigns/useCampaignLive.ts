@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { campaignKey } from './campaignQueries';
 
 /** When streaming is blocked (a proxy, an old browser), the page polls this often instead. */
 const POLLING_MS = 15_000;
@@ -22,11 +23,11 @@ export function useCampaignLive(campaignId: string): LiveState {
   useEffect(() => {
     let refresh: ReturnType<typeof setTimeout> | undefined;
     let polling: ReturnType<typeof setInterval> | undefined;
-    const idleCheck = setInterval(() => void client.invalidateQueries({ predicate: (query) => query.queryKey.includes(campaignId) }), IDLE_CHECK_MS);
+    const refreshNow = () => void client.invalidateQueries({ queryKey: campaignKey(campaignId) });
+    const idleCheck = setInterval(refreshNow, IDLE_CHECK_MS);
     const refreshSoon = () => {
       clearTimeout(refresh);
-      // Every query of this campaign's pages names the campaign in its key.
-      refresh = setTimeout(() => void client.invalidateQueries({ predicate: (query) => query.queryKey.includes(campaignId) }), REFRESH_DELAY_MS);
+      refresh = setTimeout(refreshNow, REFRESH_DELAY_MS);
     };
     const source = typeof EventSource === 'function' ? new EventSource(`/api/campaigns/${campaignId}/live`) : null;
     const startPolling = () => {
@@ -34,12 +35,14 @@ export function useCampaignLive(campaignId: string): LiveState {
       polling ??= setInterval(refreshSoon, POLLING_MS);
     };
     if (source) {
+      let opened = false;
       source.onopen = () => {
         clearInterval(polling);
         polling = undefined;
         setState('live');
-        // What happened while disconnected is replayed by the server, or refetched here.
-        refreshSoon();
+        // After a reconnection, what happened meanwhile is refetched; the first opening follows a fresh load.
+        if (opened) refreshSoon();
+        opened = true;
       };
       source.onmessage = refreshSoon;
       source.onerror = () => {

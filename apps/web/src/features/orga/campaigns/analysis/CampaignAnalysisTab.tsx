@@ -19,7 +19,7 @@ export function CampaignAnalysisTab() {
   const [params] = useSearchParams();
   const view = params.get('vue') === 'competences' ? 'competences' : 'sujets';
   const filter = useClassFilter();
-  const analysis = useCampaignAnalysis(campaign.id, { divisions: filter.divisions, groups: filter.groups });
+  const analysis = useCampaignAnalysis(campaign.id, { divisions: filter.divisions, groups: filter.groups }, campaign.type !== 'PROFILES_COLLECTION');
   const data = analysis.data;
   const linkTo = (next: (typeof VIEWS)[number]) => {
     const search = new URLSearchParams(params);

@@ -16,7 +16,7 @@ export function CollectiveResultsTab() {
   const number = useNumber();
   const campaign = useCampaignOfPage();
   const filter = useClassFilter();
-  const results = useCollectiveResults(campaign.id, { divisions: filter.divisions, groups: filter.groups });
+  const results = useCollectiveResults(campaign.id, { divisions: filter.divisions, groups: filter.groups }, campaign.type !== 'PROFILES_COLLECTION');
   const data = results.data;
   return (
     <section aria-labelledby="campaign-collective-title" data-testid="campaign-collective">

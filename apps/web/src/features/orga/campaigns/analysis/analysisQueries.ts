@@ -16,19 +16,21 @@ function classQuery({ divisions, groups }: ClassFilter): string {
   return text === '' ? '' : `?${text}`;
 }
 
-export function useCampaignAnalysis(campaignId: string, filter: ClassFilter) {
+export function useCampaignAnalysis(campaignId: string, filter: ClassFilter, enabled = true) {
   return useQuery({
     queryKey: [...campaignKey(campaignId), 'analysis', filter],
     queryFn: () => api.get<CampaignAnalysis>(`/api/campaigns/${campaignId}/analysis${classQuery(filter)}`),
     placeholderData: keepPreviousData,
+    enabled,
   });
 }
 
-export function useCollectiveResults(campaignId: string, filter: ClassFilter) {
+export function useCollectiveResults(campaignId: string, filter: ClassFilter, enabled = true) {
   return useQuery({
     queryKey: [...campaignKey(campaignId), 'collective', filter],
     queryFn: () => api.get<CollectiveResults>(`/api/campaigns/${campaignId}/collective-results${classQuery(filter)}`),
     placeholderData: keepPreviousData,
+    enabled,
   });
 }
 
@@ -50,5 +52,7 @@ export function useLearnerActivity(organizationId: string, organizationLearnerId
   return useQuery({
     queryKey: ['organizations', organizationId, 'learners', organizationLearnerId, 'activity'],
     queryFn: () => api.get<LearnerActivity>(`/api/organizations/${organizationId}/learners/${organizationLearnerId}/activity`),
+    // The organization comes with the campaign, which may still be on its way.
+    enabled: organizationId !== '',
   });
 }
