@@ -67,3 +67,28 @@ export const passwordResetTokens = pgTable(
   },
   (t) => [index('password_reset_tokens_by_user').on(t.userId)],
 );
+
+/**
+ * Sign-ins through an external identity provider (`learners-and-accounts.md` §4): the
+ * Médiacentre's pseudonymous identifier or another OIDC subject, with the names it gave.
+ */
+export const authenticationMethods = pgTable(
+  'authentication_methods',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** MEDIACENTRE, or OIDC:<provider slug> for other providers. */
+    provider: text().notNull(),
+    externalIdentifier: text().notNull(),
+    firstName: text(),
+    lastName: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('one_account_per_external_identity').on(t.provider, t.externalIdentifier),
+    uniqueIndex('one_external_identity_per_account_and_provider').on(t.userId, t.provider),
+  ],
+);

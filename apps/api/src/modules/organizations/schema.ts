@@ -140,6 +140,10 @@ export const organizationLearners = pgTable(
     uniqueIndex('one_learner_per_account_in_organization')
       .on(t.organizationId, t.userId)
       .where(sql`${t.deletedAt} is null and ${t.userId} is not null`),
+    uniqueIndex('one_learner_per_student_number_in_organization')
+      .on(t.organizationId, t.studentNumber)
+      .where(sql`${t.deletedAt} is null and ${t.studentNumber} is not null`),
     index('organization_learners_by_name').on(t.organizationId, t.sortKey),
+    index('organization_learners_by_user').on(t.userId),
   ],
 );

@@ -7,3 +7,6 @@ export * from '../../modules/assessment/schema';
 export * from '../mail/schema';
 export * from '../rate-limit.schema';
 export * from '../../modules/reminders/schema';
+export * from '../../modules/imports/schema';
+export * from '../../modules/learners/schema';
+export * from '../../modules/sso/schema';
