@@ -5,3 +5,4 @@
  */
 export { participationRoutes } from './routes';
 export { autoShareIfAsked } from './share';
+export { maskLogin, reconcile, type ReconcileInput } from './reconciliation';

@@ -1,6 +1,6 @@
 import { applyT1, applyT2, codePointLength, levenshtein, preTreat } from '@jalon/engine';
 import { and, eq, isNull } from 'drizzle-orm';
-import type { Db } from '../../platform/db/database';
+import type { Executor } from '../../platform/db/database';
 import { AppError } from '../../platform/http/errors';
 import type { RateLimiter } from '../../platform/rate-limit';
 import { findUserById, type User } from '../identity';
@@ -64,7 +64,7 @@ export function loginOf(user: Pick<User, 'email' | 'username'>): string {
 }
 
 /** R31 / R32: the learner is already linked to another account, told apart by its login method. */
-async function alreadyLinkedError(db: Db, otherUserId: string): Promise<AppError> {
+async function alreadyLinkedError(db: Executor, otherUserId: string): Promise<AppError> {
   const other = await findUserById(db, otherUserId);
   const maskedLogin = other ? maskLogin(loginOf(other)) : '';
   return new AppError(other?.email ? 'R31' : 'R32', { meta: { maskedLogin } });
@@ -83,7 +83,7 @@ export interface ReconcileInput {
  * SCO reconciliation (`learners-and-accounts.md` §3): links the signed-in account to the
  * learner of the school with that birthdate and those names, once the learner confirms.
  */
-export async function reconcile(deps: { db: Db; limiter: RateLimiter }, input: ReconcileInput) {
+export async function reconcile(deps: { db: Executor; limiter: RateLimiter }, input: ReconcileInput) {
   const { db } = deps;
   const failureKey = `reconciliation-failures:${input.user.id}`;
   if ((await deps.limiter.count(failureKey, 3600)) >= FAILURES_PER_HOUR) {
