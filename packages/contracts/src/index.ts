@@ -16,3 +16,4 @@ export * from './reminders';
 export * from './exports';
 export * from './analysis';
 export * from './statistics';
+export * from './pupil-accounts';
