@@ -34,7 +34,11 @@ export async function createCampaign(
   return campaign;
 }
 
-export async function createLearner(db: Db, organizationId: string, fields: { firstName: string; lastName: string; birthdate: string; division?: string; userId?: string }) {
+export async function createLearner(
+  db: Db,
+  organizationId: string,
+  fields: { firstName: string; lastName: string; birthdate: string } & Partial<Omit<typeof organizationLearners.$inferInsert, 'organizationId' | 'sortKey'>>,
+) {
   const [learner] = await db
     .insert(organizationLearners)
     .values({ organizationId, ...fields, sortKey: learnerSortKey(fields.lastName, fields.firstName) })
