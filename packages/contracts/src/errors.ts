@@ -157,6 +157,11 @@ export const apiErrorSchema = z.object({
   source: z.object({ pointer: z.string() }).optional(),
   meta: z.record(z.string(), z.unknown()).optional(),
 });
+  // Learner lists, learner page and deletion (Orga « Élèves »)
+  LEARNER_NOT_IN_ORGANIZATION: 403,
+  STUDENT_NUMBER_ALREADY_USED: 409,
+  STUDENT_NUMBER_INVALID: 422,
+  STUDENT_NUMBER_NOT_APPLICABLE: 409,
 export type ApiError = z.infer<typeof apiErrorSchema>;
 
 export const errorBodySchema = z.object({ errors: z.array(apiErrorSchema).min(1) });

@@ -17,3 +17,4 @@ export * from './exports';
 export * from './analysis';
 export * from './statistics';
 export * from './pupil-accounts';
+export * from './learner-lists';

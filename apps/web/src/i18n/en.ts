@@ -1,5 +1,6 @@
 import { followUpErrorsEn, followUpEn } from './followUp.en';
 import { analysisErrorsEn, analysisEn } from './analysis.en';
+import { learnersErrorsEn, learnersEn } from './learners.en';
 import { learnerErrorsEn, learnerSpaceEn } from './learnerSpace.en';
 import type { Translations } from './fr';
 
@@ -94,6 +95,7 @@ export const en: Translations = {
   },
   orga: {
     analysis: analysisEn,
+    learners: learnersEn,
     followUp: followUpEn,
     campaigns: {
       created: 'The campaign is created: give its code or its direct link to the participants.',
@@ -517,6 +519,7 @@ export const en: Translations = {
   },
   errors: {
     ...analysisErrorsEn,
+    ...learnersErrorsEn,
     ...followUpErrorsEn,
     ...learnerErrorsEn,
     UNKNOWN_ERROR: 'Something unexpected went wrong. Try again in a moment.',

@@ -1,5 +1,6 @@
 import { followUpErrorsFr, followUpFr } from './followUp.fr';
 import { analysisErrorsFr, analysisFr } from './analysis.fr';
+import { learnersErrorsFr, learnersFr } from './learners.fr';
 import { learnerErrorsFr, learnerSpaceFr } from './learnerSpace.fr';
 
 /** French, the default language. `en.ts` must have exactly the same keys (checked by the type below and a unit test). */
@@ -94,6 +95,7 @@ export const fr = {
   },
   orga: {
     analysis: analysisFr,
+    learners: learnersFr,
     followUp: followUpFr,
     campaigns: {
       created: 'La campagne est créée : communiquez son code ou son lien direct aux participants.',
@@ -517,6 +519,7 @@ export const fr = {
   },
   errors: {
     ...analysisErrorsFr,
+    ...learnersErrorsFr,
     ...followUpErrorsFr,
     ...learnerErrorsFr,
     UNKNOWN_ERROR: 'Une erreur inattendue est survenue. Réessayez dans un instant.',
