@@ -67,6 +67,8 @@ export const reconciliationBodySchema = z.object({
   firstName: z.string({ error: 'FIRST_NAME_REQUIRED' }).trim().min(1, { error: 'FIRST_NAME_REQUIRED' }).max(255, { error: 'NAME_TOO_LONG' }),
   lastName: z.string({ error: 'LAST_NAME_REQUIRED' }).trim().min(1, { error: 'LAST_NAME_REQUIRED' }).max(255, { error: 'NAME_TOO_LONG' }),
   birthdate: z.iso.date({ error: 'BIRTHDATE_INVALID' }),
+  /** SUP: the student number, when the student knows it. */
+  studentNumber: z.string().trim().max(255, { error: 'FIELD_TOO_LONG' }).optional(),
   confirm: z.boolean().default(false),
 });
 export type ReconciliationBody = z.infer<typeof reconciliationBodySchema>;

@@ -9,6 +9,7 @@ import { assessments, learnerProfile, type CampaignResultValues, type ContentInd
 import { campaigns, participations } from '../campaigns/schema';
 import { organizations } from '../organizations';
 import type { User } from '../identity';
+import { learnerWithSameNationalStudentId } from './reconciliation';
 import { campaignForLearner, currentParticipation, hasAnyParticipation, learnerOfUser, type CampaignForLearner, type ParticipationRow } from './campaign.query';
 import { mayImprove } from './start';
 
@@ -61,7 +62,9 @@ export async function landingByCode(deps: ViewDeps, rawCode: string, user: User 
   const { campaign, organization } = found;
   let me: CampaignLanding['me'] = null;
   if (user) {
-    const learner = await learnerOfUser(deps.db, organization.id, user.id);
+    const learner =
+      (await learnerOfUser(deps.db, organization.id, user.id)) ??
+      (found.isRestricted && organization.type === 'SCO' ? await learnerWithSameNationalStudentId(deps.db, organization.id, user.id) : undefined);
     const participation = await currentParticipation(deps.db, campaign.id, user.id);
     me = {
       isReconciled: learner !== undefined,

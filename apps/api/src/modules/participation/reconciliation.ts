@@ -1,5 +1,5 @@
 import { applyT1, applyT2, codePointLength, levenshtein, preTreat } from '@jalon/engine';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, ne } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database';
 import { AppError } from '../../platform/http/errors';
 import type { RateLimiter } from '../../platform/rate-limit';
@@ -63,11 +63,96 @@ export function loginOf(user: Pick<User, 'email' | 'username'>): string {
   return user.email ?? user.username ?? '';
 }
 
-/** R31 / R32: the learner is already linked to another account, told apart by its login method. */
+type LoginKind = 'EMAIL' | 'USERNAME' | 'MEDIACENTRE';
+
+/** How another account signs in, told apart for the R1x / R3x codes, and its login masked. */
+async function otherAccount(db: Executor, userId: string): Promise<{ kind: LoginKind; maskedLogin: string }> {
+  const other = await findUserById(db, userId);
+  if (other?.email) return { kind: 'EMAIL', maskedLogin: maskLogin(other.email) };
+  if (other?.username) return { kind: 'USERNAME', maskedLogin: maskLogin(other.username) };
+  return { kind: 'MEDIACENTRE', maskedLogin: '' };
+}
+
+const LINKED_HERE = { EMAIL: 'R31', USERNAME: 'R32', MEDIACENTRE: 'R33' } as const;
+const LINKED_ELSEWHERE = { EMAIL: 'R11', USERNAME: 'R12', MEDIACENTRE: 'R13' } as const;
+
+/** R31 / R32 / R33: the learner is already linked in this school to another account. */
 async function alreadyLinkedError(db: Executor, otherUserId: string): Promise<AppError> {
-  const other = await findUserById(db, otherUserId);
-  const maskedLogin = other ? maskLogin(loginOf(other)) : '';
-  return new AppError(other?.email ? 'R31' : 'R32', { meta: { maskedLogin } });
+  const { kind, maskedLogin } = await otherAccount(db, otherUserId);
+  return new AppError(LINKED_HERE[kind], { meta: { maskedLogin } });
+}
+
+/**
+ * The INE checks across schools (`learners-and-accounts.md` §3): another account already
+ * holds this INE elsewhere (R11–R13, the pupil should use that account), or the signed-in
+ * account belongs elsewhere to a different pupil — other INE and other birthdate (R90).
+ */
+async function assertNationalStudentIdIsFree(db: Executor, learner: Learner, userId: string): Promise<void> {
+  const elsewhere = and(ne(organizationLearners.organizationId, learner.organizationId), isNull(organizationLearners.deletedAt));
+  if (learner.nationalStudentId) {
+    const [holder] = await db
+      .select({ userId: organizationLearners.userId })
+      .from(organizationLearners)
+      .where(
+        and(
+          elsewhere,
+          eq(organizationLearners.nationalStudentId, learner.nationalStudentId),
+          isNotNull(organizationLearners.userId),
+          ne(organizationLearners.userId, userId),
+        ),
+      )
+      .limit(1);
+    if (holder?.userId) {
+      const { kind, maskedLogin } = await otherAccount(db, holder.userId);
+      throw new AppError(LINKED_ELSEWHERE[kind], { meta: { maskedLogin } });
+    }
+  }
+  const mine = await db
+    .select({ nationalStudentId: organizationLearners.nationalStudentId, birthdate: organizationLearners.birthdate })
+    .from(organizationLearners)
+    .where(and(elsewhere, eq(organizationLearners.userId, userId)));
+  const sibling = mine.some(
+    (other) => other.nationalStudentId && other.nationalStudentId !== learner.nationalStudentId && other.birthdate !== learner.birthdate,
+  );
+  if (sibling) throw new AppError('R90');
+}
+
+/**
+ * SCO automatic reconciliation: an account linked in another school is recognised by the
+ * INE of that link in this school's roster, without the form. Read-only; `linkLearner` writes.
+ */
+export async function learnerWithSameNationalStudentId(db: Executor, organizationId: string, userId: string): Promise<Learner | undefined> {
+  const mine = await db
+    .selectDistinct({ nationalStudentId: organizationLearners.nationalStudentId })
+    .from(organizationLearners)
+    .where(and(eq(organizationLearners.userId, userId), isNull(organizationLearners.deletedAt), isNotNull(organizationLearners.nationalStudentId)));
+  if (mine.length !== 1) return undefined;
+  const [learner] = await db
+    .select()
+    .from(organizationLearners)
+    .where(
+      and(
+        eq(organizationLearners.organizationId, organizationId),
+        eq(organizationLearners.nationalStudentId, mine[0]!.nationalStudentId!),
+        isNull(organizationLearners.deletedAt),
+        isNull(organizationLearners.userId),
+        eq(organizationLearners.isDisabled, false),
+      ),
+    );
+  return learner;
+}
+
+/** Links the learner to the account unless another account won the race (then R31–R33). */
+export async function linkLearner(db: Executor, learnerId: string, userId: string): Promise<void> {
+  const linked = await db
+    .update(organizationLearners)
+    .set({ userId, updatedAt: new Date() })
+    .where(and(eq(organizationLearners.id, learnerId), isNull(organizationLearners.userId)))
+    .returning({ id: organizationLearners.id });
+  if (linked.length === 0) {
+    const [now] = await db.select().from(organizationLearners).where(eq(organizationLearners.id, learnerId));
+    throw await alreadyLinkedError(db, now!.userId ?? '');
+  }
 }
 
 export interface ReconcileInput {
@@ -76,12 +161,15 @@ export interface ReconcileInput {
   firstName: string;
   lastName: string;
   birthdate: string;
+  /** SUP: narrows the candidates to that student number (`learners-and-accounts.md` §3). */
+  studentNumber?: string | undefined;
   confirm: boolean;
 }
 
 /**
- * SCO reconciliation (`learners-and-accounts.md` §3): links the signed-in account to the
- * learner of the school with that birthdate and those names, once the learner confirms.
+ * Reconciliation (`learners-and-accounts.md` §3): links the signed-in account to the
+ * learner of the school with that birthdate (and student number, SUP) and those names,
+ * once the learner confirms, unless one of the R-codes refuses it.
  */
 export async function reconcile(deps: { db: Executor; limiter: RateLimiter }, input: ReconcileInput) {
   const { db } = deps;
@@ -97,7 +185,14 @@ export async function reconcile(deps: { db: Executor; limiter: RateLimiter }, in
     const candidates = await db
       .select()
       .from(organizationLearners)
-      .where(and(active, eq(organizationLearners.birthdate, input.birthdate), eq(organizationLearners.isDisabled, false)));
+      .where(
+        and(
+          active,
+          eq(organizationLearners.birthdate, input.birthdate),
+          eq(organizationLearners.isDisabled, false),
+          input.studentNumber ? eq(organizationLearners.studentNumber, input.studentNumber) : undefined,
+        ),
+      );
     learner = matchLearner(candidates, input.firstName, input.lastName);
   } catch (error) {
     await deps.limiter.hit(failureKey, 3600);
@@ -107,17 +202,8 @@ export async function reconcile(deps: { db: Executor; limiter: RateLimiter }, in
   if (own && own.id === learner.id) return { ...result, linked: true };
   if (own) throw new AppError('R70', { meta: { maskedLogin: maskLogin(loginOf(input.user)) } });
   if (learner.userId && learner.userId !== input.user.id) throw await alreadyLinkedError(db, learner.userId);
+  await assertNationalStudentIdIsFree(db, learner, input.user.id);
   if (!input.confirm) return { ...result, linked: false };
-
-  const linked = await db
-    .update(organizationLearners)
-    .set({ userId: input.user.id, updatedAt: new Date() })
-    .where(and(eq(organizationLearners.id, learner.id), isNull(organizationLearners.userId)))
-    .returning({ id: organizationLearners.id });
-  if (linked.length === 0) {
-    // Another account linked it between our read and this write.
-    const [now] = await db.select().from(organizationLearners).where(eq(organizationLearners.id, learner.id));
-    throw await alreadyLinkedError(db, now!.userId ?? '');
-  }
+  await linkLearner(db, learner.id, input.user.id);
   return { ...result, linked: true };
 }

@@ -11,6 +11,7 @@ import { campaignSkills, participations } from '../campaigns/schema';
 import type { User } from '../identity';
 import { learnerSortKey, organizationLearners } from '../organizations';
 import { campaignForLearner, currentParticipation, learnerOfUser, type CampaignForLearner, type ParticipationRow } from './campaign.query';
+import { learnerWithSameNationalStudentId, linkLearner } from './reconciliation';
 
 export interface StartDeps {
   db: Db;
@@ -48,6 +49,10 @@ export async function startParticipation(deps: StartDeps, input: { campaignId: s
   const { campaign, organization } = found;
   if (campaign.archivedAt) throw new AppError('CAMPAIGN_ARCHIVED');
   let learner = await learnerOfUser(db, organization.id, input.user.id);
+  if (found.isRestricted && !learner && organization.type === 'SCO') {
+    learner = await learnerWithSameNationalStudentId(db, organization.id, input.user.id);
+    if (learner) await linkLearner(db, learner.id, input.user.id);
+  }
   if (found.isRestricted && !learner) throw new AppError('RECONCILIATION_REQUIRED');
   if (learner?.isDisabled) throw new AppError('LEARNER_DISABLED');
 
