@@ -9,7 +9,9 @@ export { identityRoutes } from './routes';
 export type { MeMembership, ListMemberships } from './me.query';
 export { hashPassword } from './password';
 export { findUserByEmail, findUserById, type User } from './users.repository';
-export { users } from './schema';
+export { authenticationMethods, users } from './schema';
+// Sign-ins that do not go through a password (SSO) open their session the same way.
+export { createSession, SESSION_LIFETIME_MS } from './sessions';
 
 /** Resolves a session cookie to the caller, or null when it is unknown, revoked or expired. */
 export async function resolveSession(executor: Executor, token: string, now: Date): Promise<SessionContext | null> {
