@@ -15,7 +15,7 @@ import { BirthdateField, toIsoDate } from './BirthdateField';
 import type { BirthdateParts } from './BirthdateField';
 import { useJoinCampaign } from './useJoinCampaign';
 
-const FIELDS = ['firstName', 'lastName', 'birthdate'] as const;
+const FIELDS = ['firstName', 'lastName', 'birthdate', 'studentNumber'] as const;
 
 /** `/campagnes/:code/rejoindre`: a pupil links their account to the school's roster (`learners-and-accounts.md` §3). */
 export function ReconciliationPage() {
@@ -28,6 +28,8 @@ function Reconciliation({ landing }: { landing: CampaignLanding }) {
   const [firstName, setFirstName] = useState(landing.me?.firstName ?? '');
   const [lastName, setLastName] = useState(landing.me?.lastName ?? '');
   const [birthdate, setBirthdate] = useState<BirthdateParts>({ day: '', month: '', year: '' });
+  const [studentNumber, setStudentNumber] = useState('');
+  const isSup = landing.organization.type === 'SUP';
   const [preview, setPreview] = useState<ReconciliationResponse | null>(null);
   const reconcile = useReconciliation(landing.id);
   // Once linked, the start goes on at once without reading the landing again.
@@ -35,7 +37,13 @@ function Reconciliation({ landing }: { landing: CampaignLanding }) {
   const { join, isPending, error: joinError } = useJoinCampaign(reconciled);
   const errors = useApiErrors(reconcile.error, FIELDS);
 
-  const input = (confirm: boolean): ReconciliationBody => ({ firstName: firstName.trim(), lastName: lastName.trim(), birthdate: toIsoDate(birthdate), confirm });
+  const input = (confirm: boolean): ReconciliationBody => ({
+    firstName: firstName.trim(),
+    lastName: lastName.trim(),
+    birthdate: toIsoDate(birthdate),
+    ...(isSup && studentNumber.trim() ? { studentNumber: studentNumber.trim() } : {}),
+    confirm,
+  });
 
   function check() {
     reconcile.mutate(input(false), { onSuccess: setPreview });
@@ -59,6 +67,16 @@ function Reconciliation({ landing }: { landing: CampaignLanding }) {
           <TextField label={t('auth.firstName')} name="firstName" autoComplete="given-name" value={firstName} onChange={setFirstName} error={errors.fields.firstName} />
           <TextField label={t('auth.lastName')} name="lastName" autoComplete="family-name" value={lastName} onChange={setLastName} error={errors.fields.lastName} />
           <BirthdateField value={birthdate} onChange={setBirthdate} error={errors.fields.birthdate} />
+          {isSup && (
+            <TextField
+              label={t('learner.reconciliation.studentNumber')}
+              hint={t('learner.reconciliation.studentNumberHint')}
+              name="studentNumber"
+              value={studentNumber}
+              onChange={setStudentNumber}
+              error={errors.fields.studentNumber}
+            />
+          )}
           <Button type="submit" busy={reconcile.isPending} data-testid="reconciliation-submit">
             {t('learner.reconciliation.submit')}
           </Button>
