@@ -51,3 +51,15 @@ export function normalizeCampaignCode(input: string): string {
 
 /** Categories of « Signaler un problème ». */
 export const REPORT_CATEGORIES = ['instruction', 'answer', 'display', 'attachment', 'other'] as const;
+
+/** Pupil accounts: bulk « Générer les identifiants » / « Réinitialiser les mots de passe » (`learners-and-accounts.md` §5). */
+export const CREDENTIALS_ACTIONS = ['GENERATE', 'RESET'] as const;
+export type CredentialsAction = (typeof CREDENTIALS_ACTIONS)[number];
+/** A whole year group fits in one request; more would hold one transaction too long. */
+export const MAX_CREDENTIALS_LEARNERS = 1000;
+/**
+ * Response headers of the bulk CSV: how many pupils got credentials, and how many were left
+ * as they were (RESET: e-mail-only, Médiacentre-only or no account), so the page can say so.
+ */
+export const CREDENTIALS_UPDATED_HEADER = 'x-jalon-credentials-updated';
+export const CREDENTIALS_UNTOUCHED_HEADER = 'x-jalon-credentials-untouched';

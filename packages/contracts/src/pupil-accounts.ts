@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, isoDateTime } from './common';
+import { CREDENTIALS_ACTIONS, MAX_CREDENTIALS_LEARNERS } from './constants';
 
 /** `…/organizations/:organizationId/learners/:learnerId/account…` (« Gérer le compte », `learners-and-accounts.md` §5). */
 export const pupilAccountParamsSchema = z.object({ organizationId: idSchema, learnerId: idSchema });
@@ -28,13 +29,7 @@ export const pupilAccountWithPasswordSchema = z.object({
 });
 export type PupilAccountWithPassword = z.infer<typeof pupilAccountWithPasswordSchema>;
 
-/** Bulk « Générer les identifiants » / « Réinitialiser les mots de passe ». */
-export const CREDENTIALS_ACTIONS = ['GENERATE', 'RESET'] as const;
-export type CredentialsAction = (typeof CREDENTIALS_ACTIONS)[number];
-
-/** A whole school year group fits in one request; more would hold a transaction too long. */
-export const MAX_CREDENTIALS_LEARNERS = 1000;
-
+/** Bulk « Générer les identifiants » / « Réinitialiser les mots de passe »: the selected learners. */
 export const credentialsBodySchema = z.object({
   learnerIds: z
     .array(idSchema)
@@ -44,10 +39,3 @@ export const credentialsBodySchema = z.object({
   action: z.enum(CREDENTIALS_ACTIONS, { error: 'INVALID_REQUEST' }),
 });
 export type CredentialsBody = z.infer<typeof credentialsBodySchema>;
-
-/**
- * Response headers of the bulk CSV: how many pupils got credentials, and how many were left
- * as they were (RESET: e-mail-only, Médiacentre-only or no account), so the page can say so.
- */
-export const CREDENTIALS_UPDATED_HEADER = 'x-jalon-credentials-updated';
-export const CREDENTIALS_UNTOUCHED_HEADER = 'x-jalon-credentials-untouched';

@@ -72,6 +72,42 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
   return (text === '' ? undefined : JSON.parse(text)) as T;
 }
 
+/** A file the API answered with, as the browser will save it. */
+export interface DownloadedFile {
+  blob: Blob;
+  /** From `content-disposition` (its UTF-8 `filename*` when present). */
+  fileName: string | null;
+  headers: Headers;
+}
+
+function fileNameOf(disposition: string | null): string | null {
+  if (disposition === null) return null;
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  if (encoded) {
+    try {
+      return decodeURIComponent(encoded[1]!);
+    } catch {
+      // A malformed escape: fall back to the plain name below.
+    }
+  }
+  return /filename="([^"]*)"/i.exec(disposition)?.[1] ?? null;
+}
+
+/** A POST whose answer is a file built from the request body (a GET link cannot carry one). */
+async function requestFile(path: string, body: unknown): Promise<DownloadedFile> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  const token = readCookie(CSRF_COOKIE);
+  if (token !== undefined) headers['x-csrf-token'] = token;
+  let response: Response;
+  try {
+    response = await fetch(path, { method: 'POST', headers, credentials: 'same-origin', body: JSON.stringify(body) });
+  } catch {
+    throw new ApiError(0, [{ status: '0', code: 'NETWORK_ERROR' }]);
+  }
+  if (!response.ok) throw new ApiError(response.status, await readErrors(response));
+  return { blob: await response.blob(), fileName: fileNameOf(response.headers.get('content-disposition')), headers: response.headers };
+}
+
 /** The only way the web app talks to the API: same-origin cookies, CSRF header on writes. */
 export const api = {
   get: <T>(path: string) => request<T>('GET', path),
@@ -79,6 +115,7 @@ export const api = {
   put: <T = void>(path: string, body?: unknown) => request<T>('PUT', path, body),
   patch: <T = void>(path: string, body?: unknown) => request<T>('PATCH', path, body),
   delete: <T = void>(path: string) => request<T>('DELETE', path),
+  postForFile: (path: string, body: unknown) => requestFile(path, body),
 };
 
 export function query(params: Record<string, string | number | undefined>): string {

@@ -2,6 +2,7 @@ import { followUpErrorsEn, followUpEn } from './followUp.en';
 import { analysisErrorsEn, analysisEn } from './analysis.en';
 import { learnersErrorsEn, learnersEn } from './learners.en';
 import { learnerErrorsEn, learnerSpaceEn } from './learnerSpace.en';
+import { pupilAccountsErrorsEn, pupilAccountsEn } from './pupilAccounts.en';
 import type { Translations } from './fr';
 
 export const en: Translations = {
@@ -100,6 +101,7 @@ export const en: Translations = {
     campaigns: {
       created: 'The campaign is created: give its code or its direct link to the participants.',
       deleted: 'The campaign « {{name}} » is deleted.',
+    pupilAccounts: pupilAccountsEn,
       title: 'Campaigns',
       back: 'Back to campaigns',
       archived: 'Campaign archived on {{date}}: nobody can join it or send results any more.',
@@ -526,6 +528,7 @@ export const en: Translations = {
     NETWORK_ERROR: 'The server does not answer. Check your connection and try again.',
     remainingAttempts: 'Attempts left before a temporary block: {{count}}.',
     INVALID_REQUEST: 'The request is incomplete or malformed.',
+    ...pupilAccountsErrorsEn,
     UNAUTHENTICATED: 'Your session has expired: please sign in again.',
     FORBIDDEN: 'You do not have the rights needed for this action.',
     CSRF_TOKEN_INVALID: 'Your session has expired: reload the page and try again.',

@@ -2,6 +2,7 @@ import { followUpErrorsFr, followUpFr } from './followUp.fr';
 import { analysisErrorsFr, analysisFr } from './analysis.fr';
 import { learnersErrorsFr, learnersFr } from './learners.fr';
 import { learnerErrorsFr, learnerSpaceFr } from './learnerSpace.fr';
+import { pupilAccountsErrorsFr, pupilAccountsFr } from './pupilAccounts.fr';
 
 /** French, the default language. `en.ts` must have exactly the same keys (checked by the type below and a unit test). */
 export const fr = {
@@ -100,6 +101,7 @@ export const fr = {
     campaigns: {
       created: 'La campagne est créée : communiquez son code ou son lien direct aux participants.',
       deleted: 'La campagne « {{name}} » est supprimée.',
+    pupilAccounts: pupilAccountsFr,
       title: 'Campagnes',
       back: 'Retour aux campagnes',
       archived: 'Campagne archivée le {{date}} : personne ne peut plus la rejoindre ni envoyer ses résultats.',
@@ -526,6 +528,7 @@ export const fr = {
     NETWORK_ERROR: 'Le serveur ne répond pas. Vérifiez votre connexion et réessayez.',
     remainingAttempts: 'Tentatives restantes avant un blocage temporaire : {{count}}.',
     INVALID_REQUEST: 'La demande est incomplète ou mal formée.',
+    ...pupilAccountsErrorsFr,
     UNAUTHENTICATED: 'Votre session a expiré : reconnectez-vous.',
     FORBIDDEN: 'Vous n’avez pas les droits nécessaires pour cette action.',
     CSRF_TOKEN_INVALID: 'Votre session a expiré : rechargez la page et réessayez.',
