@@ -18,3 +18,4 @@ export * from './analysis';
 export * from './statistics';
 export * from './pupil-accounts';
 export * from './learner-lists';
+export * from './imports';

@@ -126,3 +126,32 @@ export function query(params: Record<string, string | number | undefined>): stri
   const text = search.toString();
   return text === '' ? '' : `?${text}`;
 }
+
+/**
+ * Sends a file as the raw request body (no multipart: the API reads the bytes as they are).
+ * XMLHttpRequest rather than fetch, because only it reports upload progress for the bar.
+ */
+export function uploadFile<T>(path: string, file: Blob, onProgress: (share: number) => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.setRequestHeader('content-type', 'application/octet-stream');
+    const token = readCookie(CSRF_COOKIE);
+    if (token !== undefined) xhr.setRequestHeader('x-csrf-token', token);
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
+    };
+    xhr.onerror = () => reject(new ApiError(0, [{ status: '0', code: 'NETWORK_ERROR' }]));
+    xhr.onload = () => {
+      const response = new Response(xhr.responseText === '' ? null : xhr.responseText, { status: xhr.status });
+      if (xhr.status < 200 || xhr.status >= 300) {
+        void readErrors(response).then((errors) => reject(new ApiError(xhr.status, errors)));
+        return;
+      }
+      resolve((xhr.responseText === '' ? undefined : JSON.parse(xhr.responseText)) as T);
+    };
+    xhr.send(file);
+  });
+}

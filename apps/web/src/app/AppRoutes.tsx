@@ -27,6 +27,7 @@ import { ParcoursPage } from '../features/orga/documentation/ParcoursPage';
 import { OrgaHomePage } from '../features/orga/home/OrgaHomePage';
 import { StatisticsPage } from '../features/orga/statistics/StatisticsPage';
 import { JoinPage } from '../features/orga/join/JoinPage';
+import { LearnerImportPage } from '../features/orga/imports/LearnerImportPage';
 import { learnersEntry } from '../features/orga/shell/menu';
 import { OrgaPublicLayout } from '../features/orga/shell/OrgaPublicLayout';
 import { OrgaShell } from '../features/orga/shell/OrgaShell';
@@ -69,6 +70,30 @@ export function AppRoutes() {
         >
           <Route index element={<OrgaHomePage />} />
           <Route path="campagnes/*" element={<CampaignRoutes />} />
+          <Route
+            path="eleves/import"
+            element={
+              <RequireOrgaRight allowed={isAdmin}>
+                <LearnerImportPage />
+              </RequireOrgaRight>
+            }
+          />
+          <Route
+            path="etudiants/import"
+            element={
+              <RequireOrgaRight allowed={isAdmin}>
+                <LearnerImportPage />
+              </RequireOrgaRight>
+            }
+          />
+          <Route
+            path="participants/import"
+            element={
+              <RequireOrgaRight allowed={isAdmin}>
+                <LearnerImportPage />
+              </RequireOrgaRight>
+            }
+          />
           <Route path="eleves" element={<LearnersComingSoon path="/orga/eleves" />} />
           <Route path="etudiants" element={<LearnersComingSoon path="/orga/etudiants" />} />
           <Route path="participants" element={<LearnersComingSoon path="/orga/participants" />} />

@@ -1,3 +1,4 @@
+import { importErrorsEn, importsEn } from './imports.en';
 import { followUpErrorsEn, followUpEn } from './followUp.en';
 import { analysisErrorsEn, analysisEn } from './analysis.en';
 import { learnersErrorsEn, learnersEn } from './learners.en';
@@ -95,6 +96,7 @@ export const en: Translations = {
     },
   },
   orga: {
+    imports: importsEn,
     analysis: analysisEn,
     learners: learnersEn,
     followUp: followUpEn,
@@ -520,6 +522,7 @@ export const en: Translations = {
     },
   },
   errors: {
+    ...importErrorsEn,
     ...analysisErrorsEn,
     ...learnersErrorsEn,
     ...followUpErrorsEn,

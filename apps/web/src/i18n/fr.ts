@@ -1,3 +1,4 @@
+import { importErrorsFr, importsFr } from './imports.fr';
 import { followUpErrorsFr, followUpFr } from './followUp.fr';
 import { analysisErrorsFr, analysisFr } from './analysis.fr';
 import { learnersErrorsFr, learnersFr } from './learners.fr';
@@ -95,6 +96,7 @@ export const fr = {
     },
   },
   orga: {
+    imports: importsFr,
     analysis: analysisFr,
     learners: learnersFr,
     followUp: followUpFr,
@@ -520,6 +522,7 @@ export const fr = {
     },
   },
   errors: {
+    ...importErrorsFr,
     ...analysisErrorsFr,
     ...learnersErrorsFr,
     ...followUpErrorsFr,
