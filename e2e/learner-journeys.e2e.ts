@@ -82,6 +82,13 @@ describe('the pupil’s journey (issue 5; seed items 13, 16, 19–27)', () => {
     await expectAccessible(page);
     expect(await learner.masteryText()).toMatch(/\d+\s?%/);
 
+    // Back, unsent, asks first; staying keeps the results page (seed item 24).
+    await page.goBack();
+    await page.getByTestId('confirm-dialog').waitFor();
+    await page.getByRole('button', { name: 'Annuler' }).click();
+    await page.getByTestId('results-share').waitFor();
+    expect(new URL(page.url()).pathname).toMatch(/\/resultats$/);
+
     // Finished but not sent: the teacher sees it waiting (seed item 24).
     const bruno = await newVisitor(browser, baseUrl);
     await new Orga(bruno.page).signInAs('bruno.petit@example.org', PASSWORD);

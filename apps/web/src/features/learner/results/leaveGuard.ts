@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 
 /**
@@ -15,15 +15,44 @@ export function heldBackPath(event: MouseEvent, currentPath: string): string | n
   return url.pathname === currentPath ? null : path;
 }
 
+/** The pending departure when it is the browser's Back button rather than a link. */
+const BACK = Symbol('back');
+
+/** Marks the extra history entry that stands between the page and the Back button. */
+const GUARD_STATE_KEY = 'jalonLeaveGuard';
+
+function isGuardEntry(state: unknown): boolean {
+  return typeof state === 'object' && state !== null && GUARD_STATE_KEY in state;
+}
+
 /**
  * While results are unsent (seed item 24), leaving asks first: the browser's own prompt on
- * reload or closing, and a confirmation of ours for links inside Jalon. The app uses a plain
- * router, which has no navigation blocker, so links are held back at the click.
+ * reload or closing, and a confirmation of ours for links inside Jalon and for Back. The app
+ * uses a plain router, which has no navigation blocker, so links are held back at the click,
+ * and Back lands on a copy of this page pushed on top of it, where the question is asked.
  */
 export function useLeaveUnsentGuard(active: boolean) {
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const [pending, setPending] = useState<string | null>(null);
+  const [pending, setPending] = useState<string | typeof BACK | null>(null);
+  const leaving = useRef(false);
+
+  useEffect(() => {
+    if (!active) {
+      // Sent: the guard entry is no longer needed, and Back should not seem to do nothing.
+      if (isGuardEntry(window.history.state)) window.history.back();
+      return;
+    }
+    const guardEntry = { ...(window.history.state as object | null), [GUARD_STATE_KEY]: true };
+    if (!isGuardEntry(window.history.state)) window.history.pushState(guardEntry, '', window.location.href);
+    const onPopState = (event: PopStateEvent) => {
+      if (leaving.current || isGuardEntry(event.state)) return;
+      window.history.pushState(guardEntry, '', window.location.href);
+      setPending(BACK);
+    };
+    window.addEventListener('popstate', onPopState);
+    return () => window.removeEventListener('popstate', onPopState);
+  }, [active]);
 
   useEffect(() => {
     if (!active) return;
@@ -51,9 +80,13 @@ export function useLeaveUnsentGuard(active: boolean) {
     pending: active ? pending : null,
     stay: () => setPending(null),
     leave: () => {
-      const path = pending;
+      const departure = pending;
       setPending(null);
-      if (path !== null) void navigate(path);
+      // Two steps back: over the guard entry, then the Back the learner asked for.
+      if (departure === BACK) {
+        leaving.current = true;
+        window.history.go(-2);
+      } else if (departure !== null) void navigate(departure);
     },
   };
 }
