@@ -29,6 +29,7 @@ import { statisticsRoutes } from './modules/statistics';
 import { identityRoutes, resolveSession } from './modules/identity';
 import { findActiveMembership, listMembershipsOf, organizationRoutes } from './modules/organizations';
 import { autoShareIfAsked, participationRoutes } from './modules/participation';
+import { pupilAccountRoutes } from './modules/pupil-accounts';
 import { supportRoutes } from './modules/support';
 
 export const VERSION = '0.1.0';
@@ -172,6 +173,7 @@ export async function buildApp({ config, content, database, clock, mailTransport
   await app.register(analysisRoutes({ db, content: contentIndex }));
   await app.register(exportRoutes({ database, clock, release: content.release }));
   await app.register(followUpRoutes({ db, clock, content: contentIndex }));
+  await app.register(pupilAccountRoutes({ db, clock }));
   const reminders = { db, clock, mailer, publicUrl: config.publicUrl };
   await app.register(reminderRoutes(reminders));
   await app.register(statisticsRoutes({ db, clock, release: content.release }));

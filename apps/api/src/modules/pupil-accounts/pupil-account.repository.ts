@@ -1,0 +1,190 @@
+import type { PupilAccount } from '@jalon/contracts';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Executor } from '../../platform/db/database';
+import { authenticationMethods, sessions, users } from '../identity/schema';
+import { learnerAuditEvents } from '../learners/schema';
+import { memberships, organizationLearners } from '../organizations/schema';
+
+/** The learner fields these actions need; actions read them under a row lock so two teachers cannot act at once. */
+export interface LockedLearner {
+  id: string;
+  userId: string | null;
+  firstName: string;
+  lastName: string;
+  birthdate: string | null;
+  division: string | null;
+}
+
+const learnerColumns = {
+  id: organizationLearners.id,
+  userId: organizationLearners.userId,
+  firstName: organizationLearners.firstName,
+  lastName: organizationLearners.lastName,
+  birthdate: organizationLearners.birthdate,
+  division: organizationLearners.division,
+};
+
+const inOrganization = (organizationId: string) => and(eq(organizationLearners.organizationId, organizationId), isNull(organizationLearners.deletedAt));
+
+export async function findLearner(executor: Executor, organizationId: string, learnerId: string): Promise<LockedLearner | undefined> {
+  const [learner] = await executor
+    .select(learnerColumns)
+    .from(organizationLearners)
+    .where(and(eq(organizationLearners.id, learnerId), inOrganization(organizationId)));
+  return learner;
+}
+
+/**
+ * The organization's live learners among `learnerIds`, locked, in the order of the credentials
+ * file: class, then name order (`analytics-and-exports.md` §1), compared byte-wise.
+ */
+export async function lockLearners(executor: Executor, organizationId: string, learnerIds: string[]): Promise<LockedLearner[]> {
+  return executor
+    .select(learnerColumns)
+    .from(organizationLearners)
+    .where(and(inArray(organizationLearners.id, learnerIds), inOrganization(organizationId)))
+    .orderBy(sql`${organizationLearners.division} collate "C" nulls last`, sql`${organizationLearners.sortKey} collate "C"`, organizationLearners.id)
+    .for('update');
+}
+
+/** The account of each user, as far as a teacher may act on it. */
+export interface ManagedUser {
+  id: string;
+  email: string | null;
+  username: string | null;
+  hasPassword: boolean;
+  hasMediacentre: boolean;
+  /**
+   * A platform administrator or a member of any organization's team: a teacher of the
+   * pupil's school must not be able to take over such an account by resetting its password.
+   */
+  isStaff: boolean;
+}
+
+export async function lockUsers(executor: Executor, userIds: string[]): Promise<Map<string, ManagedUser>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await executor
+    .select({
+      id: users.id,
+      email: users.email,
+      username: users.username,
+      hasPassword: sql<boolean>`${users.passwordHash} is not null`,
+      hasMediacentre: sql<boolean>`exists (select 1 from ${authenticationMethods} where ${authenticationMethods.userId} = ${users.id} and ${authenticationMethods.provider} = 'MEDIACENTRE')`,
+      isStaff: sql<boolean>`${users.isPlatformAdmin} or exists (select 1 from ${memberships} where ${memberships.userId} = ${users.id} and ${memberships.disabledAt} is null)`,
+    })
+    .from(users)
+    .where(inArray(users.id, userIds))
+    .for('update', { of: users });
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+export async function isUsernameTaken(executor: Executor, username: string): Promise<boolean> {
+  const [row] = await executor.select({ id: users.id }).from(users).where(eq(sql`lower(${users.username})`, username)).limit(1);
+  return row !== undefined;
+}
+
+/**
+ * Sets a temporary password: replaced at the next sign-in, and every open session of the
+ * account ends, so whoever knew the old password is signed out too.
+ */
+export async function setTemporaryPassword(executor: Executor, userId: string, passwordHash: string, now: Date, username?: string) {
+  await executor
+    .update(users)
+    .set({ passwordHash, mustChangePassword: true, updatedAt: now, ...(username ? { username } : {}) })
+    .where(eq(users.id, userId));
+  await executor.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+}
+
+export async function setUsername(executor: Executor, userId: string, username: string, now: Date) {
+  await executor.update(users).set({ username, updatedAt: now }).where(eq(users.id, userId));
+}
+
+/** A username account for a learner who has none, linked to the learner; no e-mail (minimisation). */
+export async function createPupilAccount(
+  executor: Executor,
+  learner: LockedLearner,
+  input: { username: string; passwordHash: string; now: Date },
+): Promise<string> {
+  const [user] = await executor
+    .insert(users)
+    .values({
+      firstName: learner.firstName,
+      lastName: learner.lastName,
+      username: input.username,
+      passwordHash: input.passwordHash,
+      mustChangePassword: true,
+    })
+    .returning({ id: users.id });
+  await executor.update(organizationLearners).set({ userId: user!.id, updatedAt: input.now }).where(eq(organizationLearners.id, learner.id));
+  return user!.id;
+}
+
+export type AuditAction = 'ACCOUNT_CREATED' | 'USERNAME_ADDED' | 'PASSWORD_RESET' | 'UNBLOCKED';
+
+export interface AuditEntry {
+  organizationLearnerId: string;
+  targetUserId: string;
+  action: AuditAction;
+  /** What else happened (a password set with a username, a bulk action); never a password. */
+  meta?: Record<string, boolean>;
+}
+
+export async function recordAudit(executor: Executor, organizationId: string, actorUserId: string, now: Date, entries: AuditEntry[]) {
+  if (entries.length === 0) return;
+  await executor.insert(learnerAuditEvents).values(
+    entries.map((entry) => ({
+      organizationId,
+      actorUserId,
+      organizationLearnerId: entry.organizationLearnerId,
+      targetUserId: entry.targetUserId,
+      action: entry.action,
+      meta: entry.meta ?? null,
+      createdAt: now,
+    })),
+  );
+}
+
+/** What « Gérer le compte » shows of the learner's account. */
+export async function readPupilAccount(executor: Executor, learnerId: string, userId: string | null, now: Date): Promise<PupilAccount> {
+  if (userId === null) {
+    return {
+      learnerId,
+      hasAccount: false,
+      email: null,
+      username: null,
+      hasMediacentre: false,
+      isBlocked: false,
+      temporaryBlockUntil: null,
+      hasNeverSignedIn: true,
+      mustChangePassword: false,
+    };
+  }
+  const [row] = await executor
+    .select({
+      email: users.email,
+      username: users.username,
+      hasMediacentre: sql<boolean>`exists (select 1 from ${authenticationMethods} where ${authenticationMethods.userId} = ${users.id} and ${authenticationMethods.provider} = 'MEDIACENTRE')`,
+      blockedAt: users.blockedAt,
+      temporaryBlockUntil: users.temporaryBlockUntil,
+      lastSignedInAt: users.lastSignedInAt,
+      mustChangePassword: users.mustChangePassword,
+    })
+    .from(users)
+    .where(eq(users.id, userId));
+  const user = row!;
+  return {
+    learnerId,
+    hasAccount: true,
+    email: user.email,
+    username: user.username,
+    hasMediacentre: user.hasMediacentre,
+    isBlocked: user.blockedAt !== null,
+    temporaryBlockUntil: user.temporaryBlockUntil && user.temporaryBlockUntil > now ? user.temporaryBlockUntil.toISOString() : null,
+    hasNeverSignedIn: user.lastSignedInAt === null,
+    mustChangePassword: user.mustChangePassword,
+  };
+}
+
+export async function unblockUser(executor: Executor, userId: string, now: Date) {
+  await executor.update(users).set({ failedSignInCount: 0, temporaryBlockUntil: null, blockedAt: null, updatedAt: now }).where(eq(users.id, userId));
+}
