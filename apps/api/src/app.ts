@@ -31,6 +31,7 @@ import { findActiveMembership, listMembershipsOf, organizationRoutes } from './m
 import { autoShareIfAsked, participationRoutes } from './modules/participation';
 import { pupilAccountRoutes } from './modules/pupil-accounts';
 import { supportRoutes } from './modules/support';
+import { demoMediacentreRoutes, ssoRoutes } from './modules/sso';
 
 export const VERSION = '0.1.0';
 
@@ -172,6 +173,9 @@ export async function buildApp({ config, content, database, clock, mailTransport
   await app.register(participationRoutes(learner));
   await app.register(analysisRoutes({ db, content: contentIndex }));
   await app.register(exportRoutes({ database, clock, release: content.release }));
+  const sso = { db, clock, limiter, publicUrl: config.publicUrl, secureCookies: config.publicUrl.startsWith('https://') };
+  await app.register(ssoRoutes(sso));
+  await app.register(demoMediacentreRoutes({ ...sso, production: config.production }));
   await app.register(followUpRoutes({ db, clock, content: contentIndex }));
   await app.register(pupilAccountRoutes({ db, clock }));
   const reminders = { db, clock, mailer, publicUrl: config.publicUrl };

@@ -19,3 +19,4 @@ export * from './statistics';
 export * from './pupil-accounts';
 export * from './learner-lists';
 export * from './imports';
+export * from './sso';

@@ -10,3 +10,8 @@ export {
 } from './external-identity';
 export { identityProviders, ssoTokens } from './schema';
 export { consumeToken, hashValue, randomValue, storeToken } from './tokens';
+export { ssoRoutes } from './routes';
+export { demoMediacentreConfig, demoMediacentreRoutes } from './demo-mediacentre';
+export { generateIdpKeyPair } from './saml-idp';
+export { sendSsoError } from './error-page';
+export { findEnabledProvider } from './providers';

@@ -29,6 +29,11 @@ declare module 'fastify' {
     access?: Access;
     /** Routes a user with a temporary password may still call (sign-out, the password change itself). */
     allowWhilePasswordChangeRequired?: boolean;
+    /**
+     * A write that carries its own proof of origin (a signed SAML response posted by an
+     * identity provider's page): the CSRF defence, made for our own pages, does not apply.
+     */
+    signedForeignPost?: boolean;
   }
   interface FastifyRequest {
     session: SessionContext | null;
@@ -74,7 +79,7 @@ export function registerAccessControl(app: FastifyInstance, options: AccessOptio
     const token = request.cookies[SESSION_COOKIE];
     request.session = token ? await options.resolveSession(token) : null;
 
-    if (!SAFE_METHODS.has(request.method)) assertSameSite(request);
+    if (!SAFE_METHODS.has(request.method) && !request.routeOptions.config.signedForeignPost) assertSameSite(request);
 
     if (access === 'public') return;
     const session = request.session;
