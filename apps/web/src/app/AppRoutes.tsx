@@ -18,6 +18,7 @@ import { SignInPage } from '../features/learner/auth/SignInPage';
 import { SignUpPage } from '../features/learner/auth/SignUpPage';
 import { HomePage } from '../features/learner/home/HomePage';
 import { LearnerLayout } from '../features/learner/layout/LearnerLayout';
+import { FirstSignInPage } from '../features/learner/mediacentre/FirstSignInPage';
 import { learnerSpaceRoutes } from '../features/learner/learnerSpaceRoutes';
 import { OrgaSignInPage } from '../features/orga/auth/OrgaSignInPage';
 import { OrgaTermsPage } from '../features/orga/auth/OrgaTermsPage';
@@ -152,6 +153,7 @@ export function AppRoutes() {
         <Route path="/mot-de-passe-oublie" element={<ForgotPasswordPage />} />
         <Route path="/reinitialiser-mot-de-passe" element={<ResetPasswordPage />} />
         <Route path="/changer-mot-de-passe" element={<ChangePasswordPage />} />
+        <Route path="/premiere-connexion" element={<FirstSignInPage />} />
         <Route path="/" element={<RequireSignedIn signInPath="/connexion">{(me) => <HomePage me={me} />}</RequireSignedIn>} />
         <Route path="/mon-compte" element={<RequireSignedIn signInPath="/connexion">{(me) => <AccountPage me={me} />}</RequireSignedIn>} />
         {learnerSpaceRoutes()}

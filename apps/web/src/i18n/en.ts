@@ -1,3 +1,4 @@
+import { mediacentreErrorsEn, mediacentreEn } from './mediacentre.en';
 import { importErrorsEn, importsEn } from './imports.en';
 import { followUpErrorsEn, followUpEn } from './followUp.en';
 import { analysisErrorsEn, analysisEn } from './analysis.en';
@@ -82,6 +83,7 @@ export const en: Translations = {
   },
   learner: {
     ...learnerSpaceEn,
+    ...mediacentreEn,
     nav: { label: 'Main menu', home: 'Home', account: 'My account', code: 'I have a code', profile: 'My competences', campaigns: 'My courses', tutorials: 'My tutorials' },
     home: {
       title: 'Home',
@@ -522,6 +524,7 @@ export const en: Translations = {
     },
   },
   errors: {
+    ...mediacentreErrorsEn,
     ...importErrorsEn,
     ...analysisErrorsEn,
     ...learnersErrorsEn,

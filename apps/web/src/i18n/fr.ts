@@ -1,3 +1,4 @@
+import { mediacentreErrorsFr, mediacentreFr } from './mediacentre.fr';
 import { importErrorsFr, importsFr } from './imports.fr';
 import { followUpErrorsFr, followUpFr } from './followUp.fr';
 import { analysisErrorsFr, analysisFr } from './analysis.fr';
@@ -82,6 +83,7 @@ export const fr = {
   },
   learner: {
     ...learnerSpaceFr,
+    ...mediacentreFr,
     nav: { label: 'Menu principal', home: 'Accueil', account: 'Mon compte', code: 'J’ai un code', profile: 'Mes compétences', campaigns: 'Mes parcours', tutorials: 'Mes tutos' },
     home: {
       title: 'Accueil',
@@ -522,6 +524,7 @@ export const fr = {
     },
   },
   errors: {
+    ...mediacentreErrorsFr,
     ...importErrorsFr,
     ...analysisErrorsFr,
     ...learnersErrorsFr,

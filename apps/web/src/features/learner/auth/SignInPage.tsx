@@ -5,6 +5,7 @@ import { entryPath } from '../../shared/session/entryPath';
 import { safeReturnPath } from '../../shared/session/returnPath';
 import { useMe } from '../../shared/session/useMe';
 import { Page } from '../../shared/ui/Page';
+import { DemoMediacentreLink } from '../mediacentre/DemoMediacentreLink';
 
 export function SignInPage() {
   const { t } = useTranslation();
@@ -17,6 +18,7 @@ export function SignInPage() {
   return (
     <Page title={t('auth.signInTitle')} testId="sign-in-page">
       <SignInForm onSignedIn={(signedIn) => void navigate(entryPath(signedIn, returnTo), { replace: true })} signUpPath={signUpPath} />
+      <DemoMediacentreLink />
     </Page>
   );
 }
