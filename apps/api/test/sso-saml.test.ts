@@ -1,9 +1,10 @@
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { authenticationMethods, users } from '../src/modules/identity';
-import { organizationLearners } from '../src/modules/organizations';
-import { demoMediacentreConfig, generateIdpKeyPair, identityProviders } from '../src/modules/sso';
-import { createCampaign, createLearner } from './support/campaign-factory';
+import { seedDemoIfEmpty } from '../src/modules/demo';
+import { organizationLearners, organizations } from '../src/modules/organizations';
+import { generateIdpKeyPair, identityProviders } from '../src/modules/sso';
+import { createCampaign, createCampaignRow, createLearner } from './support/campaign-factory';
 import { createTeam } from './support/factory';
 import { Agent, errorCodes, type Response } from './support/http';
 import { TestSamlIdp, tampered } from './support/saml-idp';
@@ -243,35 +244,50 @@ describe('the birthdate step', () => {
 });
 
 describe('the demonstration Médiacentre', () => {
-  it('lists the pupils with a tile each that runs the same SAML sign-in', async () => {
-    const { organizationId, campaign, charles } = await school();
-    const key = generateIdpKeyPair('Médiacentre de démonstration', t.clock.now());
-    const slug = `demo-${schools}`;
-    await t.database.db.insert(identityProviders).values({
-      slug,
-      organizationId,
-      protocol: 'SAML',
-      provider: 'MEDIACENTRE',
-      label: 'Collège de démonstration',
-      config: demoMediacentreConfig(key, [{ externalIdentifier: 'demo-ido-charles', firstName: 'Charles', lastName: 'Durand' }]),
-    });
-    const agent = new Agent(t.app);
-    const listed = await agent.get<{ mediacentres: { slug: string; url: string }[] }>('/api/sso/demo-mediacentres');
-    expect(listed.body.mediacentres).toContainEqual({ slug, label: 'Collège de démonstration', url: `/api/sso/demo-mediacentre/${slug}` });
+  it("the seeded one lists Victor-Hugo's pupils; Charles's tile runs the same SAML sign-in and links him", async () => {
+    const demo = await createTestApp({ startJobs: false });
+    try {
+      expect(await seedDemoIfEmpty(demo.database.db, demo.clock)).toBe(true);
+      const [victorHugo] = await demo.database.db.select().from(organizations).where(eq(organizations.name, 'Collège Victor-Hugo'));
+      const [alice] = await demo.database.db.select().from(users).where(eq(users.email, 'alice.martin@example.org'));
+      const campaign = await createCampaignRow(demo.database.db, { organizationId: victorHugo!.id, ownerId: alice!.id });
 
-    const page = await agent.get<string>(`/api/sso/demo-mediacentre/${slug}`);
-    expect(page.status).toBe(200);
-    expect(page.body).toContain('Ouvrir Jalon en tant que Charles Durand');
-    const samlResponse = /name="SAMLResponse" value="([^"]+)"/.exec(page.body)![1]!;
-    const arrived = await postAcs(agent, slug, samlResponse);
-    expect(arrived.headers.location).toBe('/premiere-connexion');
-    const linked = await agent.post('/api/sso/pending-identity/link', { campaignCode: campaign.code, birthdate: '2010-03-14' });
-    expect(linked.status).toBe(200);
-    const [learner] = await t.database.db
-      .select({ userId: organizationLearners.userId })
-      .from(organizationLearners)
-      .where(and(eq(organizationLearners.id, charles.id)));
-    expect(learner!.userId).not.toBeNull();
+      const agent = new Agent(demo.app);
+      const listed = await agent.get<{ mediacentres: { slug: string; url: string }[] }>('/api/sso/demo-mediacentres');
+      expect(listed.body.mediacentres).toEqual([
+        { slug: 'mediacentre-victor-hugo', label: 'Médiacentre du Collège Victor-Hugo', url: '/api/sso/demo-mediacentre/mediacentre-victor-hugo' },
+      ]);
+      const page = await agent.get<string>(listed.body.mediacentres[0]!.url);
+      expect(page.status).toBe(200);
+      for (const name of ['Charles Durand', 'Louis Bernard', 'Garance Leroy', 'Inès Moreau']) expect(page.body).toContain(`Ouvrir Jalon en tant que ${name}`);
+      const charlesTile = page.body.slice(page.body.indexOf('<h2>Charles Durand</h2>'));
+      const samlResponse = /name="SAMLResponse" value="([^"]+)"/.exec(charlesTile)![1]!;
+
+      const arrived = await postAcs(agent, 'mediacentre-victor-hugo', samlResponse);
+      expect(arrived.headers.location).toBe('/premiere-connexion');
+      const linked = await agent.post('/api/sso/pending-identity/link', { campaignCode: campaign.code, birthdate: '2010-03-14' });
+      expect(linked.body).toEqual({ redirectTo: `/campagnes/${campaign.code}` });
+      const [charles] = await demo.database.db
+        .select({ userId: organizationLearners.userId })
+        .from(organizationLearners)
+        .where(and(eq(organizationLearners.organizationId, victorHugo!.id), eq(organizationLearners.firstName, 'Charles')));
+      const [method] = await demo.database.db.select().from(authenticationMethods).where(eq(authenticationMethods.userId, charles!.userId!));
+      expect(method).toMatchObject({ provider: 'MEDIACENTRE', externalIdentifier: 'f3b9c2e41a7d4c58b0e6d2a9c7f13e84' });
+
+      // SP-initiated through the demo: Jalon's login sends the browser to the demo page, which answers the request.
+      const later = new Agent(demo.app);
+      const started = await later.get(`/api/sso/saml/mediacentre-victor-hugo/login?code=${campaign.code}`);
+      const location = new URL(String(started.headers.location));
+      expect(location.pathname).toBe('/api/sso/demo-mediacentre/mediacentre-victor-hugo');
+      const answered = await later.get<string>(`${location.pathname}${location.search}`);
+      const tile = answered.body.slice(answered.body.indexOf('<h2>Charles Durand</h2>'));
+      const relayState = /name="RelayState" value="([^"]*)"/.exec(tile)![1]!;
+      expect(relayState).toBe(campaign.code);
+      const back = await postAcs(later, 'mediacentre-victor-hugo', /name="SAMLResponse" value="([^"]+)"/.exec(tile)![1]!, relayState);
+      expect(back.headers.location).toBe(`/campagnes/${campaign.code}`);
+    } finally {
+      await demo.close();
+    }
   });
 
   it('does not exist in production', async () => {

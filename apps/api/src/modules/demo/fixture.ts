@@ -45,3 +45,18 @@ export const cliqueSolidaire = {
   members: [{ user: 'dominique', role: 'ADMIN' }],
   learners: [],
 } as const;
+
+/**
+ * Victor-Hugo's demonstration Médiacentre: the pupils its page lists, with the stable opaque
+ * identifiers a real GAR would give them (pseudonyms, never the INE).
+ */
+export const demoMediacentre = {
+  slug: 'mediacentre-victor-hugo',
+  label: 'Médiacentre du Collège Victor-Hugo',
+  pupils: [
+    { externalIdentifier: 'f3b9c2e41a7d4c58b0e6d2a9c7f13e84', firstName: 'Charles', lastName: 'Durand' },
+    { externalIdentifier: '8a4e1d7c3b9f42e6a5c0d8b7e2f91c36', firstName: 'Louis', lastName: 'Bernard' },
+    { externalIdentifier: 'c61f0a9e5d2b47c3b8e4a1f7d9c20b58', firstName: 'Garance', lastName: 'Leroy' },
+    { externalIdentifier: '2d7b5e9a0c4f46d1a3b8e6c2f0d94a17', firstName: 'Inès', lastName: 'Moreau' },
+  ],
+} as const;

@@ -3,7 +3,8 @@ import type { Clock } from '../../platform/clock';
 import type { Db } from '../../platform/db/database';
 import { hashPassword, users } from '../identity';
 import { learnerSortKey, memberships, organizationFeatures, organizationLearners, organizations } from '../organizations';
-import { cliqueSolidaire, DEMO_PASSWORD, demoUsers, victorHugo } from './fixture';
+import { demoMediacentreConfig, generateIdpKeyPair, identityProviders } from '../sso';
+import { cliqueSolidaire, DEMO_PASSWORD, demoMediacentre, demoUsers, victorHugo } from './fixture';
 
 /**
  * Seeds the demo fixture on an instance that has no organization yet; returns whether it
@@ -14,6 +15,8 @@ export async function seedDemoIfEmpty(db: Db, clock: Clock): Promise<boolean> {
   if (Number(row?.n ?? 0) > 0) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const now = clock.now();
+  // The demonstration Médiacentre signs with its own key, kept in its provider row.
+  const mediacentreKey = generateIdpKeyPair('Médiacentre de démonstration', now);
   await db.transaction(async (tx) => {
     const userIds = new Map<string, string>();
     for (const [key, user] of Object.entries(demoUsers)) {
@@ -44,6 +47,16 @@ export async function seedDemoIfEmpty(db: Db, clock: Clock): Promise<boolean> {
           sortKey: learnerSortKey(learner.lastName, learner.firstName),
           status: 'ST',
           birthCountryCode: '99100',
+        });
+      }
+      if (fixture.name === victorHugo.name) {
+        await tx.insert(identityProviders).values({
+          slug: demoMediacentre.slug,
+          organizationId,
+          protocol: 'SAML',
+          provider: 'MEDIACENTRE',
+          label: demoMediacentre.label,
+          config: demoMediacentreConfig(mediacentreKey, [...demoMediacentre.pupils]),
         });
       }
     }
