@@ -26,12 +26,13 @@ import { exportRoutes } from './modules/exports';
 import { reminderRoutes, sendDueReminders, startReminderSweep } from './modules/reminders';
 import { listenCampaignEvents, LiveHub, liveRoutes } from './modules/live';
 import { statisticsRoutes } from './modules/statistics';
+import { learnerImportRoutes } from './modules/imports';
 import { identityRoutes, resolveSession } from './modules/identity';
 import { findActiveMembership, listMembershipsOf, organizationRoutes } from './modules/organizations';
 import { autoShareIfAsked, participationRoutes } from './modules/participation';
 import { pupilAccountRoutes } from './modules/pupil-accounts';
 import { supportRoutes } from './modules/support';
-import { demoMediacentreRoutes, ssoRoutes } from './modules/sso';
+import { demoMediacentreRoutes, oidcRoutes, ssoRoutes } from './modules/sso';
 
 export const VERSION = '0.1.0';
 
@@ -174,6 +175,7 @@ export async function buildApp({ config, content, database, clock, mailTransport
   await app.register(analysisRoutes({ db, content: contentIndex }));
   await app.register(exportRoutes({ database, clock, release: content.release }));
   const sso = { db, clock, limiter, publicUrl: config.publicUrl, secureCookies: config.publicUrl.startsWith('https://') };
+  await app.register(oidcRoutes({ ...sso, production: config.production }));
   await app.register(ssoRoutes(sso));
   await app.register(demoMediacentreRoutes({ ...sso, production: config.production }));
   await app.register(followUpRoutes({ db, clock, content: contentIndex }));
@@ -181,6 +183,7 @@ export async function buildApp({ config, content, database, clock, mailTransport
   const reminders = { db, clock, mailer, publicUrl: config.publicUrl };
   await app.register(reminderRoutes(reminders));
   await app.register(statisticsRoutes({ db, clock, release: content.release }));
+  await app.register(learnerImportRoutes({ db, clock, jobs, log: app.log }));
   if (config.testSupport) await app.register(supportRoutes({ mailer, clock, sendDueReminders: () => sendDueReminders(reminders) }));
   let stopReminderSweep: (() => Promise<void>) | undefined;
   const hub = new LiveHub(() => clock.now().getTime());

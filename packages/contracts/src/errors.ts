@@ -183,6 +183,14 @@ export const ERROR_STATUS = {
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
 export const ERROR_CODES = Object.keys(ERROR_STATUS) as ErrorCode[];
+  // OpenID Connect sign-in through an ENT (sso/oidc*)
+  OIDC_PROVIDER_MISCONFIGURED: 500,
+  OIDC_PROVIDER_UNAVAILABLE: 502,
+  OIDC_PROVIDER_REFUSED: 401,
+  OIDC_STATE_INVALID: 400,
+  OIDC_TOKEN_EXCHANGE_FAILED: 502,
+  OIDC_ID_TOKEN_INVALID: 401,
+  OIDC_IDENTITY_INCOMPLETE: 502,
 
 export function isErrorCode(value: string): value is ErrorCode {
   return Object.prototype.hasOwnProperty.call(ERROR_STATUS, value);

@@ -20,3 +20,4 @@ export * from './pupil-accounts';
 export * from './learner-lists';
 export * from './imports';
 export * from './sso';
+export * from './oidc';

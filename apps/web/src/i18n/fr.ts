@@ -1,3 +1,4 @@
+import { oidcErrorsFr } from './oidc.fr';
 import { mediacentreErrorsFr, mediacentreFr } from './mediacentre.fr';
 import { importErrorsFr, importsFr } from './imports.fr';
 import { followUpErrorsFr, followUpFr } from './followUp.fr';
@@ -525,6 +526,7 @@ export const fr = {
   },
   errors: {
     ...mediacentreErrorsFr,
+    ...oidcErrorsFr,
     ...importErrorsFr,
     ...analysisErrorsFr,
     ...learnersErrorsFr,

@@ -15,3 +15,4 @@ export { demoMediacentreConfig, demoMediacentreRoutes } from './demo-mediacentre
 export { generateIdpKeyPair } from './saml-idp';
 export { sendSsoError } from './error-page';
 export { findEnabledProvider } from './providers';
+export { oidcRoutes } from './oidc-routes';
