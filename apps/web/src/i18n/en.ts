@@ -1,3 +1,4 @@
+import { oidcErrorsEn } from './oidc.en';
 import { mediacentreErrorsEn, mediacentreEn } from './mediacentre.en';
 import { importErrorsEn, importsEn } from './imports.en';
 import { followUpErrorsEn, followUpEn } from './followUp.en';
@@ -525,6 +526,7 @@ export const en: Translations = {
   },
   errors: {
     ...mediacentreErrorsEn,
+    ...oidcErrorsEn,
     ...importErrorsEn,
     ...analysisErrorsEn,
     ...learnersErrorsEn,
