@@ -21,6 +21,7 @@ import { analysisRoutes } from './modules/analysis';
 import { assessmentRoutes, indexContent } from './modules/assessment';
 import { catalogueRoutes, previewChallenge, registerContentAssets } from './modules/catalogue';
 import { followUpRoutes } from './modules/follow-up';
+import { learnerRoutes } from './modules/learners';
 import { campaignRoutes, registerCampaignTenant } from './modules/campaigns';
 import { exportRoutes } from './modules/exports';
 import { reminderRoutes, sendDueReminders, startReminderSweep } from './modules/reminders';
@@ -179,6 +180,7 @@ export async function buildApp({ config, content, database, clock, mailTransport
   await app.register(ssoRoutes(sso));
   await app.register(demoMediacentreRoutes({ ...sso, production: config.production }));
   await app.register(followUpRoutes({ db, clock, content: contentIndex }));
+  await app.register(learnerRoutes({ db, clock }));
   await app.register(pupilAccountRoutes({ db, clock }));
   const reminders = { db, clock, mailer, publicUrl: config.publicUrl };
   await app.register(reminderRoutes(reminders));

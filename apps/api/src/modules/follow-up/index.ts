@@ -4,3 +4,4 @@
  * the values stored at share; only the progression of unsent participations is read live.
  */
 export { followUpRoutes } from './routes';
+export { nameMatcher } from './search';
