@@ -3,7 +3,8 @@ import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { authenticationMethods, users } from '../src/modules/identity';
 import { identityProviders, ssoTokens } from '../src/modules/sso';
-import { createCampaign } from './support/campaign-factory';
+import { organizationLearners } from '../src/modules/organizations';
+import { createCampaign, createLearner } from './support/campaign-factory';
 import { createOrganization, createUser } from './support/factory';
 import { Agent } from './support/http';
 import { EntBrowser, startTestEnt, type EntPupil, type TestEnt } from './support/oidc-provider';
@@ -11,29 +12,32 @@ import { createTestApp, type TestApp } from './support/test-app';
 
 const PUBLIC_URL = 'http://jalon.test';
 const CLIENT = { clientId: 'jalon', clientSecret: 'secret-partage-avec-l-ent' };
-const SLUGS = ['ent-college', 'ent-mauvais-secret', 'ent-desactive', 'ent-usurpe', 'ent-mal-regle'];
+const SLUGS = ['ent-college', 'ent-ville', 'ent-mauvais-secret', 'ent-desactive', 'ent-usurpe', 'ent-mal-regle'];
 
 const newcomer: EntPupil = { sub: 'f3a9c2e1-pseudo-1', login: 'charles', password: 'ent-pass-1', givenName: 'Charles', familyName: 'Dupont' };
 const known: EntPupil = { sub: 'b81d44aa-pseudo-2', login: 'ines', password: 'ent-pass-2', givenName: 'Inès', familyName: 'Moreau' };
+const louise: EntPupil = { sub: '5c0e7b19-pseudo-3', login: 'louise', password: 'ent-pass-3', givenName: 'Louise', familyName: 'Martin' };
 
 let app: TestApp;
 let ent: TestEnt;
 let impostor: TestEnt;
 let campaignCode: string;
 let knownUserId: string;
+let learnerId: string;
 
 beforeAll(async () => {
   const clients = [{ ...CLIENT, redirectUris: SLUGS.map((slug) => `${PUBLIC_URL}/api/sso/oidc/${slug}/callback`) }];
   // A short ID token lifetime, so shifting Jalon's clock can outlive it within the request's 10 minutes.
-  ent = await startTestEnt({ clients, pupils: [newcomer, known], idTokenTtlSeconds: 120 });
+  ent = await startTestEnt({ clients, pupils: [newcomer, known, louise], idTokenTtlSeconds: 120 });
   // An ENT whose discovery document names another issuer than the one configured.
   impostor = await startTestEnt({ clients, pupils: [newcomer], advertisedIssuer: (url) => `${url}/autre-ent` });
   app = await createTestApp({ startJobs: false });
   const db = app.database.db;
 
-  const school = await createOrganization(db, { type: 'SCO', name: 'Collège Jules-Ferry' });
+  const school = await createOrganization(db, { type: 'SCO', name: 'Collège Jules-Ferry', isManagingStudents: true });
   const teacher = await createUser(db);
   campaignCode = (await createCampaign(db, app.content.release, { organizationId: school.id, ownerId: teacher.id })).code;
+  learnerId = (await createLearner(db, school.id, { firstName: 'Louise', lastName: 'Martin', birthdate: '2013-02-03' })).id;
   const row = (slug: string, config: Record<string, unknown>, fields: Partial<typeof identityProviders.$inferInsert> = {}) => ({
     slug,
     organizationId: school.id,
@@ -45,6 +49,7 @@ beforeAll(async () => {
   });
   await db.insert(identityProviders).values([
     row('ent-college', { issuer: ent.issuer, ...CLIENT }, { provider: 'MEDIACENTRE' }),
+    row('ent-ville', { issuer: ent.issuer, ...CLIENT }),
     row('ent-mauvais-secret', { issuer: ent.issuer, clientId: CLIENT.clientId, clientSecret: 'pas-le-bon-secret' }),
     row('ent-desactive', { issuer: ent.issuer, ...CLIENT }, { disabledAt: new Date() }),
     row('ent-usurpe', { issuer: impostor.url, ...CLIENT }),
@@ -125,6 +130,28 @@ describe('OpenID Connect sign-in through an ENT', () => {
     const me = await agent.get<{ id: string }>('/api/me');
     expect(me.status).toBe(200);
     expect(me.body.id).toBe(knownUserId);
+  });
+
+  it('turns a first sign-in into the pupil’s account once the birthdate is given, then signs it straight in', async () => {
+    const first = new Agent(app.app);
+    const landing = await first.get(await throughEnt(first, 'ent-ville', louise, campaignCode));
+    expect(landing.headers.location).toBe(`/premiere-connexion?code=${campaignCode}`);
+    expect((await first.get('/api/sso/pending-identity')).body).toMatchObject({ firstName: 'Louise', lastName: 'Martin' });
+
+    const linked = await first.post('/api/sso/pending-identity/link', { campaignCode, birthdate: '2013-02-03' });
+    expect(linked.status).toBe(200);
+    const me = await first.get<{ id: string }>('/api/me');
+    const [method] = await app.database.db.select().from(authenticationMethods).where(eq(authenticationMethods.userId, me.body.id));
+    expect(method).toMatchObject({ provider: 'OIDC:ent-ville', externalIdentifier: louise.sub });
+    const [learner] = await app.database.db.select().from(organizationLearners).where(eq(organizationLearners.id, learnerId));
+    expect(learner!.userId).toBe(me.body.id);
+
+    const before = await footprint();
+    const later = new Agent(app.app);
+    const again = await later.get(await throughEnt(later, 'ent-ville', louise));
+    expect(again.headers.location).toBe('/campagnes');
+    expect((await later.get<{ id: string }>('/api/me')).body.id).toBe(me.body.id);
+    expect(await footprint()).toEqual(before);
   });
 
   it('refuses a replayed callback, and the first use stands alone', async () => {
