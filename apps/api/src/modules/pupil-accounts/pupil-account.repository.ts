@@ -61,6 +61,11 @@ export interface ManagedUser {
   isStaff: boolean;
 }
 
+// Drizzle leaves columns unqualified in a single-table select, where `user_id = id` inside a
+// subquery would compare the subquery's own columns: the outer row is named explicitly.
+const hasMediacentre = sql<boolean>`exists (select 1 from ${authenticationMethods} m where m.user_id = "users"."id" and m.provider = 'MEDIACENTRE')`;
+const isStaff = sql<boolean>`"users"."is_platform_admin" or exists (select 1 from ${memberships} ms where ms.user_id = "users"."id" and ms.disabled_at is null)`;
+
 export async function lockUsers(executor: Executor, userIds: string[]): Promise<Map<string, ManagedUser>> {
   if (userIds.length === 0) return new Map();
   const rows = await executor
@@ -69,8 +74,8 @@ export async function lockUsers(executor: Executor, userIds: string[]): Promise<
       email: users.email,
       username: users.username,
       hasPassword: sql<boolean>`${users.passwordHash} is not null`,
-      hasMediacentre: sql<boolean>`exists (select 1 from ${authenticationMethods} where ${authenticationMethods.userId} = ${users.id} and ${authenticationMethods.provider} = 'MEDIACENTRE')`,
-      isStaff: sql<boolean>`${users.isPlatformAdmin} or exists (select 1 from ${memberships} where ${memberships.userId} = ${users.id} and ${memberships.disabledAt} is null)`,
+      hasMediacentre,
+      isStaff,
     })
     .from(users)
     .where(inArray(users.id, userIds))
@@ -163,7 +168,7 @@ export async function readPupilAccount(executor: Executor, learnerId: string, us
     .select({
       email: users.email,
       username: users.username,
-      hasMediacentre: sql<boolean>`exists (select 1 from ${authenticationMethods} where ${authenticationMethods.userId} = ${users.id} and ${authenticationMethods.provider} = 'MEDIACENTRE')`,
+      hasMediacentre,
       blockedAt: users.blockedAt,
       temporaryBlockUntil: users.temporaryBlockUntil,
       lastSignedInAt: users.lastSignedInAt,
