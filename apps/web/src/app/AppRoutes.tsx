@@ -23,16 +23,15 @@ import { learnerSpaceRoutes } from '../features/learner/learnerSpaceRoutes';
 import { OrgaSignInPage } from '../features/orga/auth/OrgaSignInPage';
 import { OrgaTermsPage } from '../features/orga/auth/OrgaTermsPage';
 import { CampaignRoutes } from '../features/orga/campaigns/CampaignRoutes';
+import { LearnerRoutes } from '../features/orga/learners/LearnerRoutes';
 import { DocumentationPage } from '../features/orga/documentation/DocumentationPage';
 import { ParcoursPage } from '../features/orga/documentation/ParcoursPage';
 import { OrgaHomePage } from '../features/orga/home/OrgaHomePage';
 import { StatisticsPage } from '../features/orga/statistics/StatisticsPage';
 import { JoinPage } from '../features/orga/join/JoinPage';
 import { LearnerImportPage } from '../features/orga/imports/LearnerImportPage';
-import { learnersEntry } from '../features/orga/shell/menu';
 import { OrgaPublicLayout } from '../features/orga/shell/OrgaPublicLayout';
 import { OrgaShell } from '../features/orga/shell/OrgaShell';
-import { useOrga } from '../features/orga/shell/orgaContext';
 import { RequireOrgaMember } from '../features/orga/shell/RequireOrgaMember';
 import { canSeeCertifications, isAdmin, RequireOrgaRight } from '../features/orga/shell/RequireRole';
 import { InvitationsPage } from '../features/orga/team/InvitationsPage';
@@ -45,12 +44,6 @@ import { NotFoundPage } from '../features/shared/status-pages/NotFoundPage';
 function ComingSoon({ titleKey }: { titleKey: string }) {
   const { t } = useTranslation();
   return <ComingSoonPage title={t(titleKey)} />;
-}
-
-/** Each organization type has one learners page; the other two paths do not exist for it. */
-function LearnersComingSoon({ path }: { path: string }) {
-  const entry = learnersEntry(useOrga().membership.organization.type);
-  return entry.path === path ? <ComingSoon titleKey={entry.labelKey} /> : <NotFoundPage homePath="/orga/" />;
 }
 
 export function AppRoutes() {
@@ -95,9 +88,9 @@ export function AppRoutes() {
               </RequireOrgaRight>
             }
           />
-          <Route path="eleves" element={<LearnersComingSoon path="/orga/eleves" />} />
-          <Route path="etudiants" element={<LearnersComingSoon path="/orga/etudiants" />} />
-          <Route path="participants" element={<LearnersComingSoon path="/orga/participants" />} />
+          <Route path="eleves/*" element={<LearnerRoutes path="/orga/eleves" />} />
+          <Route path="etudiants/*" element={<LearnerRoutes path="/orga/etudiants" />} />
+          <Route path="participants/*" element={<LearnerRoutes path="/orga/participants" />} />
           <Route path="documentation" element={<DocumentationPage />} />
           <Route path="documentation/parcours/:targetProfileId" element={<ParcoursPage />} />
           <Route path="statistiques" element={<StatisticsPage />} />
