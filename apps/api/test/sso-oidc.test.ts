@@ -12,7 +12,7 @@ import { createTestApp, type TestApp } from './support/test-app';
 
 const PUBLIC_URL = 'http://jalon.test';
 const CLIENT = { clientId: 'jalon', clientSecret: 'secret-partage-avec-l-ent' };
-const SLUGS = ['ent-college', 'ent-ville', 'ent-mauvais-secret', 'ent-desactive', 'ent-usurpe', 'ent-mal-regle'];
+const SLUGS = ['ent-college', 'ent-ville', 'ent-mauvais-secret', 'ent-desactive', 'ent-usurpe', 'ent-mal-regle', 'ent-sans-prenom'];
 
 const newcomer: EntPupil = { sub: 'f3a9c2e1-pseudo-1', login: 'charles', password: 'ent-pass-1', givenName: 'Charles', familyName: 'Dupont' };
 const known: EntPupil = { sub: 'b81d44aa-pseudo-2', login: 'ines', password: 'ent-pass-2', givenName: 'Inès', familyName: 'Moreau' };
@@ -54,6 +54,8 @@ beforeAll(async () => {
     row('ent-desactive', { issuer: ent.issuer, ...CLIENT }, { disabledAt: new Date() }),
     row('ent-usurpe', { issuer: impostor.url, ...CLIENT }),
     row('ent-mal-regle', { issuer: ent.issuer, clientId: CLIENT.clientId }),
+    // Expects the first name under a claim this ENT never releases.
+    row('ent-sans-prenom', { issuer: ent.issuer, ...CLIENT, claims: { firstName: 'prenom' } }),
     { ...row('saml-college', { entryPoint: 'https://idp.example.org/sso' }), protocol: 'SAML' },
   ]);
 
@@ -187,6 +189,15 @@ describe('OpenID Connect sign-in through an ENT', () => {
     const response = await agent.get(await throughEnt(agent, 'ent-mauvais-secret', newcomer));
 
     expectRefusalPage(response, 502, 'OIDC_TOKEN_EXCHANGE_FAILED');
+    expect(await footprint()).toEqual(before);
+  });
+
+  it('refuses an identity without the claims the provider row maps, and creates nothing', async () => {
+    const before = await footprint();
+    const agent = new Agent(app.app);
+    const response = await agent.get(await throughEnt(agent, 'ent-sans-prenom', newcomer));
+
+    expectRefusalPage(response, 502, 'OIDC_IDENTITY_INCOMPLETE');
     expect(await footprint()).toEqual(before);
   });
 
