@@ -124,6 +124,20 @@ describe('« Gérer le compte »', () => {
     expect(created.body.account.username).not.toBe('lea.petit2303');
   });
 
+  it('two teachers creating namesakes’ accounts at the same moment get two different usernames', async () => {
+    const [a, b] = [await school(), await school()];
+    const first = await createLearner(t.database.db, a.organization.id, { firstName: 'Jade', lastName: 'Simon', birthdate: '2012-10-10' });
+    const second = await createLearner(t.database.db, b.organization.id, { firstName: 'Jade', lastName: 'Simon', birthdate: '2012-10-10' });
+    const created = await Promise.all([
+      a.agent.post<PupilAccountWithPassword>(`${a.base}/${first.id}/account`),
+      b.agent.post<PupilAccountWithPassword>(`${b.base}/${second.id}/account`),
+    ]);
+    expect(created.map((response) => response.status)).toEqual([201, 201]);
+    const usernames = created.map((response) => response.body.account.username);
+    expect(usernames).toContain('jade.simon1010');
+    expect(new Set(usernames).size).toBe(2);
+  });
+
   it('shows the e-mail and the Médiacentre, adds a username (with a temporary password only when the account had none)', async () => {
     const s = await school();
     const withEmail = await createUser(t.database.db, { firstName: 'Garance', lastName: 'Roux', email: 'garance.roux@example.org' });

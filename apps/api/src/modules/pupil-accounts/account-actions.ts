@@ -12,6 +12,7 @@ import {
   lockUsers,
   readPupilAccount,
   recordAudit,
+  retryOnUsernameRace,
   setTemporaryPassword,
   setUsername,
   unblockUser,
@@ -60,14 +61,16 @@ async function onAccount(
   action: (tx: Tx, learner: LockedLearner, user: ManagedUser | null, now: Date) => Promise<ActionOutcome>,
 ): Promise<PupilAccountWithPassword> {
   const now = deps.clock.now();
-  return deps.db.transaction(async (tx) => {
-    const [learner] = await lockLearners(tx, ref.organizationId, [ref.learnerId]);
-    if (!learner) throw new AppError('LEARNER_NOT_IN_ORGANIZATION');
-    const user = learner.userId === null ? null : (await lockUsers(tx, [learner.userId])).get(learner.userId)!;
-    if (user?.isStaff) throw new AppError('PUPIL_ACCOUNT_NOT_MANAGEABLE');
-    const outcome = await action(tx, learner, user, now);
-    return { account: await readPupilAccount(tx, learner.id, outcome.userId, now), temporaryPassword: outcome.password };
-  });
+  return retryOnUsernameRace(() =>
+    deps.db.transaction(async (tx) => {
+      const [learner] = await lockLearners(tx, ref.organizationId, [ref.learnerId]);
+      if (!learner) throw new AppError('LEARNER_NOT_IN_ORGANIZATION');
+      const user = learner.userId === null ? null : (await lockUsers(tx, [learner.userId])).get(learner.userId)!;
+      if (user?.isStaff) throw new AppError('PUPIL_ACCOUNT_NOT_MANAGEABLE');
+      const outcome = await action(tx, learner, user, now);
+      return { account: await readPupilAccount(tx, learner.id, outcome.userId, now), temporaryPassword: outcome.password };
+    }),
+  );
 }
 
 function requireAccount(user: ManagedUser | null): ManagedUser {

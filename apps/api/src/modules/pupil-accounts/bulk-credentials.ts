@@ -12,6 +12,7 @@ import {
   lockLearners,
   lockUsers,
   recordAudit,
+  retryOnUsernameRace,
   setTemporaryPassword,
   type AuditEntry,
   type LockedLearner,
@@ -53,55 +54,57 @@ export async function bulkCredentials(
   const hashes = await Promise.all(passwords.map((password) => hashPassword(password)));
 
   const now = deps.clock.now();
-  const { lines, untouched } = await deps.db.transaction(async (tx) => {
-    const learners = await lockLearners(tx, input.organizationId, input.learnerIds);
-    // Unknown, deleted or another organization's: one answer, revealing nothing about which.
-    if (learners.length !== input.learnerIds.length) throw new AppError('LEARNER_NOT_IN_ORGANIZATION');
-    const accounts = await lockUsers(
-      tx,
-      learners.flatMap((learner) => (learner.userId === null ? [] : [learner.userId])),
-    );
-    const given = new Set<string>();
-    const isTaken = async (candidate: string) => given.has(candidate) || isUsernameTaken(tx, candidate);
-    const lines: Credentials[] = [];
-    const audit: AuditEntry[] = [];
-    let untouched = 0;
+  const { lines, untouched } = await retryOnUsernameRace(() =>
+    deps.db.transaction(async (tx) => {
+      const learners = await lockLearners(tx, input.organizationId, input.learnerIds);
+      // Unknown, deleted or another organization's: one answer, revealing nothing about which.
+      if (learners.length !== input.learnerIds.length) throw new AppError('LEARNER_NOT_IN_ORGANIZATION');
+      const accounts = await lockUsers(
+        tx,
+        learners.flatMap((learner) => (learner.userId === null ? [] : [learner.userId])),
+      );
+      const given = new Set<string>();
+      const isTaken = async (candidate: string) => given.has(candidate) || isUsernameTaken(tx, candidate);
+      const lines: Credentials[] = [];
+      const audit: AuditEntry[] = [];
+      let untouched = 0;
 
-    for (const [index, learner] of learners.entries()) {
-      const password = passwords[index]!;
-      const passwordHash = hashes[index]!;
-      const user = learner.userId === null ? null : accounts.get(learner.userId)!;
-      if (user?.isStaff || (input.action === 'RESET' && user?.username == null)) {
-        untouched++;
-        continue;
-      }
-      if (user === null) {
-        const username = await generateUsername(learner, isTaken, random);
-        if (username === null) throw new AppError('USERNAME_GENERATION_FAILED');
-        given.add(username);
-        const userId = await createPupilAccount(tx, learner, { username, passwordHash, now });
-        audit.push({ organizationLearnerId: learner.id, targetUserId: userId, action: 'ACCOUNT_CREATED', meta: { bulk: true } });
+      for (const [index, learner] of learners.entries()) {
+        const password = passwords[index]!;
+        const passwordHash = hashes[index]!;
+        const user = learner.userId === null ? null : accounts.get(learner.userId)!;
+        if (user?.isStaff || (input.action === 'RESET' && user?.username == null)) {
+          untouched++;
+          continue;
+        }
+        if (user === null) {
+          const username = await generateUsername(learner, isTaken, random);
+          if (username === null) throw new AppError('USERNAME_GENERATION_FAILED');
+          given.add(username);
+          const userId = await createPupilAccount(tx, learner, { username, passwordHash, now });
+          audit.push({ organizationLearnerId: learner.id, targetUserId: userId, action: 'ACCOUNT_CREATED', meta: { bulk: true } });
+          lines.push({ learner, username, password });
+          continue;
+        }
+        let username = user.username;
+        if (username === null) {
+          username = await generateUsername(learner, isTaken, random);
+          if (username === null) throw new AppError('USERNAME_GENERATION_FAILED');
+          given.add(username);
+          audit.push({ organizationLearnerId: learner.id, targetUserId: user.id, action: 'USERNAME_ADDED', meta: { bulk: true, temporaryPassword: true } });
+          await setTemporaryPassword(tx, user.id, passwordHash, now, username);
+        } else {
+          audit.push({ organizationLearnerId: learner.id, targetUserId: user.id, action: 'PASSWORD_RESET', meta: { bulk: true } });
+          await setTemporaryPassword(tx, user.id, passwordHash, now);
+        }
         lines.push({ learner, username, password });
-        continue;
       }
-      let username = user.username;
-      if (username === null) {
-        username = await generateUsername(learner, isTaken, random);
-        if (username === null) throw new AppError('USERNAME_GENERATION_FAILED');
-        given.add(username);
-        audit.push({ organizationLearnerId: learner.id, targetUserId: user.id, action: 'USERNAME_ADDED', meta: { bulk: true, temporaryPassword: true } });
-        await setTemporaryPassword(tx, user.id, passwordHash, now, username);
-      } else {
-        audit.push({ organizationLearnerId: learner.id, targetUserId: user.id, action: 'PASSWORD_RESET', meta: { bulk: true } });
-        await setTemporaryPassword(tx, user.id, passwordHash, now);
-      }
-      lines.push({ learner, username, password });
-    }
-    // Nothing to hand out: an error rather than an empty file the teacher would print for nothing.
-    if (lines.length === 0) throw new AppError(input.action === 'RESET' ? 'CREDENTIALS_NOTHING_TO_RESET' : 'PUPIL_ACCOUNT_NOT_MANAGEABLE');
-    await recordAudit(tx, input.organizationId, input.actorUserId, now, audit);
-    return { lines, untouched };
-  });
+      // Nothing to hand out: an error rather than an empty file the teacher would print for nothing.
+      if (lines.length === 0) throw new AppError(input.action === 'RESET' ? 'CREDENTIALS_NOTHING_TO_RESET' : 'PUPIL_ACCOUNT_NOT_MANAGEABLE');
+      await recordAudit(tx, input.organizationId, input.actorUserId, now, audit);
+      return { lines, untouched };
+    }),
+  );
 
   const content =
     BOM +

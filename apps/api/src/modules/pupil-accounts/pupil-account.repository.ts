@@ -1,5 +1,6 @@
 import type { PupilAccount } from '@jalon/contracts';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { isUniqueViolation } from '../../platform/db/constraints';
 import type { Executor } from '../../platform/db/database';
 import { authenticationMethods, sessions, users } from '../identity/schema';
 import { learnerAuditEvents } from '../learners/schema';
@@ -86,6 +87,23 @@ export async function lockUsers(executor: Executor, userIds: string[]): Promise<
 export async function isUsernameTaken(executor: Executor, username: string): Promise<boolean> {
   const [row] = await executor.select({ id: users.id }).from(users).where(eq(sql`lower(${users.username})`, username)).limit(1);
   return row !== undefined;
+}
+
+/** Attempts of a transaction that lost a race for a username: each retry sees the winner's and picks other digits. */
+const USERNAME_RACE_ATTEMPTS = 3;
+
+/**
+ * Runs `transaction` again when another request took the same username between our check
+ * and our insert (two teachers creating namesakes' accounts at once, on PostgreSQL).
+ */
+export async function retryOnUsernameRace<T>(transaction: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await transaction();
+    } catch (error) {
+      if (attempt >= USERNAME_RACE_ATTEMPTS || !isUniqueViolation(error, 'one_account_per_username')) throw error;
+    }
+  }
 }
 
 /**
