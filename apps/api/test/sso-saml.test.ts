@@ -5,7 +5,7 @@ import { seedDemoIfEmpty } from '../src/modules/demo';
 import { organizationLearners, organizations } from '../src/modules/organizations';
 import { generateIdpKeyPair, identityProviders } from '../src/modules/sso';
 import { createCampaign, createCampaignRow, createLearner } from './support/campaign-factory';
-import { createTeam } from './support/factory';
+import { createTeam, createUser, PASSWORD } from './support/factory';
 import { Agent, errorCodes, type Response } from './support/http';
 import { TestSamlIdp, tampered } from './support/saml-idp';
 import { createTestApp, type TestApp } from './support/test-app';
@@ -136,6 +136,27 @@ describe('first Médiacentre sign-in (learners-and-accounts §3, §4)', () => {
     expectRefusal(await postAcs(new Agent(t.app), slug, respond(slug, pupil(), { inResponseTo: request.id })), 401, 'SAML_REQUEST_UNKNOWN');
     // As is an answer to a request we never made.
     expectRefusal(await postAcs(new Agent(t.app), slug, respond(slug, pupil(), { inResponseTo: '_forged' })), 401, 'SAML_REQUEST_UNKNOWN');
+  });
+
+  it("the campaign landing's hint: the school's ENT sign-in link, unless the pupil came through it", async () => {
+    const { slug, campaign } = await school();
+    const anonymous = new Agent(t.app);
+    const entry = await anonymous.get(`/api/sso/campaigns/${campaign.code.toLowerCase()}/entry`);
+    expect(entry.body).toEqual({
+      providers: [{ label: `Médiacentre ${slug}`, loginUrl: `/api/sso/saml/${slug}/login?code=${campaign.code}` }],
+      signedInThroughProvider: false,
+    });
+    expect((await anonymous.get('/api/sso/campaigns/ABCDEF234/entry')).body).toEqual({ providers: [], signedInThroughProvider: false });
+
+    const withPassword = new Agent(t.app);
+    const other = await createUser(t.database.db);
+    await withPassword.signIn(other.email, PASSWORD);
+    expect((await withPassword.get<{ signedInThroughProvider: boolean }>(`/api/sso/campaigns/${campaign.code}/entry`)).body.signedInThroughProvider).toBe(false);
+
+    const throughEnt = new Agent(t.app);
+    await postAcs(throughEnt, slug, respond(slug, pupil()));
+    await throughEnt.post('/api/sso/pending-identity/link', { campaignCode: campaign.code, birthdate: '2010-03-14' });
+    expect((await throughEnt.get<{ signedInThroughProvider: boolean }>(`/api/sso/campaigns/${campaign.code}/entry`)).body.signedInThroughProvider).toBe(true);
   });
 
   it('publishes the service provider metadata of each provider', async () => {

@@ -34,3 +34,11 @@ export const demoMediacentresSchema = z.object({
   mediacentres: z.array(z.object({ slug: z.string(), label: z.string(), url: z.string() })),
 });
 export type DemoMediacentres = z.infer<typeof demoMediacentresSchema>;
+
+/** How a campaign's organization signs its pupils in through its ENT, for the landing's hint. */
+export const campaignSsoEntrySchema = z.object({
+  providers: z.array(z.object({ label: z.string(), loginUrl: z.string() })),
+  /** The signed-in learner came through one of them: no hint needed. */
+  signedInThroughProvider: z.boolean(),
+});
+export type CampaignSsoEntry = z.infer<typeof campaignSsoEntrySchema>;

@@ -14,6 +14,7 @@ export const mediacentreEn: typeof mediacentreFr = {
     backToSignIn: 'Go to the sign-in page',
     demoLink: 'Try the demonstration Médiacentre ({{label}})',
     demoNotice: 'Demonstration instance:',
+    signInWith: 'Sign in with {{provider}}',
   },
 };
 

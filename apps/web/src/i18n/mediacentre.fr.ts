@@ -13,6 +13,7 @@ export const mediacentreFr = {
     backToSignIn: 'Aller à la page de connexion',
     demoLink: 'Essayer le Médiacentre de démonstration ({{label}})',
     demoNotice: 'Instance de démonstration :',
+    signInWith: 'Se connecter avec {{provider}}',
   },
 };
 

@@ -1,4 +1,6 @@
 import {
+  campaignCodeParamsSchema,
+  campaignSsoEntrySchema,
   pendingIdentityLinkBodySchema,
   pendingIdentitySchema,
   samlAcsBodySchema,
@@ -9,11 +11,16 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { AppError } from '../../platform/http/errors';
+import { campaignSsoEntry } from './campaign-entry';
 import { campaignCodeOrUndefined, completeExternalSignIn } from './external-identity';
 import { sendSsoError } from './error-page';
 import { linkPendingIdentity, readPendingIdentity, type PendingIdentityDeps } from './pending-identity';
 import { findSamlProvider } from './providers';
 import { acceptResponse, authorizeUrl, metadataXml, SamlRefusal } from './saml';
+
+/** As the campaign landing's look-ups by code: a whole school may share one address. */
+const CODE_LOOKUPS_PER_IP = 600;
 
 export interface SsoRoutesDeps extends PendingIdentityDeps {
   publicUrl: string;
@@ -67,6 +74,18 @@ export function ssoRoutes(deps: SsoRoutesDeps) {
           request.log.warn({ providerSlug: request.params.slug, code: (error as { code?: string }).code, reason, err: reason ? undefined : error }, 'SAML response refused');
           return sendSsoError(reply, error);
         }
+      },
+    );
+
+    r.get(
+      '/api/sso/campaigns/:code/entry',
+      { schema: { tags, params: campaignCodeParamsSchema, response: { 200: campaignSsoEntrySchema } }, config: { access: 'public' } },
+      async (request) => {
+        // Shares the landing's per-address budget of code look-ups: it tells whether a code exists too.
+        if ((await deps.limiter.hit(`code-lookups-ip:${request.ip}`, 60)) > CODE_LOOKUPS_PER_IP) {
+          throw new AppError('RATE_LIMITED', { headers: { 'Retry-After': String(deps.limiter.retryAfter(60)) } });
+        }
+        return campaignSsoEntry(deps.db, request.params.code, request.session?.userId);
       },
     );
 

@@ -8,9 +8,9 @@ import { SignUpForm } from '../../shared/auth/SignUpForm';
 import { useSignOut } from '../../shared/session/useMe';
 import { Button } from '../../shared/ui/Button';
 import { ErrorSummary } from '../../shared/ui/ErrorSummary';
-import { Notice } from '../../shared/ui/Notice';
 import { Page } from '../../shared/ui/Page';
 import { Markdown } from '../../shared/content/Markdown';
+import { MediacentreHint } from '../mediacentre/MediacentreHint';
 import { landingKey } from './campaignQueries';
 import { campaignPaths } from './campaignJourney';
 import { CampaignGate } from './CampaignGate';
@@ -60,7 +60,7 @@ function Landing({ landing }: { landing: CampaignLanding }) {
           </ul>
         )}
       </section>
-      {landing.organization.identityProvider === 'MEDIACENTRE' ? <Notice>{t('learner.landing.mediacentreHint')}</Notice> : null}
+      <MediacentreHint landing={landing} />
       {landing.me === null ? <SignedOut landing={landing} /> : <SignedIn landing={landing} me={landing.me} />}
     </Page>
   );

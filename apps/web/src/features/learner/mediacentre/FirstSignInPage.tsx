@@ -15,6 +15,8 @@ import { BirthdateField, toIsoDate, type BirthdateParts } from '../campaigns/Bir
 import { useLinkPendingIdentity, usePendingIdentity } from './mediacentreQueries';
 
 const FIELDS = ['campaignCode', 'birthdate'] as const;
+/** Read-only fields must not look like fields to fill in. */
+const LOCKED = { background: 'var(--paper-alt)' };
 
 /**
  * `/premiere-connexion`: a pupil arriving from the Médiacentre for the first time. The names
@@ -70,8 +72,8 @@ function FirstSignInForm({ identity }: { identity: { firstName: string; lastName
         <fieldset className="card">
           <legend>{t('learner.mediacentre.namesLegend', { provider: identity.providerLabel })}</legend>
           <p className="field__hint">{t('learner.mediacentre.namesHint')}</p>
-          <TextField label={t('auth.firstName')} name="firstName" value={identity.firstName} onChange={() => undefined} readOnly aria-readonly="true" />
-          <TextField label={t('auth.lastName')} name="lastName" value={identity.lastName} onChange={() => undefined} readOnly aria-readonly="true" />
+          <TextField label={t('auth.firstName')} name="firstName" value={identity.firstName} onChange={() => undefined} readOnly style={LOCKED} />
+          <TextField label={t('auth.lastName')} name="lastName" value={identity.lastName} onChange={() => undefined} readOnly style={LOCKED} />
         </fieldset>
         <TextField
           label={t('learner.mediacentre.codeLabel')}
