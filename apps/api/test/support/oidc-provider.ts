@@ -1,7 +1,53 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import Provider, { type Adapter, type AdapterPayload, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+
+/**
+ * The test ENTs' storage, in memory for the test process (their ids are random, so two ENTs
+ * never collide); set explicitly so that oidc-provider does not warn about its default.
+ */
+class MemoryAdapter implements Adapter {
+  private static readonly rows = new Map<string, { payload: AdapterPayload; expiresAt: number }>();
+
+  constructor(private readonly model: string) {}
+
+  private key(id: string) {
+    return `${this.model}:${id}`;
+  }
+
+  async upsert(id: string, payload: AdapterPayload, expiresIn: number) {
+    MemoryAdapter.rows.set(this.key(id), { payload, expiresAt: Date.now() + expiresIn * 1000 });
+  }
+
+  async find(id: string) {
+    const row = MemoryAdapter.rows.get(this.key(id));
+    return row && row.expiresAt > Date.now() ? row.payload : undefined;
+  }
+
+  async findByUid(uid: string) {
+    for (const [key, row] of MemoryAdapter.rows) if (key.startsWith(`${this.model}:`) && row.payload.uid === uid) return row.payload;
+    return undefined;
+  }
+
+  async findByUserCode(userCode: string) {
+    for (const [key, row] of MemoryAdapter.rows) if (key.startsWith(`${this.model}:`) && row.payload.userCode === userCode) return row.payload;
+    return undefined;
+  }
+
+  async consume(id: string) {
+    const row = MemoryAdapter.rows.get(this.key(id));
+    if (row) row.payload.consumed = Math.floor(Date.now() / 1000);
+  }
+
+  async destroy(id: string) {
+    MemoryAdapter.rows.delete(this.key(id));
+  }
+
+  async revokeByGrantId(grantId: string) {
+    for (const [key, row] of MemoryAdapter.rows) if (row.payload.grantId === grantId) MemoryAdapter.rows.delete(key);
+  }
+}
 
 /** A pupil known to the test ENT: what they type on its login page and the claims it releases. */
 export interface EntPupil {
@@ -64,7 +110,8 @@ export async function startTestEnt(options: {
     jwks: { keys: [{ ...signingKey, kid: 'test-ent', use: 'sig', alg: 'RS256' } as never] },
     cookies: { keys: [randomBytes(16).toString('hex')] },
     pkce: { required: () => true },
-    ttl: { IdToken: options.idTokenTtlSeconds ?? 3600 },
+    ttl: { IdToken: options.idTokenTtlSeconds ?? 3600, AccessToken: 600, AuthorizationCode: 60, Interaction: 600, Session: 3600, Grant: 3600 },
+    adapter: MemoryAdapter,
     features: { devInteractions: { enabled: false } },
   };
   const provider = new Provider(issuer, configuration);
