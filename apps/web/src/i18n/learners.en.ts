@@ -66,7 +66,7 @@ export const learnersEn: typeof learnersFr = {
   },
   blocked: 'Account blocked',
   disabled: 'Left the institution',
-  latest: '{{campaign}} · {{status}} · {{date}}',
+  latest: '{{status}} · {{date}}',
   noParticipation: 'None',
   selection: {
     label: 'Actions on the selection',

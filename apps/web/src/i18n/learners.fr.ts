@@ -65,7 +65,7 @@ export const learnersFr = {
   },
   blocked: 'Compte bloqué',
   disabled: 'A quitté l’établissement',
-  latest: '{{campaign}} · {{status}} · {{date}}',
+  latest: '{{status}} · {{date}}',
   noParticipation: 'Aucune',
   selection: {
     label: 'Actions sur la sélection',

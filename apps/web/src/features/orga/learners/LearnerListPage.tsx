@@ -343,19 +343,25 @@ export function LearnerListPage() {
                       ) : null}
                       <td>{row.participationCount}</td>
                       <td>
-                        {row.latestParticipation
-                          ? t('orga.learners.latest', {
-                              campaign: row.latestParticipation.campaignName,
-                              status: t(`orga.learners.statuses.${row.latestParticipation.status}`),
-                              date: formatDate(row.latestParticipation.sharedAt ?? row.latestParticipation.createdAt, i18n.language, timeZone),
-                            })
-                          : t('orga.learners.noParticipation')}
+                        {row.latestParticipation ? (
+                          <>
+                            <span className="learner-latest__campaign">{row.latestParticipation.campaignName}</span>
+                            <span className="learner-latest__meta">
+                              {t('orga.learners.latest', {
+                                status: t(`orga.learners.statuses.${row.latestParticipation.status}`),
+                                date: formatDate(row.latestParticipation.sharedAt ?? row.latestParticipation.createdAt, i18n.language, timeZone),
+                              })}
+                            </span>
+                          </>
+                        ) : (
+                          t('orga.learners.noParticipation')
+                        )}
                       </td>
                       <td>
                         <CertifiabilityPill value={row.certifiability} />
                       </td>
                       {isPupils ? (
-                        <td>
+                        <td className="learners-table__actions">
                           <ManageAccountButton organizationId={organizationId} learnerId={row.id} learnerName={name(row)} />
                         </td>
                       ) : null}
