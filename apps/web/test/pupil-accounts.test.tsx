@@ -73,6 +73,8 @@ describe('« Gérer le compte »', () => {
     expect((await within(dialog).findByTestId('temporary-password')).textContent).toBe('Mnpqrs27');
     expect(within(dialog).getByTestId('temporary-password-panel').textContent).toContain('ines.moreau0901');
     expect(within(dialog).queryByRole('button', { name: 'Créer le compte' })).toBeNull();
+    // The pressed button is gone: focus stays in the dialog, on what it did.
+    expect(dialog.contains(document.activeElement)).toBe(true);
   });
 });
 
@@ -124,6 +126,7 @@ describe('bulk credentials', () => {
     const outcome = await within(dialog).findByTestId('bulk-credentials-outcome');
     expect(outcome.textContent).toContain('Le fichier contient les identifiants de 2 élèves.');
     expect(outcome.textContent).toContain('1 élève n’a pas été modifié');
+    expect(document.activeElement).toBe(outcome);
     expect(requests).toEqual([{ path: `/api/organizations/${ORGANIZATION_ID}/learners/credentials`, body: { action: 'GENERATE', learnerIds: ids } }]);
     expect(saved).toEqual(['Identifiants-eleves-2026-11-26.csv']);
     expect(onDone).not.toHaveBeenCalled();

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CredentialsAction } from '@jalon/contracts';
 import { Button } from '../../shared/ui/Button';
@@ -25,6 +25,12 @@ export function LearnerBulkActions({ organizationId, selectedLearnerIds, onDone 
   const [outcome, setOutcome] = useState<CredentialsOutcome | null>(null);
   const bulk = useBulkCredentials(organizationId, t('orga.pupilAccounts.bulk.fileName'));
   const count = selectedLearnerIds.length;
+  const outcomeRef = useRef<HTMLDivElement>(null);
+
+  // The confirm button is gone once the file is saved: focus moves to the outcome so it is read out.
+  useEffect(() => {
+    if (outcome !== null) outcomeRef.current?.focus();
+  }, [outcome]);
 
   function open(chosen: CredentialsAction) {
     bulk.reset();
@@ -69,7 +75,7 @@ export function LearnerBulkActions({ organizationId, selectedLearnerIds, onDone 
                 )}
               </>
             ) : (
-              <div role="status" data-testid="bulk-credentials-outcome">
+              <div ref={outcomeRef} tabIndex={-1} role="status" data-testid="bulk-credentials-outcome">
                 <p>{t('orga.pupilAccounts.bulk.done', { count: outcome.updated })}</p>
                 {outcome.untouched > 0 && <p>{t('orga.pupilAccounts.bulk.untouched', { count: outcome.untouched })}</p>}
               </div>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PupilAccount } from '@jalon/contracts';
 import { formatDateTime } from '../../shared/format/formatDate';
@@ -30,6 +30,13 @@ export function ManageAccountDialog({ organizationId, learnerId, learnerName, on
   const action = useAccountAction(organizationId, learnerId);
   const [confirmingPassword, setConfirmingPassword] = useState(false);
   const [done, setDone] = useState<{ action: AccountAction; temporaryPassword: string | null; username: string | null } | null>(null);
+  const outcome = useRef<HTMLDivElement>(null);
+
+  // The button just pressed may be gone (« Créer le compte »): focus goes to what it did, so
+  // keyboard users stay in the dialog and screen readers read the password panel.
+  useEffect(() => {
+    if (done !== null) outcome.current?.focus();
+  }, [done]);
 
   function run(chosen: AccountAction) {
     setConfirmingPassword(false);
@@ -45,11 +52,13 @@ export function ManageAccountDialog({ organizationId, learnerId, learnerName, on
       <div className="dialog__body pupil-account">
         <ErrorSummary error={account.error ?? action.error} />
         {account.isPending && <Loading />}
-        {done?.temporaryPassword != null && <TemporaryPassword password={done.temporaryPassword} username={done.username} />}
-        {done?.action === 'unblock' && <Notice tone="success">{t('orga.pupilAccounts.manage.unblocked')}</Notice>}
-        {done?.action === 'username' && done.username !== null && done.temporaryPassword === null && (
-          <Notice tone="success">{t('orga.pupilAccounts.manage.usernameAdded', { username: done.username })}</Notice>
-        )}
+        <div ref={outcome} tabIndex={-1} className="pupil-account__outcome">
+          {done?.temporaryPassword != null && <TemporaryPassword password={done.temporaryPassword} username={done.username} />}
+          {done?.action === 'unblock' && <Notice tone="success">{t('orga.pupilAccounts.manage.unblocked')}</Notice>}
+          {done?.action === 'username' && done.username !== null && done.temporaryPassword === null && (
+            <Notice tone="success">{t('orga.pupilAccounts.manage.usernameAdded', { username: done.username })}</Notice>
+          )}
+        </div>
         {data && !data.hasAccount && (
           <>
             <p>{t('orga.pupilAccounts.manage.noAccount', { name: learnerName })}</p>
@@ -117,7 +126,7 @@ function AccountDetails({ account, learnerName, language }: { account: PupilAcco
         <dt>{t('orga.pupilAccounts.manage.email')}</dt>
         <dd>
           {account.email === null ? (
-            t('orga.pupilAccounts.manage.none')
+            t('orga.pupilAccounts.manage.noEmail')
           ) : (
             <>
               <span className="pupil-account__login" data-testid="pupil-account-email">
@@ -130,7 +139,7 @@ function AccountDetails({ account, learnerName, language }: { account: PupilAcco
         <dt>{t('orga.pupilAccounts.manage.username')}</dt>
         <dd>
           {account.username === null ? (
-            t('orga.pupilAccounts.manage.none')
+            t('orga.pupilAccounts.manage.noUsername')
           ) : (
             <>
               <span className="pupil-account__login" data-testid="pupil-account-username">
