@@ -63,4 +63,22 @@ describe('the ENT hint on a Médiacentre school’s campaign', () => {
     await screen.findByTestId('campaign-start');
     await waitFor(() => expect(screen.queryByTestId('mediacentre-hint')).toBeNull());
   });
+  it('locks the names of the reconciliation form for a pupil who came through the ENT', async () => {
+    fakeApi(
+      on('GET', '/api/me', { status: 200, body: aMe({ memberships: [] }) }),
+      on('GET', '/api/campaigns/by-code/KQBWZN482', {
+        status: 200,
+        body: aLanding({
+          organization: { id: '11111111-1111-4111-8111-111111111111', name: 'Collège Victor-Hugo', type: 'SCO', isRestricted: true, identityProvider: 'MEDIACENTRE' },
+          me: { isReconciled: false, firstName: 'Charles', lastName: 'Durand', participation: null, isFirstCampaign: true },
+        }),
+      }),
+      entry(true),
+    );
+    renderAt('/campagnes/KQBWZN482/rejoindre');
+    const firstName = (await screen.findByLabelText('Prénom')) as HTMLInputElement;
+    await waitFor(() => expect(firstName.readOnly).toBe(true));
+    expect(firstName.value).toBe('Charles');
+    expect((screen.getByLabelText('Nom') as HTMLInputElement).readOnly).toBe(true);
+  });
 });

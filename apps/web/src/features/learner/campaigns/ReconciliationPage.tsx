@@ -14,6 +14,7 @@ import { CampaignGate } from './CampaignGate';
 import { BirthdateField, toIsoDate } from './BirthdateField';
 import type { BirthdateParts } from './BirthdateField';
 import { useJoinCampaign } from './useJoinCampaign';
+import { useLockedEntNames } from '../mediacentre/useLockedEntNames';
 
 const FIELDS = ['firstName', 'lastName', 'birthdate', 'studentNumber'] as const;
 
@@ -32,6 +33,7 @@ function Reconciliation({ landing }: { landing: CampaignLanding }) {
   const isSup = landing.organization.type === 'SUP';
   const [preview, setPreview] = useState<ReconciliationResponse | null>(null);
   const reconcile = useReconciliation(landing.id);
+  const lockedNames = useLockedEntNames(landing);
   // Once linked, the start goes on at once without reading the landing again.
   const reconciled: CampaignLanding = landing.me === null ? landing : { ...landing, me: { ...landing.me, isReconciled: true } };
   const { join, isPending, error: joinError } = useJoinCampaign(reconciled);
@@ -64,8 +66,8 @@ function Reconciliation({ landing }: { landing: CampaignLanding }) {
       {preview === null ? (
         <Form onSubmit={check} error={reconcile.error} testId="reconciliation-form">
           <ErrorSummary messages={errors.general} />
-          <TextField label={t('auth.firstName')} name="firstName" autoComplete="given-name" value={firstName} onChange={setFirstName} error={errors.fields.firstName} />
-          <TextField label={t('auth.lastName')} name="lastName" autoComplete="family-name" value={lastName} onChange={setLastName} error={errors.fields.lastName} />
+          <TextField label={t('auth.firstName')} name="firstName" autoComplete="given-name" value={firstName} onChange={setFirstName} error={errors.fields.firstName} {...lockedNames} />
+          <TextField label={t('auth.lastName')} name="lastName" autoComplete="family-name" value={lastName} onChange={setLastName} error={errors.fields.lastName} {...lockedNames} />
           <BirthdateField value={birthdate} onChange={setBirthdate} error={errors.fields.birthdate} />
           {isSup && (
             <TextField

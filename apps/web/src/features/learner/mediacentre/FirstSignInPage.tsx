@@ -13,10 +13,9 @@ import { Page } from '../../shared/ui/Page';
 import { TextField } from '../../shared/ui/TextField';
 import { BirthdateField, toIsoDate, type BirthdateParts } from '../campaigns/BirthdateField';
 import { useLinkPendingIdentity, usePendingIdentity } from './mediacentreQueries';
+import { LOCKED_FIELD_STYLE } from './useLockedEntNames';
 
 const FIELDS = ['campaignCode', 'birthdate'] as const;
-/** Read-only fields must not look like fields to fill in. */
-const LOCKED = { background: 'var(--paper-alt)' };
 
 /**
  * `/premiere-connexion`: a pupil arriving from the Médiacentre for the first time. The names
@@ -72,8 +71,8 @@ function FirstSignInForm({ identity }: { identity: { firstName: string; lastName
         <fieldset className="card">
           <legend>{t('learner.mediacentre.namesLegend', { provider: identity.providerLabel })}</legend>
           <p className="field__hint">{t('learner.mediacentre.namesHint')}</p>
-          <TextField label={t('auth.firstName')} name="firstName" value={identity.firstName} onChange={() => undefined} readOnly style={LOCKED} />
-          <TextField label={t('auth.lastName')} name="lastName" value={identity.lastName} onChange={() => undefined} readOnly style={LOCKED} />
+          <TextField label={t('auth.firstName')} name="firstName" value={identity.firstName} onChange={() => undefined} readOnly style={LOCKED_FIELD_STYLE} />
+          <TextField label={t('auth.lastName')} name="lastName" value={identity.lastName} onChange={() => undefined} readOnly style={LOCKED_FIELD_STYLE} />
         </fieldset>
         <TextField
           label={t('learner.mediacentre.codeLabel')}

@@ -1,8 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
-import type { CampaignLanding, CampaignSsoEntry } from '@jalon/contracts';
+import type { CampaignLanding } from '@jalon/contracts';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../api/client';
 import { Notice } from '../../shared/ui/Notice';
+import { useCampaignSsoEntry } from './mediacentreQueries';
 
 /**
  * On the landing of a Médiacentre school's campaign: a hint, with the ENT sign-in link, for
@@ -12,13 +11,7 @@ import { Notice } from '../../shared/ui/Notice';
 export function MediacentreHint({ landing }: { landing: CampaignLanding }) {
   const { t } = useTranslation();
   const isMediacentreSchool = landing.organization.identityProvider === 'MEDIACENTRE';
-  const signedIn = landing.me !== null;
-  const entry = useQuery({
-    queryKey: ['sso', 'campaign-entry', landing.code, signedIn],
-    queryFn: () => api.get<CampaignSsoEntry>(`/api/sso/campaigns/${encodeURIComponent(landing.code)}/entry`),
-    enabled: isMediacentreSchool,
-    staleTime: 60_000,
-  });
+  const entry = useCampaignSsoEntry(landing);
   // Waiting for the answer rather than flashing a hint the pupil who came through the ENT must not see.
   if (!isMediacentreSchool || entry.isPending || entry.data?.signedInThroughProvider) return null;
   return (

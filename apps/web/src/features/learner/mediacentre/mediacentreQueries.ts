@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import type { DemoMediacentres, PendingIdentity, PendingIdentityLinkBody } from '@jalon/contracts';
+import type { CampaignLanding, CampaignSsoEntry, DemoMediacentres, PendingIdentity, PendingIdentityLinkBody } from '@jalon/contracts';
 import { api } from '../../../api/client';
 
 /** The identity an ENT vouched for, waiting for the pupil's birthdate (read from an httpOnly cookie by the API). */
@@ -24,5 +24,15 @@ export function useDemoMediacentres() {
     queryKey: ['sso', 'demo-mediacentres'],
     queryFn: () => api.get<DemoMediacentres>('/api/sso/demo-mediacentres'),
     staleTime: Infinity,
+  });
+}
+
+/** A Médiacentre school's ENT sign-in links, and whether the learner came through one; nothing asked elsewhere. */
+export function useCampaignSsoEntry(landing: CampaignLanding) {
+  return useQuery({
+    queryKey: ['sso', 'campaign-entry', landing.code, landing.me !== null],
+    queryFn: () => api.get<CampaignSsoEntry>(`/api/sso/campaigns/${encodeURIComponent(landing.code)}/entry`),
+    enabled: landing.organization.identityProvider === 'MEDIACENTRE',
+    staleTime: 60_000,
   });
 }
