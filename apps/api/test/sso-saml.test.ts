@@ -254,6 +254,27 @@ describe('the birthdate step', () => {
     expect(learnerOfB!.userId).toBeNull();
   });
 
+  it('a pending identity lasts 30 minutes by the injected clock', async () => {
+    const { slug, campaign } = await school();
+    const agent = new Agent(t.app);
+    await postAcs(agent, slug, respond(slug, pupil()));
+    t.clock.offsetMs = 31 * 60_000;
+    expect(errorCodes(await agent.post('/api/sso/pending-identity/link', { campaignCode: campaign.code, birthdate: '2010-03-14' }))).toEqual(['SSO_PENDING_IDENTITY_NOT_FOUND']);
+  });
+
+  it('a blocked account does not sign in through the ENT either', async () => {
+    const { slug, campaign } = await school();
+    const who = pupil();
+    const first = new Agent(t.app);
+    await postAcs(first, slug, respond(slug, who));
+    await first.post('/api/sso/pending-identity/link', { campaignCode: campaign.code, birthdate: '2010-03-14' });
+    const [method] = await t.database.db.select().from(authenticationMethods).where(eq(authenticationMethods.externalIdentifier, who.ido));
+    await t.database.db.update(users).set({ blockedAt: new Date() }).where(eq(users.id, method!.userId));
+    const later = new Agent(t.app);
+    expectRefusal(await postAcs(later, slug, respond(slug, who)), 403, 'ACCOUNT_BLOCKED');
+    expect((await later.get('/api/me')).status).toBe(401);
+  });
+
   it('an unknown code and a missing pending identity are refused with their codes', async () => {
     const { slug } = await school();
     const agent = new Agent(t.app);
