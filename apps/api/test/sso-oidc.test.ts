@@ -88,6 +88,7 @@ async function footprint() {
 async function throughEnt(agent: Agent, slug: string, pupil: EntPupil, code?: string): Promise<string> {
   const login = await agent.get(`/api/sso/oidc/${slug}/login${code ? `?code=${code}` : ''}`);
   expect(login.status).toBe(302);
+  expect(login.headers['cache-control']).toBe('no-store');
   const authorize = new URL(String(login.headers.location));
   expect(authorize.origin).toBe(new URL(ent.url).origin);
   expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
@@ -164,6 +165,13 @@ describe('OpenID Connect sign-in through an ENT', () => {
     const replay = await new Agent(app.app).get(callback);
     expectRefusalPage(replay, 400, 'OIDC_STATE_INVALID');
     expectRefusalPage(await agent.get(callback), 400, 'OIDC_STATE_INVALID');
+  });
+
+  it('lets only one of two simultaneous uses of a callback through', async () => {
+    const agent = new Agent(app.app);
+    const callback = await throughEnt(agent, 'ent-college', known);
+    const statuses = (await Promise.all([agent.get(callback), agent.get(callback)])).map((r) => r.status).sort();
+    expect(statuses).toEqual([302, 400]);
   });
 
   it('refuses a callback delivered to another browser than the one that started it', async () => {

@@ -28,7 +28,7 @@ export function oidcRoutes(deps: OidcRoutesDeps) {
       { schema: { tags, params: ssoSlugParamsSchema, querystring: ssoLoginQuerySchema }, config: { access: 'public' } },
       async (request, reply) => {
         try {
-          return reply.redirect(await beginOidcSignIn(signIn, request, reply, request.params.slug, request.query.code));
+          return noStore(reply).redirect(await beginOidcSignIn(signIn, request, reply, request.params.slug, request.query.code));
         } catch (error) {
           return refuse(request, reply, 'login', error);
         }
@@ -40,13 +40,18 @@ export function oidcRoutes(deps: OidcRoutesDeps) {
       { schema: { tags, params: ssoSlugParamsSchema, querystring: oidcCallbackQuerySchema }, config: { access: 'public' } },
       async (request, reply) => {
         try {
-          return reply.redirect(await finishOidcSignIn(signIn, request, reply, request.params.slug, request.query));
+          return noStore(reply).redirect(await finishOidcSignIn(signIn, request, reply, request.params.slug, request.query));
         } catch (error) {
           return refuse(request, reply, 'callback', error);
         }
       },
     );
   };
+}
+
+/** The redirects carry a one-time state or set a session: no cache may keep them. */
+function noStore(reply: FastifyReply): FastifyReply {
+  return reply.header('cache-control', 'no-store');
 }
 
 function refuse(request: FastifyRequest, reply: FastifyReply, step: 'login' | 'callback', error: unknown) {
