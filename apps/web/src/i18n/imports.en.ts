@@ -65,6 +65,10 @@ export const importsEn: typeof importsFr = {
     column: 'column « {{column}} »',
     expected: 'expected: {{expected}}',
   },
+  /** Where an error code's general sentence does not fit a file's row. */
+  issueMessages: {
+    BIRTHDATE_INVALID: 'The birthdate is not a valid date.',
+  },
   warnings: {
     DIPLOMA_NOT_RECOGNIZED: 'The diploma « {{value}} » is not recognised: it is stored as « Non reconnu ».',
     STUDY_SCHEME_NOT_RECOGNIZED: 'The study scheme « {{value}} » is not recognised: it is stored as « Non reconnu ».',

@@ -66,6 +66,10 @@ export const importsFr = {
     column: 'colonne « {{column}} »',
     expected: 'attendu : {{expected}}',
   },
+  /** Where an error code's general sentence does not fit a file's row. */
+  issueMessages: {
+    BIRTHDATE_INVALID: 'La date de naissance n’est pas une date valide.',
+  },
   warnings: {
     DIPLOMA_NOT_RECOGNIZED: 'Le diplôme « {{value}} » n’est pas reconnu : il est enregistré comme « Non reconnu ».',
     STUDY_SCHEME_NOT_RECOGNIZED: 'Le régime « {{value}} » n’est pas reconnu : il est enregistré comme « Non reconnu ».',

@@ -11,10 +11,13 @@ function useIssueSentence() {
       issue.elementId !== undefined ? t('orga.imports.issue.elementId', { elementId: issue.elementId }) : null,
       issue.column !== undefined ? t('orga.imports.issue.column', { column: issue.column }) : null,
     ].filter((part): part is string => part !== null);
+    const specific = `orga.imports.issueMessages.${issue.code}`;
     const what =
       kind === 'warning'
         ? t(`orga.imports.warnings.${issue.code}`, { ...issue.meta, defaultValue: issue.code })
-        : translateError(t, { status: '422', code: issue.code, ...(issue.meta ? { meta: issue.meta } : {}) }, i18n.language);
+        : i18n.exists(specific)
+          ? t(specific)
+          : translateError(t, { status: '422', code: issue.code, ...(issue.meta ? { meta: issue.meta } : {}) }, i18n.language);
     const expected = typeof issue.meta?.expected === 'string' ? ` (${t('orga.imports.issue.expected', { expected: issue.meta.expected })})` : '';
     return where.length > 0 ? `${where.join(', ')} : ${what}${expected}` : `${what}${expected}`;
   };
