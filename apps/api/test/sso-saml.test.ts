@@ -254,6 +254,18 @@ describe('the birthdate step', () => {
     expect(learnerOfB!.userId).toBeNull();
   });
 
+  it('two birthdate submissions at once create one account', async () => {
+    const { slug, campaign } = await school();
+    const agent = new Agent(t.app);
+    const who = pupil();
+    await postAcs(agent, slug, respond(slug, who));
+    const before = await rows();
+    const body = { campaignCode: campaign.code, birthdate: '2010-03-14' };
+    const answers = await Promise.all([agent.post('/api/sso/pending-identity/link', body), agent.post('/api/sso/pending-identity/link', body)]);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 401]);
+    expect(await rows()).toEqual({ users: before.users + 1, methods: before.methods + 1 });
+  });
+
   it('a pending identity lasts 30 minutes by the injected clock', async () => {
     const { slug, campaign } = await school();
     const agent = new Agent(t.app);
