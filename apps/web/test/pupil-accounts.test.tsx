@@ -46,8 +46,15 @@ describe('« Gérer le compte »', () => {
     expect(within(dialog).getByTestId('pupil-account-status').textContent).toBe('Bloqué après trop d’essais de mot de passe');
     expect(within(dialog).getByRole('button', { name: 'Débloquer le compte' })).toBeTruthy();
 
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Générer un mot de passe provisoire' }));
-    const confirmation = within(dialog).getByRole('group', { name: 'Remplacer le mot de passe de Inès Moreau ?' });
+    const generate = within(dialog).getByRole('button', { name: 'Générer un mot de passe provisoire' });
+    fireEvent.click(generate);
+    let confirmation = within(dialog).getByRole('group', { name: 'Remplacer le mot de passe de Inès Moreau ?' });
+    expect(document.activeElement).toBe(within(confirmation).getByRole('button', { name: 'Annuler' }));
+    fireEvent.click(within(confirmation).getByRole('button', { name: 'Annuler' }));
+    expect(within(dialog).queryByRole('group')).toBeNull();
+    expect(document.activeElement).toBe(generate);
+    fireEvent.click(generate);
+    confirmation = within(dialog).getByRole('group', { name: 'Remplacer le mot de passe de Inès Moreau ?' });
     expect(calls.filter((call) => call.method === 'POST')).toHaveLength(0);
     fireEvent.click(within(confirmation).getByRole('button', { name: 'Générer le mot de passe' }));
 

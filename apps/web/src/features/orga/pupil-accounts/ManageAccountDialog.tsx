@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PupilAccount } from '@jalon/contracts';
 import { formatDateTime } from '../../shared/format/formatDate';
@@ -31,12 +31,30 @@ export function ManageAccountDialog({ organizationId, learnerId, learnerName, on
   const [confirmingPassword, setConfirmingPassword] = useState(false);
   const [done, setDone] = useState<{ action: AccountAction; temporaryPassword: string | null; username: string | null } | null>(null);
   const outcome = useRef<HTMLDivElement>(null);
+  const confirmation = useRef<HTMLDivElement>(null);
+  const actions = useRef<HTMLDivElement>(null);
 
   // The button just pressed may be gone (« Créer le compte »): focus goes to what it did, so
   // keyboard users stay in the dialog and screen readers read the password panel.
   useEffect(() => {
     if (done !== null) outcome.current?.focus();
   }, [done]);
+
+  const cancelled = useRef(false);
+  const confirmTitle = useId();
+
+  // On a phone the confirmation opens below the fold: focusing its safe choice brings it into
+  // view. « Annuler » gives focus back to the button that opened it.
+  useEffect(() => {
+    if (confirmingPassword) confirmation.current?.querySelector('button')?.focus();
+    else if (cancelled.current) actions.current?.querySelector<HTMLButtonElement>('[data-testid="generate-password"]')?.focus();
+    cancelled.current = false;
+  }, [confirmingPassword]);
+
+  function cancelPassword() {
+    cancelled.current = true;
+    setConfirmingPassword(false);
+  }
 
   function run(chosen: AccountAction) {
     setConfirmingPassword(false);
@@ -67,13 +85,19 @@ export function ManageAccountDialog({ organizationId, learnerId, learnerName, on
         )}
         {data?.hasAccount && <AccountDetails account={data} learnerName={learnerName} language={i18n.language} />}
         {confirmingPassword && (
-          <div className="pupil-account__confirm" role="group" aria-labelledby="pupil-account-confirm-title" data-testid="confirm-temporary-password">
-            <p id="pupil-account-confirm-title" className="pupil-account__confirm-title">
+          <div
+            ref={confirmation}
+            className="pupil-account__confirm"
+            role="group"
+            aria-labelledby={confirmTitle}
+            data-testid="confirm-temporary-password"
+          >
+            <p id={confirmTitle} className="pupil-account__confirm-title">
               {t('orga.pupilAccounts.manage.confirmPasswordTitle', { name: learnerName })}
             </p>
             <p>{t('orga.pupilAccounts.manage.confirmPassword')}</p>
             <div className="pupil-account__actions">
-              <Button variant="secondary" onClick={() => setConfirmingPassword(false)}>
+              <Button variant="secondary" onClick={cancelPassword}>
                 {t('common.cancel')}
               </Button>
               <Button variant="danger" onClick={() => run('temporary-password')} busy={action.isPending} data-testid="confirm-temporary-password-button">
@@ -83,7 +107,7 @@ export function ManageAccountDialog({ organizationId, learnerId, learnerName, on
           </div>
         )}
       </div>
-      <div className="dialog__actions pupil-account__actions">
+      <div ref={actions} className="dialog__actions pupil-account__actions">
         {data && !data.hasAccount && (
           <Button onClick={() => run('create')} busy={action.isPending} data-testid="create-account">
             {t('orga.pupilAccounts.manage.create')}
@@ -94,8 +118,14 @@ export function ManageAccountDialog({ organizationId, learnerId, learnerName, on
             {t('orga.pupilAccounts.manage.addUsername')}
           </Button>
         )}
-        {data?.hasAccount && (data.username !== null || data.email !== null) && !confirmingPassword && (
-          <Button variant="secondary" onClick={() => setConfirmingPassword(true)} disabled={action.isPending} data-testid="generate-password">
+        {data?.hasAccount && (data.username !== null || data.email !== null) && (
+          <Button
+            variant="secondary"
+            onClick={() => setConfirmingPassword(true)}
+            disabled={action.isPending || confirmingPassword}
+            aria-expanded={confirmingPassword}
+            data-testid="generate-password"
+          >
             {t('orga.pupilAccounts.manage.generatePassword')}
           </Button>
         )}
