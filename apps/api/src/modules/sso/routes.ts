@@ -67,6 +67,7 @@ export function ssoRoutes(deps: SsoRoutesDeps) {
           const provider = await findSamlProvider(deps.db, request.params.slug);
           const { identity, campaignCode } = await acceptResponse(deps, provider, request.body);
           const { redirectTo } = await completeExternalSignIn(deps, request, reply, identity, { campaignCode });
+          request.log.info({ providerSlug: provider.row.slug, firstSignIn: redirectTo.startsWith('/premiere-connexion') }, 'SAML sign-in accepted');
           // A 303 turns the IdP's POST into a GET of our page, and its cookies are first-party there.
           return reply.redirect(redirectTo, 303);
         } catch (error) {
