@@ -189,6 +189,27 @@ describe('SIECLE', () => {
     expect(await filesLeft(done.id)).toBe(0);
   });
 
+  it('rolls back a write that fails halfway (IMPORT_ERROR): the roster is as it was', async () => {
+    const s = await school();
+    const pupils = generatePupils(3, 1, 400);
+    await imported(s.adminAgent, s.organization.id, 'eleves.xml', siecleXml({ uai: s.uai, pupils }));
+    const snapshot = await roster(s.organization.id);
+    // The database itself refuses the last new pupil, after the updates and the other inserts ran.
+    await t.database.db.execute(sql`create function refuse_echec() returns trigger language plpgsql as $$
+      begin if new.last_name = 'Échec' then raise exception 'refused by the test'; end if; return new; end $$`);
+    await t.database.db.execute(sql`create trigger refuse_echec before insert on organization_learners for each row execute function refuse_echec()`);
+    try {
+      const changed = [...pupils.slice(1).map((pupil) => ({ ...pupil, division: '3C' })), ...generatePupils(2, 1, 500), { ...generatePupils(1, 1, 600)[0]!, lastName: 'Échec' }];
+      const done = await imported(s.adminAgent, s.organization.id, 'eleves.xml', siecleXml({ uai: s.uai, pupils: changed }));
+      expect(done).toMatchObject({ status: 'IMPORT_ERROR', errors: [{ code: 'IMPORT_FAILED' }], counts: null });
+      expect(await roster(s.organization.id)).toEqual(snapshot);
+      expect(await filesLeft(done.id)).toBe(0);
+    } finally {
+      await t.database.db.execute(sql`drop trigger refuse_echec on organization_learners`);
+      await t.database.db.execute(sql`drop function refuse_echec()`);
+    }
+  });
+
   it('refuses the file of another school (UAI_MISMATCHED) and changes nothing', async () => {
     const s = await school();
     const done = await imported(s.adminAgent, s.organization.id, 'eleves.xml', siecleXml({ uai: '0759999X', pupils: generatePupils(3, 1) }));
@@ -412,6 +433,20 @@ describe('upload rules', () => {
     expect(errorCodes(response)).toEqual(['IMPORT_IN_PROGRESS']);
     const running = await t.database.db.select().from(learnerImports).where(and(eq(learnerImports.organizationId, s.organization.id)));
     expect(running).toHaveLength(1);
+  });
+
+  it('ends an import whose job was lost long ago instead of blocking the school forever', async () => {
+    const s = await school();
+    const [lost] = await t.database.db
+      .insert(learnerImports)
+      .values({ organizationId: s.organization.id, createdBy: s.admin.id, format: 'SIECLE', fileName: 'perdu.zip', status: 'UPLOADED', updatedAt: new Date(Date.now() - 2 * 3_600_000) })
+      .returning();
+    await t.database.db.insert(learnerImportFiles).values({ importId: lost!.id, content: Buffer.from('<x/>') });
+    const done = await imported(s.adminAgent, s.organization.id, 'eleves.xml', siecleXml({ uai: s.uai, pupils: generatePupils(2, 1) }));
+    expect(done.status).toBe('IMPORTED');
+    const [row] = await t.database.db.select().from(learnerImports).where(eq(learnerImports.id, lost!.id));
+    expect(row).toMatchObject({ status: 'IMPORT_ERROR', errors: [{ code: 'IMPORT_FAILED' }] });
+    expect(await filesLeft(lost!.id)).toBe(0);
   });
 
   it('refuses files over 20 MB, empty files, other extensions and schools that do not manage their pupils', async () => {

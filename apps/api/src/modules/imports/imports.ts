@@ -10,7 +10,7 @@ import {
   type LearnerImportSettings,
   type LearnerImportStatus,
 } from '@jalon/contracts';
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt } from 'drizzle-orm';
 import type { Clock } from '../../platform/clock';
 import { isUniqueViolation } from '../../platform/db/constraints';
 import type { Db } from '../../platform/db/database';
@@ -37,6 +37,13 @@ export interface ImportDeps {
 
 /** Share of the progress bar given to reading and checking the file; the write takes the rest. */
 const VALIDATION_SHARE = 70;
+
+/**
+ * A running import untouched for this long lost its job (a crash, retries exhausted): it is
+ * ended so that it does not block the organization's next upload forever. A live job
+ * touches its row at every progress step, far more often.
+ */
+const STALE_IMPORT_MS = 30 * 60_000;
 
 /** Problems with the container itself (archive, encoding) rather than with its content. */
 const UPLOAD_ERROR_CODES = new Set(['ZIP_MUST_CONTAIN_ONE_XML', 'ZIP_UNSAFE', 'FILE_ENCODING_UNSUPPORTED', 'IMPORT_FILE_EMPTY']);
@@ -148,6 +155,18 @@ export async function uploadImport(
   let importId: string;
   try {
     importId = await db.transaction(async (tx) => {
+      const stale = await tx
+        .update(learnerImports)
+        .set({ status: 'IMPORT_ERROR', errors: [{ code: 'IMPORT_FAILED' }], counts: { errorCount: 1 }, updatedAt: now })
+        .where(
+          and(
+            eq(learnerImports.organizationId, input.organizationId),
+            inArray(learnerImports.status, [...LEARNER_IMPORT_RUNNING_STATUSES]),
+            lt(learnerImports.updatedAt, new Date(now.getTime() - STALE_IMPORT_MS)),
+          ),
+        )
+        .returning({ id: learnerImports.id });
+      if (stale.length > 0) await tx.delete(learnerImportFiles).where(inArray(learnerImportFiles.importId, stale.map((row) => row.id)));
       const [created] = await tx
         .insert(learnerImports)
         .values({
