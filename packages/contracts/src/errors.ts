@@ -170,6 +170,11 @@ export const ERROR_STATUS = {
   COMPETENCE_NOT_FOUND: 404,
   IMPROVE_TOO_EARLY: 412,
   TUTORIAL_NOT_FOUND: 404,
+  // Learner lists, learner page and deletion (Orga « Élèves »)
+  LEARNER_NOT_IN_ORGANIZATION: 403,
+  STUDENT_NUMBER_ALREADY_USED: 409,
+  STUDENT_NUMBER_INVALID: 422,
+  STUDENT_NUMBER_NOT_APPLICABLE: 409,
   // Pupil accounts (« Gérer le compte », bulk credentials)
   LEARNER_HAS_NO_ACCOUNT: 409,
   LEARNER_ALREADY_HAS_ACCOUNT: 409,
@@ -178,11 +183,6 @@ export const ERROR_STATUS = {
   PUPIL_ACCOUNT_NOT_MANAGEABLE: 403,
   USERNAME_GENERATION_FAILED: 409,
   CREDENTIALS_NOTHING_TO_RESET: 409,
-} as const satisfies Record<string, number>;
-
-export type ErrorCode = keyof typeof ERROR_STATUS;
-
-export const ERROR_CODES = Object.keys(ERROR_STATUS) as ErrorCode[];
   // OpenID Connect sign-in through an ENT (sso/oidc*)
   OIDC_PROVIDER_MISCONFIGURED: 500,
   OIDC_PROVIDER_UNAVAILABLE: 502,
@@ -191,6 +191,11 @@ export const ERROR_CODES = Object.keys(ERROR_STATUS) as ErrorCode[];
   OIDC_TOKEN_EXCHANGE_FAILED: 502,
   OIDC_ID_TOKEN_INVALID: 401,
   OIDC_IDENTITY_INCOMPLETE: 502,
+} as const satisfies Record<string, number>;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export const ERROR_CODES = Object.keys(ERROR_STATUS) as ErrorCode[];
 
 export function isErrorCode(value: string): value is ErrorCode {
   return Object.prototype.hasOwnProperty.call(ERROR_STATUS, value);
@@ -204,11 +209,6 @@ export const apiErrorSchema = z.object({
   source: z.object({ pointer: z.string() }).optional(),
   meta: z.record(z.string(), z.unknown()).optional(),
 });
-  // Learner lists, learner page and deletion (Orga « Élèves »)
-  LEARNER_NOT_IN_ORGANIZATION: 403,
-  STUDENT_NUMBER_ALREADY_USED: 409,
-  STUDENT_NUMBER_INVALID: 422,
-  STUDENT_NUMBER_NOT_APPLICABLE: 409,
 export type ApiError = z.infer<typeof apiErrorSchema>;
 
 export const errorBodySchema = z.object({ errors: z.array(apiErrorSchema).min(1) });
