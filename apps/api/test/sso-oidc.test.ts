@@ -3,6 +3,7 @@ import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { authenticationMethods, users } from '../src/modules/identity';
 import { identityProviders, ssoTokens } from '../src/modules/sso';
+import { createOidcClient, oidcProviderConfigSchema } from '../src/modules/sso/oidc-client';
 import { organizationLearners } from '../src/modules/organizations';
 import { createCampaign, createLearner } from './support/campaign-factory';
 import { createOrganization, createUser } from './support/factory';
@@ -157,6 +158,18 @@ describe('OpenID Connect sign-in through an ENT', () => {
     expect(await footprint()).toEqual(before);
   });
 
+  it('reads an ENT’s discovery document once for all the schools it serves', async () => {
+    const first = new Agent(app.app);
+    await first.get(await throughEnt(first, 'ent-college', known));
+    const discoveries = ent.discoveries();
+
+    for (const slug of ['ent-ville', 'ent-college']) {
+      const agent = new Agent(app.app);
+      expect((await agent.get(await throughEnt(agent, slug, known))).status).toBe(302);
+    }
+    expect(ent.discoveries()).toBe(discoveries);
+  });
+
   it('refuses a replayed callback, and the first use stands alone', async () => {
     const agent = new Agent(app.app);
     const callback = await throughEnt(agent, 'ent-college', known);
@@ -260,6 +273,15 @@ describe('OpenID Connect sign-in through an ENT', () => {
 
     expectRefusalPage(await agent.get(callback.pathname + callback.search), 401, 'OIDC_PROVIDER_REFUSED');
     expect(await footprint()).toEqual(before);
+  });
+
+  it('refuses a plain-HTTP issuer in production, before any request to it', async () => {
+    const production = createOidcClient({ clock: app.clock, allowHttpIssuers: false });
+    const config = oidcProviderConfigSchema.parse({ issuer: ent.issuer, ...CLIENT });
+    const discoveries = ent.discoveries();
+    const started = production.authorizationUrl(config, { redirectUri: `${PUBLIC_URL}/cb`, state: 's', nonce: 'n', codeVerifier: 'v'.repeat(43) });
+    await expect(started).rejects.toMatchObject({ code: 'OIDC_PROVIDER_MISCONFIGURED' });
+    expect(ent.discoveries()).toBe(discoveries);
   });
 
   it('refuses unknown, disabled, SAML and misconfigured providers with a page', async () => {

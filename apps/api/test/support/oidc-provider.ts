@@ -69,6 +69,8 @@ export interface TestEnt {
   issuer: string;
   /** The ENT's base URL on the network (differs from `issuer` only when a test asks for a lying discovery). */
   url: string;
+  /** How many times its discovery document was read. */
+  discoveries(): number;
   close(): Promise<void>;
 }
 
@@ -117,7 +119,9 @@ export async function startTestEnt(options: {
   const provider = new Provider(issuer, configuration);
   const oidc = provider.callback();
 
+  let discoveries = 0;
   server.on('request', (req, res) => {
+    if (req.url?.startsWith('/.well-known/openid-configuration')) discoveries++;
     const match = /^\/interaction\/([\w-]+)(?:\/(login|consent|abort))?$/.exec(req.url ?? '');
     if (!match) {
       oidc(req, res);
@@ -132,6 +136,7 @@ export async function startTestEnt(options: {
   return {
     issuer,
     url,
+    discoveries: () => discoveries,
     close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   };
 }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import * as client from 'openid-client';
 import { z } from 'zod';
 import type { Clock } from '../../platform/clock';
@@ -33,11 +32,9 @@ export interface OidcClaims {
 }
 
 interface Discovered {
-  fingerprint: string;
   server: client.ServerMetadata;
   /** The provider's signing keys, shared by the configurations built per request. */
   jwks: client.ExportedJWKSCache | undefined;
-  expiresAt: number;
 }
 
 /** Provider metadata is re-read hourly: an ENT may move an endpoint; its keys rotate on their own (unknown `kid`). */
@@ -53,34 +50,41 @@ export interface OidcClientOptions {
 
 /**
  * The relying party's side of OpenID Connect, on `openid-client`: discovery cached per
- * process and per provider row, then one `Configuration` per request so the ID token's
- * expiry is checked against Jalon's (shiftable) clock.
+ * process and per issuer (an ENT serving fifty schools is read once), then one
+ * `Configuration` per request so the ID token's expiry is checked against Jalon's
+ * (shiftable) clock.
  */
 export function createOidcClient({ clock, allowHttpIssuers }: OidcClientOptions) {
-  const discovered = new Map<string, Discovered>();
+  const discovered = new Map<string, { entry: Promise<Discovered>; expiresAt: number }>();
 
-  async function discover(slug: string, config: OidcProviderConfig): Promise<Discovered> {
-    const fingerprint = createHash('sha256').update(JSON.stringify([config.issuer, config.clientId, config.clientSecret])).digest('hex');
-    const cached = discovered.get(slug);
-    if (cached && cached.fingerprint === fingerprint && cached.expiresAt > Date.now()) return cached;
-    const issuer = new URL(config.issuer);
-    if (issuer.protocol !== 'https:' && !allowHttpIssuers) throw new AppError('OIDC_PROVIDER_MISCONFIGURED', { detail: 'the issuer must use https' });
-    let configuration: client.Configuration;
-    try {
-      configuration = await client.discovery(issuer, config.clientId, undefined, undefined, {
-        timeout: HTTP_TIMEOUT_SECONDS,
-        ...(issuer.protocol === 'http:' ? { execute: [client.allowInsecureRequests] } : {}),
-      });
-    } catch (error) {
-      throw new AppError('OIDC_PROVIDER_UNAVAILABLE', { detail: `discovery failed: ${describe(error)}` });
-    }
-    const entry = { fingerprint, server: configuration.serverMetadata(), jwks: cached?.fingerprint === fingerprint ? cached.jwks : undefined, expiresAt: Date.now() + DISCOVERY_TTL_MS };
-    discovered.set(slug, entry);
+  function discover(config: OidcProviderConfig): Promise<Discovered> {
+    const cached = discovered.get(config.issuer);
+    if (cached && cached.expiresAt > Date.now()) return cached.entry;
+    const entry = (async (): Promise<Discovered> => {
+      const issuer = new URL(config.issuer);
+      if (issuer.protocol !== 'https:' && !allowHttpIssuers) throw new AppError('OIDC_PROVIDER_MISCONFIGURED', { detail: 'the issuer must use https' });
+      try {
+        // The client id is required by the call, not by discovery: the metadata depends on the issuer only.
+        const configuration = await client.discovery(issuer, config.clientId, undefined, undefined, {
+          timeout: HTTP_TIMEOUT_SECONDS,
+          ...(issuer.protocol === 'http:' ? { execute: [client.allowInsecureRequests] } : {}),
+        });
+        return { server: configuration.serverMetadata(), jwks: undefined };
+      } catch (error) {
+        throw new AppError('OIDC_PROVIDER_UNAVAILABLE', { detail: `discovery failed: ${describe(error)}` });
+      }
+    })();
+    // Sign-ins arriving together share one discovery; a failure is forgotten at once (the ENT may be back in a minute).
+    const slot = { entry, expiresAt: Date.now() + DISCOVERY_TTL_MS };
+    discovered.set(config.issuer, slot);
+    entry.catch(() => {
+      if (discovered.get(config.issuer) === slot) discovered.delete(config.issuer);
+    });
     return entry;
   }
 
-  async function configurationFor(slug: string, config: OidcProviderConfig): Promise<{ configuration: client.Configuration; entry: Discovered }> {
-    const entry = await discover(slug, config);
+  async function configurationFor(config: OidcProviderConfig): Promise<{ configuration: client.Configuration; entry: Discovered }> {
+    const entry = await discover(config);
     const authentication = config.tokenEndpointAuthMethod === 'client_secret_post' ? client.ClientSecretPost(config.clientSecret) : client.ClientSecretBasic(config.clientSecret);
     const configuration = new client.Configuration(
       entry.server,
@@ -96,8 +100,8 @@ export function createOidcClient({ clock, allowHttpIssuers }: OidcClientOptions)
 
   return {
     /** The provider's authorization URL for this request's state, nonce and PKCE challenge. */
-    async authorizationUrl(slug: string, config: OidcProviderConfig, request: { redirectUri: string; state: string; nonce: string; codeVerifier: string }): Promise<URL> {
-      const { configuration } = await configurationFor(slug, config);
+    async authorizationUrl(config: OidcProviderConfig, request: { redirectUri: string; state: string; nonce: string; codeVerifier: string }): Promise<URL> {
+      const { configuration } = await configurationFor(config);
       return client.buildAuthorizationUrl(configuration, {
         redirect_uri: request.redirectUri,
         scope: config.scope,
@@ -114,8 +118,8 @@ export function createOidcClient({ clock, allowHttpIssuers }: OidcClientOptions)
      * names missing from the ID token are read from the UserInfo endpoint, as many ENTs
      * release them only there.
      */
-    async exchange(slug: string, config: OidcProviderConfig, callbackUrl: URL, checks: { state: string; nonce: string; codeVerifier: string }): Promise<OidcClaims> {
-      const { configuration, entry } = await configurationFor(slug, config);
+    async exchange(config: OidcProviderConfig, callbackUrl: URL, checks: { state: string; nonce: string; codeVerifier: string }): Promise<OidcClaims> {
+      const { configuration, entry } = await configurationFor(config);
       let tokens: Awaited<ReturnType<typeof client.authorizationCodeGrant>>;
       try {
         tokens = await client.authorizationCodeGrant(configuration, callbackUrl, {

@@ -55,7 +55,7 @@ export async function beginOidcSignIn(deps: OidcSignInDeps, request: FastifyRequ
   const state = client.randomState();
   const nonce = client.randomNonce();
   const codeVerifier = client.randomPKCECodeVerifier();
-  const authorizationUrl = await deps.oidc.authorizationUrl(slug, provider.config, { redirectUri: redirectUri(deps, slug), state, nonce, codeVerifier });
+  const authorizationUrl = await deps.oidc.authorizationUrl(provider.config, { redirectUri: redirectUri(deps, slug), state, nonce, codeVerifier });
 
   const existing = request.cookies[OIDC_BROWSER_COOKIE];
   const browser = existing && /^[\w-]{43}$/.test(existing) ? existing : randomValue();
@@ -94,7 +94,7 @@ export async function finishOidcSignIn(deps: OidcSignInDeps, request: FastifyReq
 
   const callbackUrl = new URL(redirectUri(deps, slug));
   callbackUrl.search = new URL(request.url, 'http://callback').search;
-  const claims = await deps.oidc.exchange(slug, provider.config, callbackUrl, { state: query.state, nonce: pending.nonce, codeVerifier: pending.codeVerifier });
+  const claims = await deps.oidc.exchange(provider.config, callbackUrl, { state: query.state, nonce: pending.nonce, codeVerifier: pending.codeVerifier });
 
   const { redirectTo } = await completeExternalSignIn(
     deps,
