@@ -39,22 +39,22 @@ describe('« Gérer le compte »', () => {
       on('POST', `${accountPath}/temporary-password`, { status: 200, body: { account: { ...account, mustChangePassword: true }, temporaryPassword: 'Kbcdef42' } }),
     );
     renderInApp(<ManageAccountButton organizationId={ORGANIZATION_ID} learnerId={LEARNER_ID} learnerName="Inès Moreau" />);
-    fireEvent.click(screen.getByRole('button', { name: 'Gérer le compte de Inès Moreau' }));
-    const dialog = screen.getByRole('dialog', { name: 'Compte de Inès Moreau' });
+    fireEvent.click(screen.getByRole('button', { name: 'Gérer le compte d’Inès Moreau' }));
+    const dialog = screen.getByRole('dialog', { name: 'Compte d’Inès Moreau' });
     expect((await within(dialog).findByTestId('pupil-account-username')).textContent).toBe('ines.moreau0901');
-    expect(within(dialog).getByRole('button', { name: 'Copier l’identifiant de Inès Moreau' })).toBeTruthy();
+    expect(within(dialog).getByRole('button', { name: 'Copier l’identifiant d’Inès Moreau' })).toBeTruthy();
     expect(within(dialog).getByTestId('pupil-account-status').textContent).toBe('Bloqué après trop d’essais de mot de passe');
     expect(within(dialog).getByRole('button', { name: 'Débloquer le compte' })).toBeTruthy();
 
     const generate = within(dialog).getByRole('button', { name: 'Générer un mot de passe provisoire' });
     fireEvent.click(generate);
-    let confirmation = within(dialog).getByRole('group', { name: 'Remplacer le mot de passe de Inès Moreau ?' });
+    let confirmation = within(dialog).getByRole('group', { name: 'Remplacer le mot de passe d’Inès Moreau ?' });
     expect(document.activeElement).toBe(within(confirmation).getByRole('button', { name: 'Annuler' }));
     fireEvent.click(within(confirmation).getByRole('button', { name: 'Annuler' }));
     expect(within(dialog).queryByRole('group')).toBeNull();
     expect(document.activeElement).toBe(generate);
     fireEvent.click(generate);
-    confirmation = within(dialog).getByRole('group', { name: 'Remplacer le mot de passe de Inès Moreau ?' });
+    confirmation = within(dialog).getByRole('group', { name: 'Remplacer le mot de passe d’Inès Moreau ?' });
     expect(calls.filter((call) => call.method === 'POST')).toHaveLength(0);
     fireEvent.click(within(confirmation).getByRole('button', { name: 'Générer le mot de passe' }));
 
@@ -73,7 +73,7 @@ describe('« Gérer le compte »', () => {
       on('POST', `${accountPath}/username`, errorBody(409, 'PUPIL_ACCOUNT_HAS_USERNAME')),
     );
     renderInApp(<ManageAccountButton organizationId={ORGANIZATION_ID} learnerId={LEARNER_ID} learnerName="Inès Moreau" />);
-    fireEvent.click(screen.getByRole('button', { name: 'Gérer le compte de Inès Moreau' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Gérer le compte d’Inès Moreau' }));
     const dialog = screen.getByRole('dialog');
     expect((await within(dialog).findByText('Inès Moreau n’a pas encore de compte Jalon.')).textContent).toBeTruthy();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Créer le compte' }));

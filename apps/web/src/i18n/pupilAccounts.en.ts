@@ -2,10 +2,12 @@ import type { pupilAccountsErrorsFr, pupilAccountsFr } from './pupilAccounts.fr'
 
 /** Orga: « Manage account » of a pupil and the bulk credentials of the learner lists. */
 export const pupilAccountsEn: typeof pupilAccountsFr = {
+  of: 'of {{name}}',
+  ofElided: 'of {{name}}',
   manage: {
     button: 'Manage account',
-    buttonOf: 'Manage the account of {{name}}',
-    title: 'Account of {{name}}',
+    buttonOf: 'Manage the account {{ofName}}',
+    title: 'Account {{ofName}}',
     close: 'Close',
     noAccount: '{{name}} has no Jalon account yet.',
     createHint: 'Create one with a username and a temporary password: the pupil will change it at first sign-in.',
@@ -18,8 +20,8 @@ export const pupilAccountsEn: typeof pupilAccountsFr = {
     no: 'No',
     noEmail: 'None',
     noUsername: 'None',
-    copyEmail: 'Copy the e-mail address of {{name}}',
-    copyUsername: 'Copy the username of {{name}}',
+    copyEmail: 'Copy the e-mail address {{ofName}}',
+    copyUsername: 'Copy the username {{ofName}}',
     addUsername: 'Add a username',
     status: 'Account status',
     active: 'Active',
@@ -31,7 +33,7 @@ export const pupilAccountsEn: typeof pupilAccountsFr = {
     unblocked: 'The account is unblocked: the pupil can sign in again.',
     usernameAdded: 'The username {{username}} is added.',
     generatePassword: 'Generate a temporary password',
-    confirmPasswordTitle: 'Replace the password of {{name}}?',
+    confirmPasswordTitle: 'Replace the password {{ofName}}?',
     confirmPassword: 'The pupil’s current password will stop working. A temporary password will be shown once; the pupil will have to change it at next sign-in.',
     confirmPasswordButton: 'Generate the password',
     mediacentreOnly: 'This pupil only signs in through the Médiacentre: add a username to give them a password too.',

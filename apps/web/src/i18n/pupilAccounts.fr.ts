@@ -1,9 +1,12 @@
 /** Orga: « Gérer le compte » of a pupil and the bulk credentials of the learner lists. */
 export const pupilAccountsFr = {
+  /** « de Louis », « d’Inès »: French elides before a vowel. */
+  of: 'de {{name}}',
+  ofElided: 'd’{{name}}',
   manage: {
     button: 'Gérer le compte',
-    buttonOf: 'Gérer le compte de {{name}}',
-    title: 'Compte de {{name}}',
+    buttonOf: 'Gérer le compte {{ofName}}',
+    title: 'Compte {{ofName}}',
     close: 'Fermer',
     noAccount: '{{name}} n’a pas encore de compte Jalon.',
     createHint: 'Créez-lui un compte avec un identifiant et un mot de passe provisoire : l’élève le changera à sa première connexion.',
@@ -16,8 +19,8 @@ export const pupilAccountsFr = {
     no: 'Non',
     noEmail: 'Aucune',
     noUsername: 'Aucun',
-    copyEmail: 'Copier l’adresse e-mail de {{name}}',
-    copyUsername: 'Copier l’identifiant de {{name}}',
+    copyEmail: 'Copier l’adresse e-mail {{ofName}}',
+    copyUsername: 'Copier l’identifiant {{ofName}}',
     addUsername: 'Ajouter un identifiant',
     status: 'État du compte',
     active: 'Actif',
@@ -29,7 +32,7 @@ export const pupilAccountsFr = {
     unblocked: 'Le compte est débloqué : l’élève peut se connecter de nouveau.',
     usernameAdded: 'L’identifiant {{username}} est ajouté.',
     generatePassword: 'Générer un mot de passe provisoire',
-    confirmPasswordTitle: 'Remplacer le mot de passe de {{name}} ?',
+    confirmPasswordTitle: 'Remplacer le mot de passe {{ofName}} ?',
     confirmPassword: 'Le mot de passe actuel de l’élève ne fonctionnera plus. Un mot de passe provisoire s’affichera une seule fois ; l’élève devra le changer à sa prochaine connexion.',
     confirmPasswordButton: 'Générer le mot de passe',
     mediacentreOnly: 'Cet élève se connecte uniquement par le Médiacentre : ajoutez un identifiant pour lui donner aussi un mot de passe.',

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../shared/ui/Button';
 import { ManageAccountDialog } from './ManageAccountDialog';
+import { ofName } from './ofName';
 
 interface ManageAccountButtonProps {
   organizationId: string;
@@ -18,7 +19,7 @@ export function ManageAccountButton({ organizationId, learnerId, learnerName }: 
       <Button
         variant="secondary"
         onClick={() => setOpen(true)}
-        aria-label={t('orga.pupilAccounts.manage.buttonOf', { name: learnerName })}
+        aria-label={t('orga.pupilAccounts.manage.buttonOf', { ofName: ofName(t, learnerName) })}
         aria-haspopup="dialog"
         data-testid={`manage-account-${learnerId}`}
       >

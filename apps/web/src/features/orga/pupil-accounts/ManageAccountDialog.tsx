@@ -11,6 +11,7 @@ import { CopyButton } from '../campaigns/CopyButton';
 import { TemporaryPassword } from './TemporaryPassword';
 import { useAccountAction, usePupilAccount, type AccountAction } from './pupilAccountQueries';
 import './pupilAccounts.css';
+import { ofName } from './ofName';
 
 interface ManageAccountDialogProps {
   organizationId: string;
@@ -66,7 +67,7 @@ export function ManageAccountDialog({ organizationId, learnerId, learnerName, on
 
   const data = account.data;
   return (
-    <Dialog title={t('orga.pupilAccounts.manage.title', { name: learnerName })} onClose={onClose} testId="manage-account-dialog">
+    <Dialog title={t('orga.pupilAccounts.manage.title', { ofName: ofName(t, learnerName) })} onClose={onClose} testId="manage-account-dialog">
       <div className="dialog__body pupil-account">
         <ErrorSummary error={account.error ?? action.error} />
         {account.isPending && <Loading />}
@@ -93,7 +94,7 @@ export function ManageAccountDialog({ organizationId, learnerId, learnerName, on
             data-testid="confirm-temporary-password"
           >
             <p id={confirmTitle} className="pupil-account__confirm-title">
-              {t('orga.pupilAccounts.manage.confirmPasswordTitle', { name: learnerName })}
+              {t('orga.pupilAccounts.manage.confirmPasswordTitle', { ofName: ofName(t, learnerName) })}
             </p>
             <p>{t('orga.pupilAccounts.manage.confirmPassword')}</p>
             <div className="pupil-account__actions">
@@ -162,7 +163,7 @@ function AccountDetails({ account, learnerName, language }: { account: PupilAcco
               <span className="pupil-account__login" data-testid="pupil-account-email">
                 {account.email}
               </span>
-              <CopyButton value={account.email} label={t('orga.pupilAccounts.manage.copyEmail', { name: learnerName })} testId="copy-email" />
+              <CopyButton value={account.email} label={t('orga.pupilAccounts.manage.copyEmail', { ofName: ofName(t, learnerName) })} testId="copy-email" />
             </>
           )}
         </dd>
@@ -175,7 +176,7 @@ function AccountDetails({ account, learnerName, language }: { account: PupilAcco
               <span className="pupil-account__login" data-testid="pupil-account-username">
                 {account.username}
               </span>
-              <CopyButton value={account.username} label={t('orga.pupilAccounts.manage.copyUsername', { name: learnerName })} testId="copy-username" />
+              <CopyButton value={account.username} label={t('orga.pupilAccounts.manage.copyUsername', { ofName: ofName(t, learnerName) })} testId="copy-username" />
             </>
           )}
         </dd>
