@@ -54,6 +54,8 @@ beforeAll(async () => {
     row('ent-mauvais-secret', { issuer: ent.issuer, clientId: CLIENT.clientId, clientSecret: 'pas-le-bon-secret' }),
     row('ent-desactive', { issuer: ent.issuer, ...CLIENT }, { disabledAt: new Date() }),
     row('ent-usurpe', { issuer: impostor.url, ...CLIENT }),
+    // Nothing listens on port 1: an ENT that is down.
+    row('ent-eteint', { issuer: 'http://127.0.0.1:1', ...CLIENT }),
     row('ent-mal-regle', { issuer: ent.issuer, clientId: CLIENT.clientId }),
     // Expects the first name under a claim this ENT never releases.
     row('ent-sans-prenom', { issuer: ent.issuer, ...CLIENT, claims: { firstName: 'prenom' } }),
@@ -222,12 +224,13 @@ describe('OpenID Connect sign-in through an ENT', () => {
     expect(await footprint()).toEqual(before);
   });
 
-  it('refuses an ENT whose discovery names another issuer, before sending the pupil there', async () => {
+  it('refuses an ENT that is down or whose discovery names another issuer, before sending the pupil there', async () => {
     const before = await footprint();
     const [requests] = await app.database.db.select({ n: count() }).from(ssoTokens).where(eq(ssoTokens.kind, 'REQUEST'));
     const response = await new Agent(app.app).get('/api/sso/oidc/ent-usurpe/login');
 
     expectRefusalPage(response, 502, 'OIDC_PROVIDER_UNAVAILABLE');
+    expectRefusalPage(await new Agent(app.app).get('/api/sso/oidc/ent-eteint/login'), 502, 'OIDC_PROVIDER_UNAVAILABLE');
     const [after] = await app.database.db.select({ n: count() }).from(ssoTokens).where(eq(ssoTokens.kind, 'REQUEST'));
     expect(after!.n).toBe(requests!.n);
     expect(await footprint()).toEqual(before);
