@@ -95,6 +95,19 @@ describe('reconciliation refusals (learners-and-accounts §3)', () => {
   });
 });
 
+describe('an account that came through the Médiacentre', () => {
+  it('is matched on the names the Médiacentre gave, whatever names the request types', async () => {
+    const { organizationId, campaign } = await school();
+    const { user, agent } = await pupil();
+    await t.database.db.insert(authenticationMethods).values({ userId: user.id, provider: 'MEDIACENTRE', externalIdentifier: 'ido-locked', firstName: 'Charles', lastName: 'Durand' });
+    await createLearner(t.database.db, organizationId, { firstName: 'Louis', lastName: 'Bernard', birthdate: CHARLES.birthdate });
+    const charles = await createLearner(t.database.db, organizationId, CHARLES);
+    const linked = await reconcile(agent, campaign.id, { firstName: 'Louis', lastName: 'Bernard', birthdate: CHARLES.birthdate });
+    expect(linked.body).toMatchObject({ learner: { firstName: 'Charles', lastName: 'Durand' }, linked: true });
+    expect(await userOf(charles.id)).toBe(user.id);
+  });
+});
+
 describe('automatic SCO reconciliation by INE', () => {
   it('an account linked in another school joins the new school’s campaign without the form, linked to the same INE', async () => {
     const previous = await school();

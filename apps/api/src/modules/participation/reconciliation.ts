@@ -3,7 +3,7 @@ import { and, eq, isNotNull, isNull, ne } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database';
 import { AppError } from '../../platform/http/errors';
 import type { RateLimiter } from '../../platform/rate-limit';
-import { findUserById, type User } from '../identity';
+import { authenticationMethods, findUserById, type User } from '../identity';
 import { organizationLearners } from '../organizations';
 
 type Learner = typeof organizationLearners.$inferSelect;
@@ -171,6 +171,18 @@ export interface ReconcileInput {
  * learner of the school with that birthdate (and student number, SUP) and those names,
  * once the learner confirms, unless one of the R-codes refuses it.
  */
+/**
+ * The names to look for: those the Médiacentre gave, when the account came through it (the
+ * form shows them locked, and a request typing other names is not believed), else the typed ones.
+ */
+async function namesToMatch(db: Executor, input: ReconcileInput): Promise<{ firstName: string; lastName: string }> {
+  const [fromProvider] = await db
+    .select({ firstName: authenticationMethods.firstName, lastName: authenticationMethods.lastName })
+    .from(authenticationMethods)
+    .where(and(eq(authenticationMethods.userId, input.user.id), eq(authenticationMethods.provider, 'MEDIACENTRE')));
+  return fromProvider?.firstName && fromProvider.lastName ? { firstName: fromProvider.firstName, lastName: fromProvider.lastName } : input;
+}
+
 export async function reconcile(deps: { db: Executor; limiter: RateLimiter }, input: ReconcileInput) {
   const { db } = deps;
   const failureKey = `reconciliation-failures:${input.user.id}`;
@@ -193,7 +205,8 @@ export async function reconcile(deps: { db: Executor; limiter: RateLimiter }, in
           input.studentNumber ? eq(organizationLearners.studentNumber, input.studentNumber) : undefined,
         ),
       );
-    learner = matchLearner(candidates, input.firstName, input.lastName);
+    const names = await namesToMatch(db, input);
+    learner = matchLearner(candidates, names.firstName, names.lastName);
   } catch (error) {
     await deps.limiter.hit(failureKey, 3600);
     throw error;
