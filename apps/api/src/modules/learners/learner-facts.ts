@@ -43,6 +43,8 @@ export interface LearnerScope {
   includeDisabled: boolean;
   /** Only this learner (the learner page). */
   learnerId?: string;
+  /** Conditions on the learner's own columns (`ol`): classes, groups, the names found by a search. */
+  where?: SQL;
 }
 
 /** Whether the organization shows the nightly certifiability next to the sent profiles. */
@@ -61,61 +63,69 @@ export async function showsNightlyCertifiability(executor: Executor, organizatio
  * collection's value (at its sending) and, where the toggle is on, the nightly value (at
  * `certifiable_at`); neither → « Non disponible ».
  *
- * The organization's participations are read once (`live`), then grouped per learner: no
- * correlated subquery per row, which a planner without statistics (PGlite) would repeat.
+ * Shaped for a planner without statistics (PGlite is never analysed): it takes every table
+ * for one row, so a join between two CTEs became a nested loop rescanning one for each row of
+ * the other (9 million comparisons for 3,000 pupils). Here no CTE is joined to another: the
+ * learners and their participations (found through the learner index, bound as one array) are
+ * grouped together in one pass, only then each group looks its learner and account up by
+ * primary key, and the facts are materialized so that the caller's filters on them cannot
+ * reorder those joins. Conditions on the learner's own columns go in `scope.where`, before.
  */
 export function learnerFacts(scope: LearnerScope, nightly: boolean): SQL {
   const { organizationId, now } = scope;
   const onlyLearner = scope.learnerId ? sql`and ol.id = ${scope.learnerId}` : sql``;
-  const onlyLearnerParticipations = scope.learnerId ? sql`and p.organization_learner_id = ${scope.learnerId}` : sql``;
+  const where = scope.where ? sql`and ${scope.where}` : sql``;
   const disabled = scope.includeDisabled ? sql`` : sql`and not ol.is_disabled`;
   const nightlyWins = nightly
-    ? sql`l.is_certifiable is not null and l.certifiable_at is not null and (s.shared_at is null or l.certifiable_at > s.shared_at)`
+    ? sql`ol.is_certifiable is not null and ol.certifiable_at is not null and (pl.sent_at is null or ol.certifiable_at > pl.sent_at)`
     : sql`false`;
-  return sql`with learners as materialized (
+  const sentProfile = sql`x.campaign_type = 'PROFILES_COLLECTION' and x.shared_at is not null and x.is_certifiable is not null`;
+  const latest = (column: SQL) => sql`(array_agg(${column} order by x.created_at desc, x.participation_id desc) filter (where x.participation_id is not null))[1]`;
+  return sql`with scope as materialized (
+      select ol.id from organization_learners ol
+      where ol.organization_id = ${organizationId} and ol.deleted_at is null ${disabled} ${onlyLearner} ${where}
+    ), per_learner as materialized (
+      select x.learner_id,
+             count(*) filter (where x.participation_id is not null and not x.is_improved)::int as n,
+             ${latest(sql`x.participation_id`)} as latest_id,
+             ${latest(sql`x.campaign_id`)} as latest_campaign_id,
+             ${latest(sql`x.campaign_name`)} as latest_campaign_name,
+             ${latest(sql`x.status`)} as latest_status,
+             max(x.created_at) as latest_created_at,
+             ${latest(sql`x.shared_at`)} as latest_shared_at,
+             (array_agg(x.is_certifiable order by x.shared_at desc, x.participation_id desc) filter (where ${sentProfile}))[1] as sent_is_certifiable,
+             max(x.shared_at) filter (where ${sentProfile}) as sent_at
+      from (
+        select s.id as learner_id, null::uuid as participation_id, null::uuid as campaign_id, null::text as campaign_name,
+               null::text as campaign_type, null::text as status, null::timestamptz as created_at, null::timestamptz as shared_at,
+               null::boolean as is_improved, null::boolean as is_certifiable
+        from scope s
+        union all
+        select p.organization_learner_id, p.id, c.id, c.name, c.type, p.status, p.created_at, p.shared_at, p.is_improved, p.is_certifiable
+        from participations p join campaigns c on c.id = p.campaign_id
+        where p.organization_learner_id = any(array(select id from scope)) and p.deleted_at is null
+          and c.organization_id = ${organizationId} and c.deleted_at is null
+      ) x
+      group by x.learner_id
+    ), facts as materialized (
       select ol.id, ol.first_name, ol.middle_name, ol.third_name, ol.last_name, ol.preferred_last_name, ol.sort_key,
              to_char(ol.birthdate, 'YYYY-MM-DD') as birthdate, ol.division, ol."group", ol.student_number, ol.user_id,
-             ol.is_disabled, ol.disabled_at, ol.is_certifiable, ol.certifiable_at,
+             ol.is_disabled, ol.disabled_at,
              coalesce(u.email is not null, false) as has_email,
              coalesce(u.username is not null, false) as has_username,
-             coalesce(u.blocked_at is not null or u.temporary_block_until > ${now.toISOString()}::timestamptz, false) as is_blocked
-      from organization_learners ol left join users u on u.id = ol.user_id
-      where ol.organization_id = ${organizationId} and ol.deleted_at is null ${disabled} ${onlyLearner}
-    ), mediacentre as materialized (
-      select distinct am.user_id from authentication_methods am join learners l on l.user_id = am.user_id
-      where am.provider = 'MEDIACENTRE'
-    ), live as materialized (
-      select p.id, p.organization_learner_id, p.campaign_id, c.name as campaign_name, c.type as campaign_type,
-             p.status, p.created_at, p.shared_at, p.is_improved, p.is_certifiable
-      from participations p join campaigns c on c.id = p.campaign_id
-      where c.organization_id = ${organizationId} and c.deleted_at is null and p.deleted_at is null ${onlyLearnerParticipations}
-    ), counts as (
-      select organization_learner_id, count(*) filter (where not is_improved)::int as n from live group by 1
-    ), latest as (
-      select distinct on (organization_learner_id) organization_learner_id, id, campaign_id, campaign_name, status, created_at, shared_at
-      from live order by organization_learner_id, created_at desc, id desc
-    ), sent_profile as (
-      select distinct on (organization_learner_id) organization_learner_id, is_certifiable, shared_at
-      from live where campaign_type = 'PROFILES_COLLECTION' and shared_at is not null and is_certifiable is not null
-      order by organization_learner_id, shared_at desc, id desc
-    ), facts as (
-      select l.id, l.first_name, l.middle_name, l.third_name, l.last_name, l.preferred_last_name, l.sort_key, l.birthdate,
-             l.division, l."group", l.student_number, l.user_id, l.is_disabled, l.disabled_at,
-             l.has_email, l.has_username, m.user_id is not null as has_mediacentre, l.is_blocked,
-             coalesce(n.n, 0) as participation_count,
-             la.id as latest_id, la.campaign_id as latest_campaign_id, la.campaign_name as latest_campaign_name,
-             la.status as latest_status, la.created_at as latest_created_at, la.shared_at as latest_shared_at,
+             exists (select 1 from authentication_methods am where am.user_id = ol.user_id and am.provider = 'MEDIACENTRE') as has_mediacentre,
+             coalesce(u.blocked_at is not null or u.temporary_block_until > ${now.toISOString()}::timestamptz, false) as is_blocked,
+             pl.n as participation_count,
+             pl.latest_id, pl.latest_campaign_id, pl.latest_campaign_name, pl.latest_status, pl.latest_created_at, pl.latest_shared_at,
              case
-               when ${nightlyWins} then case when l.is_certifiable then 'CERTIFIABLE' else 'NOT_CERTIFIABLE' end
-               when s.shared_at is not null then case when s.is_certifiable then 'CERTIFIABLE' else 'NOT_CERTIFIABLE' end
+               when ${nightlyWins} then case when ol.is_certifiable then 'CERTIFIABLE' else 'NOT_CERTIFIABLE' end
+               when pl.sent_at is not null then case when pl.sent_is_certifiable then 'CERTIFIABLE' else 'NOT_CERTIFIABLE' end
                else 'UNAVAILABLE'
              end as certifiability,
-             case when ${nightlyWins} then l.certifiable_at else s.shared_at end as certifiability_at
-      from learners l
-      left join mediacentre m on m.user_id = l.user_id
-      left join counts n on n.organization_learner_id = l.id
-      left join latest la on la.organization_learner_id = l.id
-      left join sent_profile s on s.organization_learner_id = l.id
+             case when ${nightlyWins} then ol.certifiable_at else pl.sent_at end as certifiability_at
+      from per_learner pl
+      join organization_learners ol on ol.id = pl.learner_id
+      left join users u on u.id = ol.user_id
     )`;
 }
 

@@ -3,7 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../platform/db/database';
 import { inIds, inList } from '../../platform/db/sql-lists';
 import { nameMatcher } from '../follow-up';
-import { iso, learnerFacts, loginMethodsOf, showsNightlyCertifiability, type LearnerFactsRow } from './learner-facts';
+import { iso, learnerFacts, loginMethodsOf, showsNightlyCertifiability, type LearnerFactsRow, type LearnerScope } from './learner-facts';
 
 const LOGIN_METHOD_CONDITIONS: Record<LoginMethodFilter, SQL> = {
   none: sql`not f.has_email and not f.has_username and not f.has_mediacentre`,
@@ -35,35 +35,36 @@ function orderBy(query: LearnersQueryValues): SQL {
  */
 export async function listLearners(executor: Executor, organizationId: string, query: LearnersQueryValues, now: Date): Promise<LearnersPage> {
   const includeDisabled = query.disabled === 'show';
-  const conditions: SQL[] = [];
-  if (query.divisions.length > 0) conditions.push(inList(sql`f.division`, query.divisions));
-  if (query.groups.length > 0) conditions.push(inList(sql`f."group"`, query.groups));
-  if (query.loginMethod) conditions.push(LOGIN_METHOD_CONDITIONS[query.loginMethod]);
-  if (query.certifiability.length > 0) conditions.push(inList(sql`f.certifiability`, query.certifiability));
+  // Conditions on the learner's own columns narrow the scope before anything is computed…
+  const own: SQL[] = [];
+  if (query.divisions.length > 0) own.push(inList(sql`ol.division`, query.divisions));
+  if (query.groups.length > 0) own.push(inList(sql`ol."group"`, query.groups));
   if (query.search !== '') {
     const ids = await searchLearners(executor, organizationId, query.search, includeDisabled);
-    conditions.push(ids.length === 0 ? sql`false` : inIds(sql`f.id`, ids));
+    own.push(ids.length === 0 ? sql`false` : inIds(sql`ol.id`, ids));
   }
+  // …those on computed facts filter the facts.
+  const computed: SQL[] = [];
+  if (query.loginMethod) computed.push(LOGIN_METHOD_CONDITIONS[query.loginMethod]);
+  if (query.certifiability.length > 0) computed.push(inList(sql`f.certifiability`, query.certifiability));
   const nightly = await showsNightlyCertifiability(executor, organizationId);
-  const where = conditions.length === 0 ? sql`true` : sql.join(conditions, sql` and `);
+  const scope = { organizationId, now, includeDisabled, ...(own.length > 0 ? { where: sql.join(own, sql` and `) } : {}) };
+  const where = computed.length === 0 ? sql`true` : sql.join(computed, sql` and `);
   const rows = await queryRows<LearnerFactsRow & { total: number }>(
     executor,
-    sql`${learnerFacts({ organizationId, now, includeDisabled }, nightly)}
+    sql`${learnerFacts(scope, nightly)}
         select f.*, count(*) over () as total from facts f
         where ${where}
         order by ${orderBy(query)}
         limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`,
   );
-  const total = rows[0] ? Number(rows[0].total) : await countLearners(executor, organizationId, includeDisabled, nightly, where, now);
+  const total = rows[0] ? Number(rows[0].total) : await countLearners(executor, scope, nightly, where);
   return { items: rows.map(toRow), page: query.page, pageSize: query.pageSize, total };
 }
 
 /** The total when the page asked for is past the end (no row carries it). */
-async function countLearners(executor: Executor, organizationId: string, includeDisabled: boolean, nightly: boolean, where: SQL, now: Date): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(
-    executor,
-    sql`${learnerFacts({ organizationId, now, includeDisabled }, nightly)} select count(*)::int as n from facts f where ${where}`,
-  );
+async function countLearners(executor: Executor, scope: LearnerScope, nightly: boolean, where: SQL): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(executor, sql`${learnerFacts(scope, nightly)} select count(*)::int as n from facts f where ${where}`);
   return Number(row?.n ?? 0);
 }
 
