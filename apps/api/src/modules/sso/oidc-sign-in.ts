@@ -12,14 +12,14 @@ export interface OidcSignInDeps extends ExternalSignInDeps {
 }
 
 /** Time between leaving for the ENT and coming back: a login form, a consent, a forgotten password at most. */
-export const OIDC_REQUEST_MS = 10 * 60_000;
+const OIDC_REQUEST_MS = 10 * 60_000;
 
 /**
  * Ties a sign-in request to the browser that started it: a callback URL forwarded to someone
  * else (to sign them in as the sender) fails, since their browser lacks this cookie.
  * One value per browser, so two tabs may sign in at once.
  */
-export const OIDC_BROWSER_COOKIE = 'jalon_oidc_browser';
+const OIDC_BROWSER_COOKIE = 'jalon_oidc_browser';
 const OIDC_COOKIE_PATH = '/api/sso/oidc';
 
 interface PendingRequest {
