@@ -3,13 +3,13 @@ import { decodeUtf8 } from './encoding';
 import { clean, type ImportedLearner, ImportRefused, IssueList, type ParsedRoster } from './roster';
 
 /** One record of a CSV file; `line` is the physical line it starts on, the header being line 1. */
-export interface CsvRecord {
+interface CsvRecord {
   line: number;
   values: string[];
 }
 
 /** `;` or `,`, whichever the header uses more (French spreadsheets write `;`). */
-export function detectSeparator(text: string): ';' | ',' {
+function detectSeparator(text: string): ';' | ',' {
   const end = text.indexOf('\n');
   const header = end === -1 ? text : text.slice(0, end);
   const count = (separator: string) => header.split(separator).length - 1;
@@ -20,7 +20,7 @@ export function detectSeparator(text: string): ';' | ',' {
  * The records of an RFC 4180 CSV text, one at a time: quoted fields may hold separators,
  * doubled quotes and line breaks. Blank lines are skipped.
  */
-export function* csvRecords(text: string, separator: string): Generator<CsvRecord> {
+function* csvRecords(text: string, separator: string): Generator<CsvRecord> {
   let line = 1;
   let position = 0;
   while (position < text.length) {
@@ -83,7 +83,7 @@ export interface ColumnSpec {
 }
 
 /** Header names compared without case, accents' variants of apostrophes, spaces or a trailing `*`. */
-export function headerKey(name: string): string {
+function headerKey(name: string): string {
   return name
     .normalize('NFC')
     .replace(/[’']/g, "'")

@@ -17,7 +17,7 @@ const XML_ENCODINGS = new Map<string, string>([
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
 
-export function startsWithUtf8Bom(bytes: Uint8Array): boolean {
+function startsWithUtf8Bom(bytes: Uint8Array): boolean {
   return UTF8_BOM.every((byte, index) => bytes[index] === byte);
 }
 

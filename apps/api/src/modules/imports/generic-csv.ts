@@ -11,7 +11,7 @@ const MAPPABLE_FIELDS = ['lastName', 'firstName', 'birthdate', 'division', 'grou
  * the columns, the one that identifies a learner across imports, and those offered as
  * filters on the list (e.g. the class).
  */
-export const genericImportConfigSchema = z
+const genericImportConfigSchema = z
   .object({
     columns: z
       .array(
@@ -33,7 +33,7 @@ export const genericImportConfigSchema = z
 export type GenericImportConfig = z.infer<typeof genericImportConfigSchema>;
 
 /** Used when the organization has no configuration of its own. */
-export const DEFAULT_GENERIC_IMPORT_CONFIG: GenericImportConfig = {
+const DEFAULT_GENERIC_IMPORT_CONFIG: GenericImportConfig = {
   columns: [
     { name: 'Identifiant', required: true },
     { name: 'Nom', field: 'lastName', required: true },

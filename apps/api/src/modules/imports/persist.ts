@@ -41,7 +41,7 @@ const ASSIGNMENTS = sql.raw(COLUMNS.map(({ column }) => `"${column}" = v."${colu
 /** How a file's learner is recognised among those already known. */
 export type LearnerKey = { column: 'national_student_id' | 'student_number' } | { attribute: string };
 
-export interface RosterWrite {
+interface RosterWrite {
   organizationId: string;
   key: LearnerKey;
   /** SIECLE, SCO CSV and SUP « Remplacer »: learners absent from the file are disabled. */
@@ -49,7 +49,7 @@ export interface RosterWrite {
   now: Date;
 }
 
-export interface RosterWriteCounts {
+interface RosterWriteCounts {
   created: number;
   updated: number;
   disabled: number;

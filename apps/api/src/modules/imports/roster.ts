@@ -41,7 +41,7 @@ export interface ParsedRoster {
 }
 
 /** How many issues are kept for the banner: past that, the file needs fixing at the source anyway. */
-export const MAX_KEPT_ISSUES = 200;
+const MAX_KEPT_ISSUES = 200;
 
 /** Collects a file's problems in the order met; counts them all, keeps the first ones. */
 export class IssueList {

@@ -20,9 +20,9 @@ export const SUP_CSV_COLUMNS = [
 ] as const satisfies readonly ColumnSpec[];
 
 /** What an unknown diploma or study scheme is stored as. */
-export const NOT_RECOGNIZED = 'Non reconnu';
+const NOT_RECOGNIZED = 'Non reconnu';
 
-export const DIPLOMAS = [
+const DIPLOMAS = [
   'Licence',
   'Licence professionnelle',
   'Bachelor universitaire de technologie (BUT)',
@@ -38,7 +38,7 @@ export const DIPLOMAS = [
   'Autre diplôme',
 ];
 
-export const STUDY_SCHEMES = ['Formation initiale', 'Formation continue', 'Formation en alternance', 'Apprentissage', 'Formation à distance', 'Autre régime'];
+const STUDY_SCHEMES = ['Formation initiale', 'Formation continue', 'Formation en alternance', 'Apprentissage', 'Formation à distance', 'Autre régime'];
 
 const STUDENT_NUMBER = /^[a-zA-Z0-9_-]{1,255}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

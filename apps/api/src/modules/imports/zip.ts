@@ -6,7 +6,7 @@ import { AppError } from '../../platform/http/errors';
  * stopped while it inflates, not after. Only what SIECLE exports need is supported
  * (stored or deflated entries, no encryption, no ZIP64).
  */
-export const ZIP_LIMITS = {
+const ZIP_LIMITS = {
   /** SIECLE archives hold one file; a few more (e.g. a macOS `__MACOSX` folder) are tolerated. */
   maxEntries: 16,
   /** Largest XML once inflated: a SIECLE export of 5,000 pupils is about 25 MB. */
