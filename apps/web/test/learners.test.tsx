@@ -68,7 +68,7 @@ describe('Orga « Élèves »', () => {
     expect(within(rows[2]!).getByText('Identifiant')).toBeTruthy();
     expect(within(rows[2]!).getByText('E-mail')).toBeTruthy();
     expect(within(rows[2]!).getByTestId('learner-blocked').textContent).toBe('Compte bloqué');
-    expect(within(rows[1]!).getByRole('button', { name: 'Gérer le compte de Inès Moreau' })).toBeTruthy();
+    expect(within(rows[1]!).getByRole('button', { name: /^Gérer le compte .*Inès Moreau$/ })).toBeTruthy();
     // A member neither imports nor deletes; pupils are never deleted from this list.
     expect(screen.queryByTestId('learners-import')).toBeNull();
     expect(screen.queryByTestId('bulk-delete-learners')).toBeNull();
@@ -151,5 +151,82 @@ describe('Orga « Participants »: deletion', () => {
     expect(posted).toEqual([{ learnerIds: [pupils.items[0]!.id, pupils.items[2]!.id] }]);
     // The list is read again after the deletion.
     await waitFor(() => expect(listCalls(calls).length).toBeGreaterThan(1));
+  });
+});
+
+describe('Orga learner page', () => {
+  const LEARNER_ID = 'aaaaaaaa-aaaa-4aaa-8aaa-000000000009';
+  const detail = {
+    id: LEARNER_ID,
+    firstName: 'Alice',
+    middleName: 'Marie',
+    thirdName: null,
+    lastName: 'Roux',
+    preferredLastName: null,
+    birthdate: '2004-02-02',
+    division: null,
+    group: 'L1 G1',
+    studentNumber: 'E001',
+    hasAccount: true,
+    loginMethods: ['email'],
+    certifiability: 'CERTIFIABLE',
+    certifiabilityAt: '2026-11-01T10:00:00.000Z',
+    isBlocked: false,
+    isDisabled: false,
+    disabledAt: null,
+    participations: [
+      {
+        id: 'dddddddd-dddd-4ddd-8ddd-dddddddddddd',
+        campaign: { id: 'cccccccc-cccc-4ccc-8ccc-cccccccccccc', name: 'Profils L1', type: 'PROFILES_COLLECTION', archived: false },
+        status: 'SHARED',
+        isImproved: false,
+        createdAt: '2026-10-01T10:00:00.000Z',
+        sharedAt: '2026-11-01T10:00:00.000Z',
+        masteryPercent: null,
+        pixScore: 212,
+      },
+    ],
+  };
+  const university = aMe({
+    memberships: [
+      {
+        id: '33333333-3333-4333-8333-333333333333',
+        role: 'ADMIN',
+        organization: { id: ORGANIZATION_ID, name: 'Université', type: 'SUP', documentationUrl: null, isManagingStudents: true, features: [] },
+      },
+    ],
+  });
+
+  it('lists the participations with a link to each participant page, and an ADMIN corrects the student number', async () => {
+    const patched: unknown[] = [];
+    fakeApi(
+      on('GET', '/api/me', { status: 200, body: university }),
+      on('GET', `/api/organizations/${ORGANIZATION_ID}/learners/${LEARNER_ID}`, { status: 200, body: detail }),
+      on('PATCH', `/api/organizations/${ORGANIZATION_ID}/learners/${LEARNER_ID}`, (body) => {
+        patched.push(body);
+        return patched.length === 1
+          ? { status: 409, body: { errors: [{ status: '409', code: 'STUDENT_NUMBER_ALREADY_USED', detail: '', source: { pointer: '/studentNumber' } }] } }
+          : { status: 200, body: { ...detail, studentNumber: 'E003' } };
+      }),
+    );
+    renderAt(`/orga/etudiants/${LEARNER_ID}`);
+    await screen.findByRole('heading', { level: 1, name: 'Alice Roux' });
+    const participation = screen.getByTestId('learner-participation');
+    expect(within(participation).getByRole('link', { name: 'Voir les résultats de la campagne Profils L1' }).getAttribute('href')).toBe(
+      `/orga/campagnes/${detail.participations[0]!.campaign.id}/participants/${detail.participations[0]!.id}`,
+    );
+    expect(within(participation).getByText('212 pix')).toBeTruthy();
+    expect(screen.getByText('Marie')).toBeTruthy();
+
+    fireEvent.click(screen.getByTestId('edit-student-number'));
+    const field = screen.getByLabelText('Numéro étudiant');
+    fireEvent.change(field, { target: { value: 'E002' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    expect(await screen.findByText('Ce numéro étudiant est déjà attribué à un autre étudiant de l’établissement.')).toBeTruthy();
+    expect(screen.getByLabelText('Numéro étudiant').getAttribute('aria-invalid')).toBe('true');
+    fireEvent.change(screen.getByLabelText('Numéro étudiant'), { target: { value: 'E003' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    expect(await screen.findByText('Le numéro étudiant est enregistré.')).toBeTruthy();
+    expect(patched).toEqual([{ studentNumber: 'E002' }, { studentNumber: 'E003' }]);
   });
 });
