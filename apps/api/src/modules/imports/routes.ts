@@ -52,6 +52,7 @@ export function learnerImportRoutes(deps: ImportDeps) {
           consumes: ['application/octet-stream'],
           params: learnerImportParamsSchema,
           querystring: learnerImportUploadQuerySchema,
+          body: z.unknown().describe('The file’s bytes: SIECLE `.xml` or `.zip`, or a `.csv`'),
           response: { 202: latestLearnerImportSchema },
         },
         config: { access: 'orgAdmin' },
