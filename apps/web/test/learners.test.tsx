@@ -103,6 +103,24 @@ describe('Orga « Élèves »', () => {
     expect(screen.getByTestId('selection-count').textContent).toBe('2 lignes sélectionnées');
   });
 
+  it('reads the list again when an import running beside it finishes', async () => {
+    const running = { id: 'eeeeeeee-eeee-4eee-8eee-eeeeeeeeeeee', format: 'SIECLE', mode: null, fileName: 'siecle.zip', status: 'VALIDATED', progress: 60, author: { firstName: 'Alice', lastName: 'Martin' }, createdAt: '2026-11-26T10:00:00.000Z', updatedAt: '2026-11-26T10:00:05.000Z', errors: [], errorCount: 0, warnings: [], counts: null };
+    let polls = 0;
+    const calls = fakeApi(
+      on('GET', '/api/me', { status: 200, body: aMe() }),
+      on('GET', classesPath, { status: 200, body: { divisions: [], groups: [] } }),
+      on('GET', `/api/organizations/${ORGANIZATION_ID}/learner-imports/latest`, () => {
+        polls++;
+        return { status: 200, body: { import: polls === 1 ? running : { ...running, status: 'IMPORTED', progress: 100, counts: { created: 3, updated: 0, enabled: 0, disabled: 0, skippedWithoutClass: 0, skippedLeft: 0 } } } };
+      }),
+      on('GET', listPath, { status: 200, body: pupils }),
+    );
+    renderAt('/orga/eleves');
+    await screen.findByTestId('learners-table');
+    expect(listCalls(calls)).toHaveLength(1);
+    await waitFor(() => expect(listCalls(calls)).toHaveLength(2), { timeout: 4000 });
+  });
+
   it('a collège has no « Participants » page', async () => {
     fakeApi(on('GET', '/api/me', { status: 200, body: aMe() }));
     renderAt('/orga/participants');

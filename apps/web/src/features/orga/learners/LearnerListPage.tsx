@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -19,13 +20,14 @@ import { TableScroll } from '../../shared/ui/TableScroll';
 import { TextField } from '../../shared/ui/TextField';
 import { closeLists, MultiSelectFilter, useFilterParams } from '../campaigns/FollowUpFilters';
 import { ImportStatusBanner } from '../imports/ImportStatusBanner';
+import { useLatestImport } from '../imports/importQueries';
 import { LearnerBulkActions } from '../pupil-accounts/LearnerBulkActions';
 import { ManageAccountButton } from '../pupil-accounts/ManageAccountButton';
 import { learnersEntry } from '../shell/menu';
 import { useOrga } from '../shell/orgaContext';
 import { useOrganizationTimeZone } from '../shell/useOrganization';
 import { CertifiabilityPill, formatBirthdate, LoginMethodBadges } from './LearnerBadges';
-import { useDeleteLearners, useLearnerClasses, useLearners } from './learnerQueries';
+import { learnersKey, useDeleteLearners, useLearnerClasses, useLearners } from './learnerQueries';
 import '../campaigns/campaigns.css';
 import '../campaigns/followUp.css';
 import './learners.css';
@@ -95,6 +97,8 @@ export function LearnerListPage() {
   const [deletedCount, setDeletedCount] = useState<number | null>(null);
   const countRef = useRef<HTMLParagraphElement | null>(null);
   const selectAllRef = useRef<HTMLInputElement | null>(null);
+
+  useRefreshAfterImport(organizationId);
 
   const data = learners.data;
   const pageIds = data?.items.map((row) => row.id) ?? [];
@@ -406,4 +410,20 @@ export function LearnerListPage() {
       ) : null}
     </Page>
   );
+}
+
+/**
+ * The banner polls the running import; when one finishes while the page is open, the roster
+ * changed under the list, which is read again (once, not at every poll).
+ */
+function useRefreshAfterImport(organizationId: string) {
+  const client = useQueryClient();
+  const latest = useLatestImport(organizationId).data;
+  const finished = latest === undefined ? undefined : latest.import?.status === 'IMPORTED' ? latest.import.id : null;
+  const seen = useRef<string | null | undefined>(undefined);
+  useEffect(() => {
+    if (finished === undefined) return;
+    if (seen.current !== undefined && finished !== null && finished !== seen.current) void client.invalidateQueries({ queryKey: learnersKey(organizationId) });
+    seen.current = finished;
+  }, [finished, client, organizationId]);
 }
