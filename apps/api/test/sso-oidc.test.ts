@@ -179,6 +179,7 @@ describe('OpenID Connect sign-in through an ENT', () => {
 
     const replay = await new Agent(app.app).get(callback);
     expectRefusalPage(replay, 400, 'OIDC_STATE_INVALID');
+    expect(String(replay.body)).toContain('Ce lien de connexion a expiré ou a déjà servi.');
     expectRefusalPage(await agent.get(callback), 400, 'OIDC_STATE_INVALID');
   });
 

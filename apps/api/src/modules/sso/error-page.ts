@@ -16,6 +16,13 @@ const MESSAGES: Record<string, string> = {
   SAML_REQUEST_UNKNOWN: "Cette connexion n'a pas été demandée par Jalon ou a expiré. Recommencez depuis votre ENT.",
   SAML_IDENTITY_INCOMPLETE: "L'ENT n'a pas transmis votre identifiant ou vos nom et prénom. Prévenez votre professeur.",
   SAML_RESPONSE_INVALID: "La réponse de l'ENT est illisible ou incomplète. Recommencez depuis votre ENT.",
+  OIDC_PROVIDER_MISCONFIGURED: "La connexion par l'ENT n'est pas encore correctement réglée pour cet établissement. Prévenez votre professeur.",
+  OIDC_PROVIDER_UNAVAILABLE: "L'ENT ne répond pas pour le moment. Réessayez dans quelques minutes.",
+  OIDC_PROVIDER_REFUSED: "L'ENT n'a pas confirmé votre connexion. Revenez à l'ENT et choisissez Jalon de nouveau.",
+  OIDC_STATE_INVALID: "Ce lien de connexion a expiré ou a déjà servi. Revenez à l'ENT et choisissez Jalon de nouveau.",
+  OIDC_TOKEN_EXCHANGE_FAILED: "Jalon n'a pas pu terminer votre connexion avec l'ENT. Réessayez ; si cela recommence, prévenez votre professeur.",
+  OIDC_ID_TOKEN_INVALID: "La réponse de l'ENT n'a pas pu être vérifiée : par sécurité, vous n'êtes pas connecté. Revenez à l'ENT et réessayez.",
+  OIDC_IDENTITY_INCOMPLETE: "L'ENT n'a pas transmis votre prénom et votre nom : Jalon ne peut pas vous connecter. Prévenez votre professeur.",
   ACCOUNT_BLOCKED: 'Votre compte est bloqué. Demandez à votre professeur de le débloquer.',
 };
 const FALLBACK = "La connexion par l'ENT n'a pas abouti. Recommencez depuis votre ENT ; si cela continue, prévenez votre professeur.";
