@@ -105,7 +105,9 @@ async function parseDecoded(
   parser.on('opentagstart', (tag) => {
     if (tag.name === 'ELEVE') eleveTagLine = parser.line;
   });
+  let inProlog = true;
   parser.on('opentag', (tag) => {
+    inProlog = false;
     if (path.length === 0 && tag.name !== 'BEE_ELEVES') throw fail(`root element ${tag.name.slice(0, 40)}`);
     path.push(tag.name);
     text = '';
@@ -152,11 +154,19 @@ async function parseDecoded(
   }
 
   const decoder = chunkDecoder(encoding);
+  // A DOCTYPE may only stand in the prolog: refusing it there, before the parser has read
+  // (and buffered) its internal subset, stops an entity bomb at its first bytes.
+  let tail = '';
+  const feed = (text: string) => {
+    if (inProlog && (tail + text).includes('<!DOCTYPE')) throw new AppError('XML_DOCTYPE_FORBIDDEN');
+    tail = text.slice(-'<!DOCTYPE'.length);
+    parser.write(text);
+  };
   let read = 0;
   let reported = 0;
   try {
     for await (const chunk of source.chunks()) {
-      parser.write(decoder.write(chunk));
+      feed(decoder.write(chunk));
       read += chunk.length;
       const share = source.size > 0 ? read / source.size : 1;
       if (share - reported >= 0.05) {
@@ -164,7 +174,7 @@ async function parseDecoded(
         await onProgress(share);
       }
     }
-    parser.write(decoder.end());
+    feed(decoder.end());
     parser.close();
   } catch (error) {
     if (error instanceof AppError) throw error;

@@ -10,7 +10,7 @@ const ZIP_LIMITS = {
   /** SIECLE archives hold one file; a few more (e.g. a macOS `__MACOSX` folder) are tolerated. */
   maxEntries: 16,
   /** Largest XML once inflated: a SIECLE export of 5,000 pupils is about 25 MB. */
-  maxInflatedBytes: 200 * 1024 * 1024,
+  maxInflatedBytes: 100 * 1024 * 1024,
   /** XML compresses about 10–30 times; far more means padding built to exhaust memory. */
   maxRatio: 100,
 } as const;
