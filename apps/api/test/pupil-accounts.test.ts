@@ -308,6 +308,24 @@ describe('bulk credentials', () => {
     expect(passwords.some((password) => JSON.stringify(audit).includes(password))).toBe(false);
   });
 
+  it('gives twins in the selection and a namesake already registered each their own username', async () => {
+    const s = await school();
+    await createUser(t.database.db, { email: null, username: 'leo.fabre0303' });
+    const twins = [
+      await createLearner(t.database.db, s.organization.id, { firstName: 'Léo', lastName: 'Fabre', birthdate: '2012-03-03', division: '5C' }),
+      await createLearner(t.database.db, s.organization.id, { firstName: 'Léo', lastName: 'Fabre', birthdate: '2012-03-03', division: '5C' }),
+    ];
+    const response = await s.agent.post<string>(`${s.base}/credentials`, { learnerIds: twins.map((l) => l.id), action: 'GENERATE' });
+    expect(response.status).toBe(200);
+    const usernames = parseCsv(response.body)
+      .slice(1)
+      .map((row) => row[3]!);
+    expect(usernames).toHaveLength(2);
+    for (const username of usernames) expect(username).toMatch(/^leo\.fabre\d{4}$/);
+    expect(usernames).not.toContain('leo.fabre0303');
+    expect(new Set(usernames).size).toBe(2);
+  });
+
   it('« Réinitialiser les mots de passe » changes username logins only; e-mail, Médiacentre and accountless pupils are untouched and counted', async () => {
     const c = await classes();
     const before = {

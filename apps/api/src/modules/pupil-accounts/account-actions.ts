@@ -5,7 +5,7 @@ import { AppError } from '../../platform/http/errors';
 import { hashPassword } from '../identity';
 import { cryptoRandomInt, generateUsername, temporaryPassword, type RandomInt } from './credentials';
 import {
-  createPupilAccount,
+  createPupilAccounts,
   findLearner,
   isUsernameTaken,
   lockLearners,
@@ -13,7 +13,7 @@ import {
   readPupilAccount,
   recordAudit,
   retryOnUsernameRace,
-  setTemporaryPassword,
+  setTemporaryPasswords,
   setUsername,
   unblockUser,
   type LockedLearner,
@@ -91,7 +91,7 @@ export async function createAccount(deps: PupilAccountDeps, ref: LearnerRef): Pr
   return onAccount(deps, ref, async (tx, learner, user, now) => {
     if (user !== null) throw new AppError('LEARNER_ALREADY_HAS_ACCOUNT');
     const username = await freeUsername(tx, learner, random);
-    const userId = await createPupilAccount(tx, learner, { username, passwordHash: fresh.hash, now });
+    const userId = (await createPupilAccounts(tx, [{ learner, username, passwordHash: fresh.hash }], now)).get(learner.id)!;
     await recordAudit(tx, ref.organizationId, ref.actorUserId, now, [{ organizationLearnerId: learner.id, targetUserId: userId, action: 'ACCOUNT_CREATED' }]);
     return { userId, password: fresh.password };
   });
@@ -111,7 +111,7 @@ export async function addUsername(deps: PupilAccountDeps, ref: LearnerRef): Prom
     if (user.hasPassword) {
       await setUsername(tx, user.id, username, now);
     } else {
-      await setTemporaryPassword(tx, user.id, fresh.hash, now, username);
+      await setTemporaryPasswords(tx, [{ userId: user.id, passwordHash: fresh.hash, username }], now);
     }
     await recordAudit(tx, ref.organizationId, ref.actorUserId, now, [
       { organizationLearnerId: learner.id, targetUserId: user.id, action: 'USERNAME_ADDED', meta: { temporaryPassword: !user.hasPassword } },
@@ -126,7 +126,7 @@ export async function resetPassword(deps: PupilAccountDeps, ref: LearnerRef): Pr
   return onAccount(deps, ref, async (tx, learner, found, now) => {
     const user = requireAccount(found);
     if (user.username === null && user.email === null) throw new AppError('PUPIL_ACCOUNT_WITHOUT_PASSWORD_LOGIN');
-    await setTemporaryPassword(tx, user.id, fresh.hash, now);
+    await setTemporaryPasswords(tx, [{ userId: user.id, passwordHash: fresh.hash, username: null }], now);
     await recordAudit(tx, ref.organizationId, ref.actorUserId, now, [{ organizationLearnerId: learner.id, targetUserId: user.id, action: 'PASSWORD_RESET' }]);
     return { userId: user.id, password: fresh.password };
   });

@@ -4,18 +4,21 @@ import { AppError } from '../../platform/http/errors';
 import { hashPassword } from '../identity';
 import { organizations } from '../organizations/schema';
 import { BOM, csvLine, csvText, localDate } from '../exports';
-import { cryptoRandomInt, generateUsername, temporaryPassword } from './credentials';
+import { cryptoRandomInt, firstUsernameCandidate, generateUsername, temporaryPassword } from './credentials';
 import type { PupilAccountDeps } from './account-actions';
 import {
-  createPupilAccount,
+  createPupilAccounts,
   isUsernameTaken,
   lockLearners,
   lockUsers,
   recordAudit,
   retryOnUsernameRace,
-  setTemporaryPassword,
+  setTemporaryPasswords,
+  takenUsernames,
   type AuditEntry,
   type LockedLearner,
+  type NewPupilAccount,
+  type TemporaryPassword,
 } from './pupil-account.repository';
 
 export interface CredentialsFile {
@@ -63,12 +66,24 @@ export async function bulkCredentials(
         tx,
         learners.flatMap((learner) => (learner.userId === null ? [] : [learner.userId])),
       );
+      const firstTries = learners.flatMap((learner) => {
+        const user = learner.userId === null ? null : accounts.get(learner.userId)!;
+        const candidate = user?.username == null ? firstUsernameCandidate(learner) : null;
+        return candidate === null ? [] : [candidate];
+      });
+      const takenFirstTries = await takenUsernames(tx, firstTries);
+      const checkedFirstTries = new Set(firstTries);
+      // Given in this file, taken before it (first tries, all known from one query), or asked of the database.
       const given = new Set<string>();
-      const isTaken = async (candidate: string) => given.has(candidate) || isUsernameTaken(tx, candidate);
+      const isTaken = async (candidate: string) =>
+        given.has(candidate) || (checkedFirstTries.has(candidate) ? takenFirstTries.has(candidate) : isUsernameTaken(tx, candidate));
       const lines: Credentials[] = [];
+      const newAccounts: NewPupilAccount[] = [];
+      const newPasswords: TemporaryPassword[] = [];
       const audit: AuditEntry[] = [];
       let untouched = 0;
 
+      // Usernames are chosen one by one (each must see the previous ones); the writes go in batches.
       for (const [index, learner] of learners.entries()) {
         const password = passwords[index]!;
         const passwordHash = hashes[index]!;
@@ -77,28 +92,30 @@ export async function bulkCredentials(
           untouched++;
           continue;
         }
-        if (user === null) {
-          const username = await generateUsername(learner, isTaken, random);
-          if (username === null) throw new AppError('USERNAME_GENERATION_FAILED');
-          given.add(username);
-          const userId = await createPupilAccount(tx, learner, { username, passwordHash, now });
-          audit.push({ organizationLearnerId: learner.id, targetUserId: userId, action: 'ACCOUNT_CREATED', meta: { bulk: true } });
-          lines.push({ learner, username, password });
-          continue;
-        }
-        let username = user.username;
+        let username = user?.username ?? null;
         if (username === null) {
           username = await generateUsername(learner, isTaken, random);
           if (username === null) throw new AppError('USERNAME_GENERATION_FAILED');
           given.add(username);
-          audit.push({ organizationLearnerId: learner.id, targetUserId: user.id, action: 'USERNAME_ADDED', meta: { bulk: true, temporaryPassword: true } });
-          await setTemporaryPassword(tx, user.id, passwordHash, now, username);
+        }
+        if (user === null) {
+          newAccounts.push({ learner, username, passwordHash });
         } else {
-          audit.push({ organizationLearnerId: learner.id, targetUserId: user.id, action: 'PASSWORD_RESET', meta: { bulk: true } });
-          await setTemporaryPassword(tx, user.id, passwordHash, now);
+          const added = user.username === null;
+          newPasswords.push({ userId: user.id, passwordHash, username: added ? username : null });
+          audit.push(
+            added
+              ? { organizationLearnerId: learner.id, targetUserId: user.id, action: 'USERNAME_ADDED', meta: { bulk: true, temporaryPassword: true } }
+              : { organizationLearnerId: learner.id, targetUserId: user.id, action: 'PASSWORD_RESET', meta: { bulk: true } },
+          );
         }
         lines.push({ learner, username, password });
       }
+      const created = await createPupilAccounts(tx, newAccounts, now);
+      for (const [learnerId, userId] of created) {
+        audit.push({ organizationLearnerId: learnerId, targetUserId: userId, action: 'ACCOUNT_CREATED', meta: { bulk: true } });
+      }
+      await setTemporaryPasswords(tx, newPasswords, now);
       // Nothing to hand out: an error rather than an empty file the teacher would print for nothing.
       if (lines.length === 0) throw new AppError(input.action === 'RESET' ? 'CREDENTIALS_NOTHING_TO_RESET' : 'PUPIL_ACCOUNT_NOT_MANAGEABLE');
       await recordAudit(tx, input.organizationId, input.actorUserId, now, audit);

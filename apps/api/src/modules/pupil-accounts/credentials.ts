@@ -61,14 +61,22 @@ export const MAX_USERNAME_ATTEMPTS = 50;
  * 9 January → `ines.moreau0901`. When it is taken, the four digits are replaced by random
  * ones until a free one is found; null after `MAX_USERNAME_ATTEMPTS` tries.
  */
+/** The username tried first: with the birth day and month, or null when there is no birthdate (random digits from the start). */
+export function firstUsernameCandidate(learner: { firstName: string; lastName: string; birthdate: string | null }): string | null {
+  return learner.birthdate ? `${usernameStem(learner)}${birthDigits(learner.birthdate)}` : null;
+}
+
+function usernameStem(learner: { firstName: string; lastName: string }): string {
+  return `${usernamePart(learner.firstName) || EMPTY_PART}.${usernamePart(learner.lastName) || EMPTY_PART}`;
+}
+
 export async function generateUsername(
   learner: { firstName: string; lastName: string; birthdate: string | null },
   isTaken: (username: string) => Promise<boolean>,
   random: RandomInt = cryptoRandomInt,
 ): Promise<string | null> {
-  const stem = `${usernamePart(learner.firstName) || EMPTY_PART}.${usernamePart(learner.lastName) || EMPTY_PART}`;
-  // Without a birthdate the first try is random digits already.
-  let candidate = `${stem}${learner.birthdate ? birthDigits(learner.birthdate) : randomDigits(random)}`;
+  const stem = usernameStem(learner);
+  let candidate = firstUsernameCandidate(learner) ?? `${stem}${randomDigits(random)}`;
   for (let attempt = 0; attempt < MAX_USERNAME_ATTEMPTS; attempt++) {
     if (!(await isTaken(candidate))) return candidate;
     candidate = `${stem}${randomDigits(random)}`;

@@ -84,6 +84,20 @@ export async function lockUsers(executor: Executor, userIds: string[]): Promise<
   return new Map(rows.map((row) => [row.id, row]));
 }
 
+/**
+ * Which of `candidates` are taken, in one query: logins are compared case-insensitively (as
+ * the sign-in does), which no index serves, so a class's usernames are checked in one scan
+ * rather than one each.
+ */
+export async function takenUsernames(executor: Executor, candidates: string[]): Promise<Set<string>> {
+  if (candidates.length === 0) return new Set();
+  const rows = await executor
+    .select({ username: sql<string>`lower(${users.username})` })
+    .from(users)
+    .where(inArray(sql`lower(${users.username})`, candidates));
+  return new Set(rows.map((row) => row.username));
+}
+
 export async function isUsernameTaken(executor: Executor, username: string): Promise<boolean> {
   const [row] = await executor.select({ id: users.id }).from(users).where(eq(sql`lower(${users.username})`, username)).limit(1);
   return row !== undefined;
@@ -106,40 +120,75 @@ export async function retryOnUsernameRace<T>(transaction: () => Promise<T>): Pro
   }
 }
 
+export interface TemporaryPassword {
+  userId: string;
+  passwordHash: string;
+  /** A username given at the same time, or null to keep the account's. */
+  username: string | null;
+}
+
 /**
- * Sets a temporary password: replaced at the next sign-in, and every open session of the
- * account ends, so whoever knew the old password is signed out too.
+ * Sets temporary passwords, in one statement for a whole class: each is replaced at the next
+ * sign-in, and every open session of those accounts ends, so whoever knew an old password is
+ * signed out too.
  */
-export async function setTemporaryPassword(executor: Executor, userId: string, passwordHash: string, now: Date, username?: string) {
+export async function setTemporaryPasswords(executor: Executor, entries: TemporaryPassword[], now: Date) {
+  if (entries.length === 0) return;
+  const rows = sql.join(
+    entries.map((entry) => sql`(${entry.userId}::uuid, ${entry.passwordHash}, ${entry.username}::text)`),
+    sql`, `,
+  );
+  await executor.execute(sql`
+    update ${users} set password_hash = v.password_hash, must_change_password = true,
+      username = coalesce(v.username, ${users}.username), updated_at = ${now.toISOString()}::timestamptz
+    from (values ${rows}) as v(id, password_hash, username)
+    where ${users}.id = v.id`);
   await executor
-    .update(users)
-    .set({ passwordHash, mustChangePassword: true, updatedAt: now, ...(username ? { username } : {}) })
-    .where(eq(users.id, userId));
-  await executor.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(and(inArray(sessions.userId, entries.map((entry) => entry.userId)), isNull(sessions.revokedAt)));
 }
 
 export async function setUsername(executor: Executor, userId: string, username: string, now: Date) {
   await executor.update(users).set({ username, updatedAt: now }).where(eq(users.id, userId));
 }
 
-/** A username account for a learner who has none, linked to the learner; no e-mail (minimisation). */
-export async function createPupilAccount(
-  executor: Executor,
-  learner: LockedLearner,
-  input: { username: string; passwordHash: string; now: Date },
-): Promise<string> {
-  const [user] = await executor
+export interface NewPupilAccount {
+  learner: LockedLearner;
+  username: string;
+  passwordHash: string;
+}
+
+/**
+ * Username accounts for learners who have none, each linked to its learner; names from the
+ * learner and no e-mail (minimisation). Returns the new account of each learner.
+ */
+export async function createPupilAccounts(executor: Executor, accounts: NewPupilAccount[], now: Date): Promise<Map<string, string>> {
+  if (accounts.length === 0) return new Map();
+  const created = await executor
     .insert(users)
-    .values({
-      firstName: learner.firstName,
-      lastName: learner.lastName,
-      username: input.username,
-      passwordHash: input.passwordHash,
-      mustChangePassword: true,
-    })
-    .returning({ id: users.id });
-  await executor.update(organizationLearners).set({ userId: user!.id, updatedAt: input.now }).where(eq(organizationLearners.id, learner.id));
-  return user!.id;
+    .values(
+      accounts.map(({ learner, username, passwordHash }) => ({
+        firstName: learner.firstName,
+        lastName: learner.lastName,
+        username,
+        passwordHash,
+        mustChangePassword: true,
+      })),
+    )
+    .returning({ id: users.id, username: users.username });
+  // Matched by username (unique), not by position: RETURNING promises no order.
+  const userOf = new Map(created.map((user) => [user.username!, user.id]));
+  const links = new Map(accounts.map(({ learner, username }) => [learner.id, userOf.get(username)!]));
+  const rows = sql.join(
+    [...links].map(([learnerId, userId]) => sql`(${learnerId}::uuid, ${userId}::uuid)`),
+    sql`, `,
+  );
+  await executor.execute(sql`
+    update ${organizationLearners} set user_id = v.user_id, updated_at = ${now.toISOString()}::timestamptz
+    from (values ${rows}) as v(id, user_id)
+    where ${organizationLearners}.id = v.id`);
+  return links;
 }
 
 export type AuditAction = 'ACCOUNT_CREATED' | 'USERNAME_ADDED' | 'PASSWORD_RESET' | 'UNBLOCKED';
