@@ -61,7 +61,8 @@ export function LearnerBulkActions({ organizationId, selectedLearnerIds, onDone 
         {t('orga.pupilAccounts.bulk.reset')}
       </Button>
       {action !== null && (
-        <Dialog title={title} onClose={close} testId="bulk-credentials-dialog">
+        // While the file is being made, closing would lose it: the passwords are already changed.
+        <Dialog title={title} onClose={bulk.isPending ? () => undefined : close} testId="bulk-credentials-dialog">
           <ErrorSummary error={bulk.error} />
           <div className="dialog__body">
             {outcome === null ? (
@@ -85,7 +86,7 @@ export function LearnerBulkActions({ organizationId, selectedLearnerIds, onDone 
           <div className="dialog__actions pupil-account__actions">
             {outcome === null ? (
               <>
-                <Button variant="secondary" onClick={close}>
+                <Button variant="secondary" onClick={close} disabled={bulk.isPending}>
                   {t('common.cancel')}
                 </Button>
                 <Button variant="danger" onClick={confirm} busy={bulk.isPending} data-testid="bulk-credentials-confirm">
