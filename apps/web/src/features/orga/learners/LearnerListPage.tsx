@@ -333,10 +333,10 @@ export function LearnerListPage() {
                       <td>{row.firstName}</td>
                       {isPupils ? <td className="learners-table__nowrap">{row.birthdate ? formatBirthdate(row.birthdate, i18n.language) : ''}</td> : null}
                       {isStudents ? <td>{row.studentNumber ?? ''}</td> : null}
-                      {classOptions.length > 0 || isPupils ? <td>{row.division ?? ''}</td> : null}
+                      {classOptions.length > 0 || isPupils ? <td data-testid="learner-division">{row.division ?? ''}</td> : null}
                       {groupOptions.length > 0 ? <td>{row.group ?? ''}</td> : null}
                       {isPupils ? (
-                        <td>
+                        <td data-testid="learner-login-methods">
                           <LoginMethodBadges methods={row.loginMethods} />
                           {row.isBlocked ? (
                             <span className="learner-flag learner-flag--blocked" data-testid="learner-blocked">
