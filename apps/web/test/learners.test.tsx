@@ -66,7 +66,7 @@ describe('Orga « Élèves »', () => {
     expect(within(rows[0]!).getByText('14/03/2011')).toBeTruthy();
     expect(within(rows[1]!).getByText('Aucune', { selector: '[data-testid="login-method"]' })).toBeTruthy();
     expect(within(rows[2]!).getByText('Identifiant')).toBeTruthy();
-    expect(within(rows[2]!).getByText('E-mail')).toBeTruthy();
+    expect(within(rows[2]!).getByText('Adresse e-mail')).toBeTruthy();
     expect(within(rows[2]!).getByTestId('learner-blocked').textContent).toBe('Compte bloqué');
     expect(within(rows[1]!).getByRole('button', { name: /^Gérer le compte .*Inès Moreau$/ })).toBeTruthy();
     // A member neither imports nor deletes; pupils are never deleted from this list.

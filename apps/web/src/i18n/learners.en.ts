@@ -12,7 +12,7 @@ export const learnersEn: typeof learnersFr = {
     loginMethods: {
       none: 'None',
       identifiant: 'Username',
-      email: 'E-mail',
+      email: 'E-mail address',
       mediacentre: 'Médiacentre',
       without_mediacentre: 'Without Médiacentre',
     },
@@ -51,7 +51,7 @@ export const learnersEn: typeof learnersFr = {
   loginMethods: {
     mediacentre: 'Médiacentre',
     identifiant: 'Username',
-    email: 'E-mail',
+    email: 'E-mail address',
     none: 'None',
   },
   certifiabilities: {

@@ -11,7 +11,7 @@ export const learnersFr = {
     loginMethods: {
       none: 'Aucune',
       identifiant: 'Identifiant',
-      email: 'E-mail',
+      email: 'Adresse e-mail',
       mediacentre: 'Médiacentre',
       without_mediacentre: 'Sans Médiacentre',
     },
@@ -50,7 +50,7 @@ export const learnersFr = {
   loginMethods: {
     mediacentre: 'Médiacentre',
     identifiant: 'Identifiant',
-    email: 'E-mail',
+    email: 'Adresse e-mail',
     none: 'Aucune',
   },
   certifiabilities: {
