@@ -66,6 +66,29 @@ describe('« Gérer le compte »', () => {
     expect(calls.filter((call) => call.method === 'POST').map((call) => call.path)).toEqual([`${accountPath}/temporary-password`]);
   });
 
+  it('unblocks a blocked pupil and adds a username to a Médiacentre-only account', async () => {
+    const mediacentre = { ...account, username: null, hasMediacentre: true };
+    const calls = fakeApi(
+      on('GET', accountPath, { status: 200, body: mediacentre }),
+      on('POST', `${accountPath}/unblock`, { status: 200, body: { account: { ...mediacentre, isBlocked: false }, temporaryPassword: null } }),
+      on('POST', `${accountPath}/username`, { status: 200, body: { account: { ...account, isBlocked: false, hasMediacentre: true }, temporaryPassword: 'Qrstuv58' } }),
+    );
+    renderInApp(<ManageAccountButton organizationId={ORGANIZATION_ID} learnerId={LEARNER_ID} learnerName="Louis Bernard" />);
+    fireEvent.click(screen.getByRole('button', { name: 'Gérer le compte de Louis Bernard' }));
+    const dialog = screen.getByRole('dialog', { name: 'Compte de Louis Bernard' });
+    expect(await within(dialog).findByText(/uniquement par le Médiacentre/)).toBeTruthy();
+    expect(within(dialog).queryByRole('button', { name: 'Générer un mot de passe provisoire' })).toBeNull();
+
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Débloquer le compte' }));
+    expect(await within(dialog).findByText('Le compte est débloqué : l’élève peut se connecter de nouveau.')).toBeTruthy();
+    expect(within(dialog).getByTestId('pupil-account-status').textContent).toBe('Actif');
+    expect(within(dialog).queryByRole('button', { name: 'Débloquer le compte' })).toBeNull();
+
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Ajouter un identifiant' }));
+    expect((await within(dialog).findByTestId('temporary-password')).textContent).toBe('Qrstuv58');
+    expect(calls.filter((call) => call.method === 'POST').map((call) => call.path)).toEqual([`${accountPath}/unblock`, `${accountPath}/username`]);
+  });
+
   it('creates the account of a pupil who has none, and translates a refusal', async () => {
     fakeApi(
       on('GET', accountPath, { status: 200, body: { ...account, hasAccount: false, username: null, isBlocked: false, hasNeverSignedIn: true } }),
