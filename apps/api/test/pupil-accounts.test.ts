@@ -86,7 +86,7 @@ describe('« Gérer le compte »', () => {
 
     const before = await s.agent.get<PupilAccount>(`${s.base}/${pupil.id}/account`);
     expect(before.status).toBe(200);
-    expect(before.body).toMatchObject({ hasAccount: false, email: null, username: null, hasMediacentre: false, hasNeverSignedIn: true });
+    expect(before.body).toMatchObject({ hasAccount: false, email: null, username: null, hasMediacentre: false, hasNeverSignedIn: true, isManageable: true });
 
     const created = await s.agent.post<PupilAccountWithPassword>(`${s.base}/${pupil.id}/account`);
     expect(created.status).toBe(201);
@@ -223,6 +223,7 @@ describe('« Gérer le compte »', () => {
     await addMember(t.database.db, (await createOrganization(t.database.db)).id, teacher.id);
     const linkedTeacher = await createLearner(t.database.db, s.organization.id, { firstName: 'Prof', lastName: 'Martin', birthdate: '1980-01-01', userId: teacher.id });
     expect(errorCodes(await s.agent.post(`${s.base}/${linkedTeacher.id}/account/temporary-password`))).toEqual(['PUPIL_ACCOUNT_NOT_MANAGEABLE']);
+    expect((await s.agent.get<PupilAccount>(`${s.base}/${linkedTeacher.id}/account`)).body).toMatchObject({ hasAccount: true, isManageable: false });
 
     const stranger = new Agent(t.app);
     await stranger.signIn((await createUser(t.database.db)).email, PASSWORD);

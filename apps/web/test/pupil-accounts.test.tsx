@@ -21,6 +21,7 @@ const account = {
   temporaryBlockUntil: null,
   hasNeverSignedIn: false,
   mustChangePassword: false,
+  isManageable: true,
 };
 
 function renderInApp(children: ReactNode) {
@@ -87,6 +88,18 @@ describe('« Gérer le compte »', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Ajouter un identifiant' }));
     expect((await within(dialog).findByTestId('temporary-password')).textContent).toBe('Qrstuv58');
     expect(calls.filter((call) => call.method === 'POST').map((call) => call.path)).toEqual([`${accountPath}/unblock`, `${accountPath}/username`]);
+  });
+
+  it('only shows the account of a team member linked to a learner', async () => {
+    fakeApi(on('GET', accountPath, { status: 200, body: { ...account, email: 'prof@example.org', isManageable: false } }));
+    renderInApp(<ManageAccountButton organizationId={ORGANIZATION_ID} learnerId={LEARNER_ID} learnerName="Louis Bernard" />);
+    fireEvent.click(screen.getByRole('button', { name: 'Gérer le compte de Louis Bernard' }));
+    const dialog = screen.getByRole('dialog');
+    expect(await within(dialog).findByText(/seul son titulaire peut le modifier/)).toBeTruthy();
+    expect(within(dialog).getByRole('button', { name: 'Copier l’adresse e-mail de Louis Bernard' })).toBeTruthy();
+    for (const name of ['Générer un mot de passe provisoire', 'Débloquer le compte', 'Ajouter un identifiant']) {
+      expect(within(dialog).queryByRole('button', { name })).toBeNull();
+    }
   });
 
   it('creates the account of a pupil who has none, and translates a refusal', async () => {

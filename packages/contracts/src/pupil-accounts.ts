@@ -19,6 +19,8 @@ export const pupilAccountSchema = z.object({
   hasNeverSignedIn: z.boolean(),
   /** The pupil still has a temporary password to replace. */
   mustChangePassword: z.boolean(),
+  /** False for the account of a team member or platform admin: teachers may only look at it. */
+  isManageable: z.boolean(),
 });
 export type PupilAccount = z.infer<typeof pupilAccountSchema>;
 

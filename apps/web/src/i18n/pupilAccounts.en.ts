@@ -29,6 +29,7 @@ export const pupilAccountsEn: typeof pupilAccountsFr = {
     temporarilyBlocked: 'Blocked until {{until}}',
     neverSignedIn: 'The pupil has never signed in yet.',
     mustChangePassword: 'Temporary password not changed yet.',
+    notManageable: 'This account also belongs to a member of a Jalon team: only its holder can change it.',
     unblock: 'Unblock the account',
     unblocked: 'The account is unblocked: the pupil can sign in again.',
     usernameAdded: 'The username {{username}} is added.',

@@ -28,6 +28,7 @@ export const pupilAccountsFr = {
     temporarilyBlocked: 'Bloqué jusqu’à {{until}}',
     neverSignedIn: 'L’élève ne s’est encore jamais connecté.',
     mustChangePassword: 'Mot de passe provisoire pas encore changé.',
+    notManageable: 'Ce compte est aussi celui d’un membre d’une équipe Jalon : seul son titulaire peut le modifier.',
     unblock: 'Débloquer le compte',
     unblocked: 'Le compte est débloqué : l’élève peut se connecter de nouveau.',
     usernameAdded: 'L’identifiant {{username}} est ajouté.',

@@ -229,6 +229,7 @@ export async function readPupilAccount(executor: Executor, learnerId: string, us
       temporaryBlockUntil: null,
       hasNeverSignedIn: true,
       mustChangePassword: false,
+      isManageable: true,
     };
   }
   const [row] = await executor
@@ -240,6 +241,7 @@ export async function readPupilAccount(executor: Executor, learnerId: string, us
       temporaryBlockUntil: users.temporaryBlockUntil,
       lastSignedInAt: users.lastSignedInAt,
       mustChangePassword: users.mustChangePassword,
+      isStaff,
     })
     .from(users)
     .where(eq(users.id, userId));
@@ -254,6 +256,7 @@ export async function readPupilAccount(executor: Executor, learnerId: string, us
     temporaryBlockUntil: user.temporaryBlockUntil && user.temporaryBlockUntil > now ? user.temporaryBlockUntil.toISOString() : null,
     hasNeverSignedIn: user.lastSignedInAt === null,
     mustChangePassword: user.mustChangePassword,
+    isManageable: !user.isStaff,
   };
 }
 

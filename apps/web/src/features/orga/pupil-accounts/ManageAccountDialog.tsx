@@ -66,6 +66,8 @@ export function ManageAccountDialog({ organizationId, learnerId, learnerName, on
   }
 
   const data = account.data;
+  // A team member's account linked to a learner is shown, never changed from here.
+  const manageable = data?.hasAccount === true && data.isManageable;
   return (
     <Dialog title={t('orga.pupilAccounts.manage.title', { ofName: ofName(t, learnerName) })} onClose={onClose} testId="manage-account-dialog">
       <div className="dialog__body pupil-account">
@@ -114,12 +116,12 @@ export function ManageAccountDialog({ organizationId, learnerId, learnerName, on
             {t('orga.pupilAccounts.manage.create')}
           </Button>
         )}
-        {data?.hasAccount && data.username === null && (
+        {manageable && data.username === null && (
           <Button variant="secondary" onClick={() => run('username')} busy={action.isPending} data-testid="add-username">
             {t('orga.pupilAccounts.manage.addUsername')}
           </Button>
         )}
-        {data?.hasAccount && (data.username !== null || data.email !== null) && (
+        {manageable && (data.username !== null || data.email !== null) && (
           <Button
             variant="secondary"
             onClick={() => setConfirmingPassword(true)}
@@ -130,7 +132,7 @@ export function ManageAccountDialog({ organizationId, learnerId, learnerName, on
             {t('orga.pupilAccounts.manage.generatePassword')}
           </Button>
         )}
-        {data?.hasAccount && (data.isBlocked || data.temporaryBlockUntil !== null) && (
+        {manageable && (data.isBlocked || data.temporaryBlockUntil !== null) && (
           <Button variant="secondary" onClick={() => run('unblock')} busy={action.isPending} data-testid="unblock-account">
             {t('orga.pupilAccounts.manage.unblock')}
           </Button>
@@ -187,7 +189,8 @@ function AccountDetails({ account, learnerName, language }: { account: PupilAcco
       </dl>
       {account.hasNeverSignedIn && <p>{t('orga.pupilAccounts.manage.neverSignedIn')}</p>}
       {account.mustChangePassword && <p>{t('orga.pupilAccounts.manage.mustChangePassword')}</p>}
-      {account.username === null && account.email === null && <p>{t('orga.pupilAccounts.manage.mediacentreOnly')}</p>}
+      {account.isManageable && account.username === null && account.email === null && <p>{t('orga.pupilAccounts.manage.mediacentreOnly')}</p>}
+      {!account.isManageable && <p>{t('orga.pupilAccounts.manage.notManageable')}</p>}
     </>
   );
 }
