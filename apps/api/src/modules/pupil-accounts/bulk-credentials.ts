@@ -21,6 +21,26 @@ import {
   type TemporaryPassword,
 } from './pupil-account.repository';
 
+/**
+ * How many hashes of one bulk request run at once. Hashes run on libuv's pool (4 threads by
+ * default), first come first served: queueing a class's hundreds at once would hold every
+ * sign-in of the instance behind them for seconds.
+ */
+const HASHES_AT_ONCE = 2;
+
+async function hashFew(passwords: string[]): Promise<string[]> {
+  const hashes: string[] = new Array<string>(passwords.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < passwords.length) {
+      const index = next++;
+      hashes[index] = await hashPassword(passwords[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: HASHES_AT_ONCE }, worker));
+  return hashes;
+}
+
 export interface CredentialsFile {
   fileName: string;
   content: string;
@@ -54,7 +74,7 @@ export async function bulkCredentials(
   // Hashing takes tens of milliseconds a password: done before the transaction, which would
   // otherwise hold the learners' rows (and PGlite's only connection) that long.
   const passwords = input.learnerIds.map(() => temporaryPassword(random));
-  const hashes = await Promise.all(passwords.map((password) => hashPassword(password)));
+  const hashes = await hashFew(passwords);
 
   const now = deps.clock.now();
   const { lines, untouched } = await retryOnUsernameRace(() =>
