@@ -333,7 +333,7 @@ describe('SCO CSV', () => {
 
 describe('SUP CSV', () => {
   it('adds and updates by student number, warns about unknown diplomas, and « Remplacer » disables the absent', async () => {
-    const u = await organization({ type: 'SUP' });
+    const u = await organization({ type: 'SUP', isManagingStudents: true });
     const first = csv([
       SUP_HEADER,
       'Camille;;;Martin;;01/02/2003;camille@example.org;E001;Sciences;;G1;Master;Formation initiale',
@@ -358,7 +358,7 @@ describe('SUP CSV', () => {
   });
 
   it('requires the mode, and refuses invalid or duplicate student numbers', async () => {
-    const u = await organization({ type: 'SUP' });
+    const u = await organization({ type: 'SUP', isManagingStudents: true });
     const file = csv([SUP_HEADER, 'Camille;;;Martin;;01/02/2003;pas-un-email;E 001;;;;;', 'Hugo;;;Bernard;;03/04/2002;;E002;;;;;', 'Léa;;;Roux;;03/04/2002;;e002;;;;;']);
     const noMode = await upload(u.adminAgent, u.organization.id, 'etudiants.csv', file);
     expect(noMode.status).toBe(422);
@@ -375,6 +375,7 @@ describe('SUP CSV', () => {
 describe('generic CSV', () => {
   it('imports with the default columns, keyed by « Identifiant »', async () => {
     const p = await organization({ type: 'PRO' });
+    await t.database.db.insert(organizationFeatures).values({ organizationId: p.organization.id, feature: 'LEARNER_IMPORT' });
     const settings = await p.adminAgent.get<LearnerImportSettings>(`/api/organizations/${p.organization.id}/learner-imports/settings`);
     expect(settings.body).toMatchObject({ accept: ['.csv'], formats: ['GENERIC_CSV'], modeRequired: false, csvHeader: ['Identifiant', 'Nom', 'Prénom', 'Date de naissance (jj/mm/aaaa)', 'Classe'] });
     const done = await imported(p.adminAgent, p.organization.id, 'participants.csv', csv(['Identifiant;Nom;Prénom;Date de naissance (jj/mm/aaaa);Classe', 'P1;Roux;Léa;;Atelier 1', 'P2;Faure;Noé;12/12/1990;']));
@@ -467,13 +468,27 @@ describe('upload rules', () => {
     expect(errorCodes(refused)).toEqual(['IMPORT_NOT_ALLOWED']);
   });
 
+  it('is only for organizations whose roster matters: managing their students or with the LEARNER_IMPORT toggle, whose format wins', async () => {
+    const p = await organization({ type: 'PRO' });
+    const refused = await upload(p.adminAgent, p.organization.id, 'participants.csv', csv(['Identifiant;Nom;Prénom', 'P1;Roux;Léa']));
+    expect(refused.status).toBe(403);
+    expect(errorCodes(refused)).toEqual(['IMPORT_NOT_ALLOWED']);
+    expect(errorCodes(await p.adminAgent.get(`/api/organizations/${p.organization.id}/learner-imports/settings`))).toEqual(['IMPORT_NOT_ALLOWED']);
+
+    await t.database.db.insert(organizationFeatures).values({ organizationId: p.organization.id, feature: 'LEARNER_IMPORT', params: { format: 'SUP_CSV' } });
+    const settings = await p.adminAgent.get<LearnerImportSettings>(`/api/organizations/${p.organization.id}/learner-imports/settings`);
+    expect(settings.body).toMatchObject({ accept: ['.csv'], formats: ['SUP_CSV'], modeRequired: true, csvHeader: SUP_HEADER.split(';') });
+    await t.database.db.update(organizationFeatures).set({ params: { format: 'ONEROSTER' } }).where(eq(organizationFeatures.organizationId, p.organization.id));
+    expect(errorCodes(await p.adminAgent.get(`/api/organizations/${p.organization.id}/learner-imports/settings`))).toEqual(['IMPORT_CONFIG_INVALID']);
+  });
+
   it('offers the SCO CSV and SUP templates', async () => {
     const s = await school();
     const sco = await s.adminAgent.get(`/api/organizations/${s.organization.id}/learner-imports/template`);
     expect(sco.status).toBe(200);
     expect(sco.headers['content-disposition']).toBe('attachment; filename="modele-import-eleves.csv"');
     expect(sco.body).toBe(`\uFEFF${SCO_HEADER}\r\n`);
-    const u = await organization({ type: 'SUP' });
+    const u = await organization({ type: 'SUP', isManagingStudents: true });
     const sup = await u.adminAgent.get(`/api/organizations/${u.organization.id}/learner-imports/template`);
     expect(sup.body).toBe(`\uFEFF${SUP_HEADER}\r\n`);
     const settings = await s.adminAgent.get<LearnerImportSettings>(`/api/organizations/${s.organization.id}/learner-imports/settings`);

@@ -77,7 +77,7 @@ export const importsEn: typeof importsFr = {
 
 export const importErrorsEn: typeof importErrorsFr = {
   IMPORT_IN_PROGRESS: 'An import is already running for this organization. Wait until it ends.',
-  IMPORT_NOT_ALLOWED: 'This organization does not manage its pupils in Jalon: importing is not available.',
+  IMPORT_NOT_ALLOWED: 'Importing learners is not enabled for this organization: ask the Jalon administrator.',
   IMPORT_FILE_TOO_LARGE: 'The file is larger than 20 MB.',
   IMPORT_FILE_EMPTY: 'The file is empty.',
   IMPORT_FILE_TYPE_UNSUPPORTED: 'This kind of file is not accepted here. Check its extension.',

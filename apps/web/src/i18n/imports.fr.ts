@@ -78,7 +78,7 @@ export const importsFr = {
 
 export const importErrorsFr = {
   IMPORT_IN_PROGRESS: 'Un import est déjà en cours pour cette organisation. Attendez qu’il soit terminé.',
-  IMPORT_NOT_ALLOWED: 'Cette organisation ne gère pas ses élèves dans Jalon : l’import n’est pas disponible.',
+  IMPORT_NOT_ALLOWED: 'L’import des apprenants n’est pas activé pour cette organisation : demandez-le à l’administrateur de Jalon.',
   IMPORT_FILE_TOO_LARGE: 'Le fichier dépasse 20 Mo.',
   IMPORT_FILE_EMPTY: 'Le fichier est vide.',
   IMPORT_FILE_TYPE_UNSUPPORTED: 'Ce type de fichier n’est pas accepté ici. Vérifiez son extension.',

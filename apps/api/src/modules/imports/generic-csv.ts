@@ -46,7 +46,8 @@ const DEFAULT_GENERIC_IMPORT_CONFIG: GenericImportConfig = {
 };
 
 export function genericImportConfig(params: unknown): GenericImportConfig {
-  if (params === null || params === undefined) return DEFAULT_GENERIC_IMPORT_CONFIG;
+  // The toggle alone, or naming only its format, means the default columns.
+  if (typeof params !== 'object' || params === null || !('columns' in params)) return DEFAULT_GENERIC_IMPORT_CONFIG;
   const parsed = genericImportConfigSchema.safeParse(params);
   if (!parsed.success) throw new AppError('IMPORT_CONFIG_INVALID');
   return parsed.data;

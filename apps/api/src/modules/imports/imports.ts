@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import {
+  LEARNER_IMPORT_FORMATS,
   LEARNER_IMPORT_MAX_BYTES,
   LEARNER_IMPORT_RUNNING_STATUSES,
   type LearnerImport,
@@ -53,7 +54,9 @@ interface ImportingOrganization {
   type: string;
   uai: string | null;
   isManagingStudents: boolean;
-  /** The `LEARNER_IMPORT` feature's params (generic CSV), when set. */
+  /** The organization has the `LEARNER_IMPORT` feature toggle. */
+  hasImportFeature: boolean;
+  /** Its params: the format (when not the type's own) and the generic CSV's columns. */
   importParams: unknown;
 }
 
@@ -64,6 +67,7 @@ async function importingOrganization(db: Db, organizationId: string): Promise<Im
       type: organizations.type,
       uai: organizations.externalId,
       isManagingStudents: organizations.isManagingStudents,
+      feature: organizationFeatures.feature,
       importParams: organizationFeatures.params,
     })
     .from(organizations)
@@ -73,7 +77,8 @@ async function importingOrganization(db: Db, organizationId: string): Promise<Im
     )
     .where(eq(organizations.id, organizationId));
   if (!row) throw new AppError('ORGANIZATION_NOT_FOUND');
-  return row;
+  const { feature, ...organization } = row;
+  return { ...organization, hasImportFeature: feature !== null };
 }
 
 function extensionOf(fileName: string): string {
@@ -81,11 +86,33 @@ function extensionOf(fileName: string): string {
   return dot === -1 ? '' : fileName.slice(dot).toLowerCase();
 }
 
-/** What an organization may import, by its type (`learners-and-accounts.md` §2). */
-function importKinds(organization: ImportingOrganization): { formats: Map<string, LearnerImportFormat>; modeRequired: boolean } {
-  switch (organization.type) {
+/** The format the `LEARNER_IMPORT` params name, when they name one. */
+function configuredFormat(params: unknown): LearnerImportFormat | null {
+  const format = typeof params === 'object' && params !== null ? (params as { format?: unknown }).format : undefined;
+  if (format === undefined || format === null) return null;
+  if (typeof format === 'string' && (LEARNER_IMPORT_FORMATS as readonly string[]).includes(format)) return format as LearnerImportFormat;
+  // Another format of the spec (OneRoster) is not built: an instance admin must change the toggle.
+  throw new AppError('IMPORT_CONFIG_INVALID');
+}
+
+interface ImportKinds {
+  /** Format by file extension. */
+  formats: Map<string, LearnerImportFormat>;
+  modeRequired: boolean;
+  /** The CSV format whose template the page offers, if any. */
+  csvFormat: LearnerImportFormat | null;
+}
+
+/**
+ * What an organization may import (`learners-and-accounts.md` §2): only a restricted one
+ * (managing its students, or with the `LEARNER_IMPORT` toggle), since its roster is what
+ * learners are reconciled against; the format is the toggle's, else the type's.
+ */
+function importKinds(organization: ImportingOrganization): ImportKinds {
+  if (!organization.isManagingStudents && !organization.hasImportFeature) throw new AppError('IMPORT_NOT_ALLOWED');
+  const byType: LearnerImportFormat | 'SCO' = organization.type === 'SCO' ? 'SCO' : organization.type === 'SUP' ? 'SUP_CSV' : 'GENERIC_CSV';
+  switch (configuredFormat(organization.importParams) ?? byType) {
     case 'SCO':
-      if (!organization.isManagingStudents) throw new AppError('IMPORT_NOT_ALLOWED');
       return {
         formats: new Map<string, LearnerImportFormat>([
           ['.xml', 'SIECLE'],
@@ -93,24 +120,44 @@ function importKinds(organization: ImportingOrganization): { formats: Map<string
           ['.csv', 'SCO_CSV'],
         ]),
         modeRequired: false,
+        csvFormat: 'SCO_CSV',
       };
-    case 'SUP':
-      return { formats: new Map([['.csv', 'SUP_CSV']]), modeRequired: true };
-    default:
-      return { formats: new Map([['.csv', 'GENERIC_CSV']]), modeRequired: false };
+    case 'SIECLE':
+      return {
+        formats: new Map<string, LearnerImportFormat>([
+          ['.xml', 'SIECLE'],
+          ['.zip', 'SIECLE'],
+        ]),
+        modeRequired: false,
+        csvFormat: null,
+      };
+    case 'SCO_CSV':
+      return { formats: new Map([['.csv', 'SCO_CSV']]), modeRequired: false, csvFormat: 'SCO_CSV' };
+    case 'SUP_CSV':
+      return { formats: new Map([['.csv', 'SUP_CSV']]), modeRequired: true, csvFormat: 'SUP_CSV' };
+    case 'GENERIC_CSV':
+      return { formats: new Map([['.csv', 'GENERIC_CSV']]), modeRequired: false, csvFormat: 'GENERIC_CSV' };
   }
 }
 
-function csvColumns(organization: ImportingOrganization): string[] {
-  switch (organization.type) {
-    case 'SCO':
+function csvColumns(format: LearnerImportFormat, organization: ImportingOrganization): string[] {
+  switch (format) {
+    case 'SCO_CSV':
+    case 'SIECLE':
       return SCO_CSV_COLUMNS.map((column) => column.name);
-    case 'SUP':
+    case 'SUP_CSV':
       return SUP_CSV_COLUMNS.map((column) => column.name);
-    default:
+    case 'GENERIC_CSV':
       return genericImportConfig(organization.importParams).columns.map((column) => column.name);
   }
 }
+
+const TEMPLATE_NAMES: Record<LearnerImportFormat, string> = {
+  SIECLE: 'modele-import-eleves.csv',
+  SCO_CSV: 'modele-import-eleves.csv',
+  SUP_CSV: 'modele-import-etudiants.csv',
+  GENERIC_CSV: 'modele-import-participants.csv',
+};
 
 export async function importSettings(db: Db, organizationId: string): Promise<LearnerImportSettings> {
   const organization = await importingOrganization(db, organizationId);
@@ -119,7 +166,7 @@ export async function importSettings(db: Db, organizationId: string): Promise<Le
     accept: [...kinds.formats.keys()],
     formats: [...new Set(kinds.formats.values())],
     modeRequired: kinds.modeRequired,
-    csvHeader: csvColumns(organization),
+    csvHeader: kinds.csvFormat ? csvColumns(kinds.csvFormat, organization) : null,
     maxBytes: LEARNER_IMPORT_MAX_BYTES,
   };
 }
@@ -127,12 +174,12 @@ export async function importSettings(db: Db, organizationId: string): Promise<Le
 /** The CSV template of the organization's format: the header only, UTF-8 with a BOM for spreadsheets. */
 export async function importTemplate(db: Db, organizationId: string): Promise<{ fileName: string; content: string }> {
   const organization = await importingOrganization(db, organizationId);
-  importKinds(organization);
-  const header = csvColumns(organization)
+  const { csvFormat } = importKinds(organization);
+  if (!csvFormat) throw new AppError('IMPORT_FILE_TYPE_UNSUPPORTED');
+  const header = csvColumns(csvFormat, organization)
     .map((name) => (/[;",\n]/.test(name) ? `"${name.replaceAll('"', '""')}"` : name))
     .join(';');
-  const fileName = organization.type === 'SCO' ? 'modele-import-eleves.csv' : organization.type === 'SUP' ? 'modele-import-etudiants.csv' : 'modele-import-participants.csv';
-  return { fileName, content: `\uFEFF${header}\r\n` };
+  return { fileName: TEMPLATE_NAMES[csvFormat], content: `\uFEFF${header}\r\n` };
 }
 
 /**

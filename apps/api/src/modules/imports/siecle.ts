@@ -157,10 +157,10 @@ async function parseDecoded(
   // A DOCTYPE may only stand in the prolog: refusing it there, before the parser has read
   // (and buffered) its internal subset, stops an entity bomb at its first bytes.
   let tail = '';
-  const feed = (text: string) => {
-    if (inProlog && (tail + text).includes('<!DOCTYPE')) throw new AppError('XML_DOCTYPE_FORBIDDEN');
-    tail = text.slice(-'<!DOCTYPE'.length);
-    parser.write(text);
+  const feed = (decoded: string) => {
+    if (inProlog && (tail + decoded).includes('<!DOCTYPE')) throw new AppError('XML_DOCTYPE_FORBIDDEN');
+    tail = decoded.slice(-'<!DOCTYPE'.length);
+    parser.write(decoded);
   };
   let read = 0;
   let reported = 0;
