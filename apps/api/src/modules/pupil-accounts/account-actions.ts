@@ -3,7 +3,7 @@ import type { Clock } from '../../platform/clock';
 import type { Db, Tx } from '../../platform/db/database';
 import { AppError } from '../../platform/http/errors';
 import { hashPassword } from '../identity';
-import { cryptoRandomInt, generateUsername, temporaryPassword, type RandomInt } from './credentials';
+import { generateUsername, temporaryPassword } from './credentials';
 import {
   createPupilAccounts,
   findLearner,
@@ -23,8 +23,6 @@ import {
 export interface PupilAccountDeps {
   db: Db;
   clock: Clock;
-  /** Digits of usernames and characters of temporary passwords; `crypto.randomInt` unless a test injects one. */
-  random?: RandomInt;
 }
 
 export interface LearnerRef {
@@ -34,8 +32,8 @@ export interface LearnerRef {
 }
 
 /** A temporary password and its argon2id hash, computed before any transaction opens: hashing takes tens of milliseconds. */
-async function freshPassword(random: RandomInt): Promise<{ password: string; hash: string }> {
-  const password = temporaryPassword(random);
+async function freshPassword(): Promise<{ password: string; hash: string }> {
+  const password = temporaryPassword();
   return { password, hash: await hashPassword(password) };
 }
 
@@ -78,19 +76,18 @@ function requireAccount(user: ManagedUser | null): ManagedUser {
   return user;
 }
 
-async function freeUsername(tx: Tx, learner: LockedLearner, random: RandomInt): Promise<string> {
-  const username = await generateUsername(learner, (candidate) => isUsernameTaken(tx, candidate), random);
+async function freeUsername(tx: Tx, learner: LockedLearner): Promise<string> {
+  const username = await generateUsername(learner, (candidate) => isUsernameTaken(tx, candidate));
   if (username === null) throw new AppError('USERNAME_GENERATION_FAILED');
   return username;
 }
 
 /** « Créer le compte » of a pupil who never signed in: a username and a temporary password, linked to the learner. */
 export async function createAccount(deps: PupilAccountDeps, ref: LearnerRef): Promise<PupilAccountWithPassword> {
-  const random = deps.random ?? cryptoRandomInt;
-  const fresh = await freshPassword(random);
+  const fresh = await freshPassword();
   return onAccount(deps, ref, async (tx, learner, user, now) => {
     if (user !== null) throw new AppError('LEARNER_ALREADY_HAS_ACCOUNT');
-    const username = await freeUsername(tx, learner, random);
+    const username = await freeUsername(tx, learner);
     const userId = (await createPupilAccounts(tx, [{ learner, username, passwordHash: fresh.hash }], now)).get(learner.id)!;
     await recordAudit(tx, ref.organizationId, ref.actorUserId, now, [{ organizationLearnerId: learner.id, targetUserId: userId, action: 'ACCOUNT_CREATED' }]);
     return { userId, password: fresh.password };
@@ -102,12 +99,11 @@ export async function createAccount(deps: PupilAccountDeps, ref: LearnerRef): Pr
  * password, and a username without one would be useless: it gets a temporary password too.
  */
 export async function addUsername(deps: PupilAccountDeps, ref: LearnerRef): Promise<PupilAccountWithPassword> {
-  const random = deps.random ?? cryptoRandomInt;
-  const fresh = await freshPassword(random);
+  const fresh = await freshPassword();
   return onAccount(deps, ref, async (tx, learner, found, now) => {
     const user = requireAccount(found);
     if (user.username !== null) throw new AppError('PUPIL_ACCOUNT_HAS_USERNAME');
-    const username = await freeUsername(tx, learner, random);
+    const username = await freeUsername(tx, learner);
     if (user.hasPassword) {
       await setUsername(tx, user.id, username, now);
     } else {
@@ -122,7 +118,7 @@ export async function addUsername(deps: PupilAccountDeps, ref: LearnerRef): Prom
 
 /** « Générer un mot de passe provisoire », shown once, for an account that signs in with a password. */
 export async function resetPassword(deps: PupilAccountDeps, ref: LearnerRef): Promise<PupilAccountWithPassword> {
-  const fresh = await freshPassword(deps.random ?? cryptoRandomInt);
+  const fresh = await freshPassword();
   return onAccount(deps, ref, async (tx, learner, found, now) => {
     const user = requireAccount(found);
     if (user.username === null && user.email === null) throw new AppError('PUPIL_ACCOUNT_WITHOUT_PASSWORD_LOGIN');

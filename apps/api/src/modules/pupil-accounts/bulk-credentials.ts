@@ -4,9 +4,10 @@ import { AppError } from '../../platform/http/errors';
 import { hashPassword } from '../identity';
 import { organizations } from '../organizations/schema';
 import { BOM, csvLine, csvText, localDate } from '../exports';
-import { cryptoRandomInt, firstUsernameCandidate, generateUsername, temporaryPassword } from './credentials';
+import { firstUsernameCandidate, generateUsername, temporaryPassword } from './credentials';
 import type { PupilAccountDeps } from './account-actions';
 import {
+  countLearners,
   createPupilAccounts,
   isUsernameTaken,
   lockLearners,
@@ -69,11 +70,14 @@ export async function bulkCredentials(
   deps: PupilAccountDeps,
   input: { organizationId: string; actorUserId: string; learnerIds: string[]; action: CredentialsAction },
 ): Promise<CredentialsFile> {
-  const random = deps.random ?? cryptoRandomInt;
   const [organization] = await deps.db.select({ timeZone: organizations.timeZone }).from(organizations).where(eq(organizations.id, input.organizationId));
+  // Checked again under lock below; checked here first so that a refused selection costs no hashing.
+  if ((await countLearners(deps.db, input.organizationId, input.learnerIds)) !== input.learnerIds.length) {
+    throw new AppError('LEARNER_NOT_IN_ORGANIZATION');
+  }
   // Hashing takes tens of milliseconds a password: done before the transaction, which would
   // otherwise hold the learners' rows (and PGlite's only connection) that long.
-  const passwords = input.learnerIds.map(() => temporaryPassword(random));
+  const passwords = input.learnerIds.map(() => temporaryPassword());
   const hashes = await hashFew(passwords);
 
   const now = deps.clock.now();
@@ -114,7 +118,7 @@ export async function bulkCredentials(
         }
         let username = user?.username ?? null;
         if (username === null) {
-          username = await generateUsername(learner, isTaken, random);
+          username = await generateUsername(learner, isTaken);
           if (username === null) throw new AppError('USERNAME_GENERATION_FAILED');
           given.add(username);
         }

@@ -7,7 +7,7 @@ import { randomInt } from 'node:crypto';
  */
 export type RandomInt = (max: number) => number;
 
-export const cryptoRandomInt: RandomInt = (max) => randomInt(max);
+const cryptoRandomInt: RandomInt = (max) => randomInt(max);
 
 /** Letters a pupil cannot misread on a handout: no i, l, o (confused with 1, I, 0). */
 const LETTERS = 'abcdefghjkmnpqrstuvwxyz';

@@ -35,6 +35,14 @@ export async function findLearner(executor: Executor, organizationId: string, le
   return learner;
 }
 
+export async function countLearners(executor: Executor, organizationId: string, learnerIds: string[]): Promise<number> {
+  const [row] = await executor
+    .select({ count: sql<number>`count(*)::int` })
+    .from(organizationLearners)
+    .where(and(inArray(organizationLearners.id, learnerIds), inOrganization(organizationId)));
+  return Number(row!.count);
+}
+
 /**
  * The organization's live learners among `learnerIds`, locked, in the order of the credentials
  * file: class, then name order (`analytics-and-exports.md` §1), compared byte-wise.
