@@ -32,6 +32,8 @@ export const users = pgTable(
   (t) => [
     uniqueIndex('one_account_per_email').on(t.email),
     uniqueIndex('one_account_per_username').on(t.username),
+    // Sign-in and the username rule look usernames up case-insensitively.
+    index('users_by_lowercase_username').on(sql`lower(${t.username})`),
     check('email_is_lowercase', sql`${t.email} = lower(${t.email})`),
     check('account_has_a_login', sql`${t.email} is not null or ${t.username} is not null or ${t.passwordHash} is null`),
   ],

@@ -1,0 +1,1 @@
+CREATE INDEX "users_by_lowercase_username" ON "users" USING btree (lower("username"));
