@@ -77,6 +77,7 @@ export const en: Translations = {
     session: 'Session',
     changePassword: {
       title: 'Change my password',
+      forcedTitle: 'Choose a new password',
       submit: 'Change the password',
       required: 'Your password is temporary: choose a new one to continue.',
       done: 'Your password has been changed.',

@@ -77,6 +77,7 @@ export const fr = {
     session: 'Session',
     changePassword: {
       title: 'Changer mon mot de passe',
+      forcedTitle: 'Choisissez un nouveau mot de passe',
       submit: 'Changer le mot de passe',
       required: 'Votre mot de passe est provisoire : choisissez-en un nouveau pour continuer.',
       done: 'Votre mot de passe a été modifié.',

@@ -20,7 +20,7 @@ export function ChangePasswordPage() {
   if (me === null) return <Navigate to={`/connexion?retour=${encodeURIComponent(location.pathname + location.search)}`} replace />;
 
   return (
-    <Page title={t('account.changePassword.title')} testId="change-password-page">
+    <Page title={t(me?.mustChangePassword ? 'account.changePassword.forcedTitle' : 'account.changePassword.title')} testId="change-password-page">
       {isPending ? <Loading /> : null}
       <ErrorSummary error={error} />
       {me?.mustChangePassword ? <Notice testId="password-change-required">{t('account.changePassword.required')}</Notice> : null}
