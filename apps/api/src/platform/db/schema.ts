@@ -10,3 +10,6 @@ export * from '../../modules/reminders/schema';
 export * from '../../modules/imports/schema';
 export * from '../../modules/learners/schema';
 export * from '../../modules/sso/schema';
+export * from '../../modules/certification-centre/schema';
+export * from '../../modules/certification-course/schema';
+export * from '../../modules/certification-results/schema';
