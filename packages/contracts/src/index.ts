@@ -21,3 +21,4 @@ export * from './learner-lists';
 export * from './imports';
 export * from './sso';
 export * from './oidc';
+export * from './certification-centre';
