@@ -1,0 +1,77 @@
+import type { Release } from '@jalon/content';
+import { scoreCertification } from '@jalon/engine';
+import { asc, eq } from 'drizzle-orm';
+import type { Executor } from '../../platform/db/database';
+import { AppError } from '../../platform/http/errors';
+import { certificationAnswers, certificationCourses } from '../certification-course/schema';
+import { certificationResults } from './schema';
+import { drawVerificationCode } from './verification-code';
+
+export type CertificationResultRow = typeof certificationResults.$inferSelect;
+
+/** Fewer scored answers than this and the certification is rejected (`certification.md` §4). */
+export const MINIMUM_ANSWERS = 20;
+
+/** The comment the CSV shows for a rejection the jury did not comment on. */
+export function automaticComment(result: Pick<CertificationResultRow, 'status' | 'answerCount'>): string | null {
+  return result.status === 'rejected' && result.answerCount < MINIMUM_ANSWERS ? 'Nombre de réponses insuffisant' : null;
+}
+
+/**
+ * Scores one certification test from its answers and writes its result row, replacing the
+ * previous one (`certification.md` §4): called when the test ends, for every test at the
+ * sitting's finalisation, and after each jury decision. Neutralised answers are left out.
+ * A result the jury cancelled (technical incident) stays cancelled whatever the answers.
+ * Scoring that throws leaves the status `error` for support.
+ * The verification code, once drawn, never changes.
+ */
+export async function computeResult(db: Executor, courseId: string, now: Date, release: Release): Promise<CertificationResultRow> {
+  const [course] = await db.select().from(certificationCourses).where(eq(certificationCourses.id, courseId));
+  if (!course) throw new AppError('CERTIFICATION_COURSE_NOT_FOUND');
+  const answers = await db.select().from(certificationAnswers).where(eq(certificationAnswers.courseId, courseId)).orderBy(asc(certificationAnswers.position));
+  const [existing] = await db.select().from(certificationResults).where(eq(certificationResults.courseId, courseId));
+  const scored = answers.filter((answer) => !answer.neutralized);
+
+  let outcome: Pick<CertificationResultRow, 'status' | 'pixScore' | 'capacity' | 'competenceLevels'>;
+  if (course.endedAt === null) {
+    outcome = { status: 'started', pixScore: null, capacity: null, competenceLevels: null };
+  } else if (existing?.status === 'cancelled') {
+    outcome = { status: 'cancelled', pixScore: null, capacity: null, competenceLevels: null };
+  } else {
+    try {
+      const challenges = new Map(release.challenges.map((c) => [c.id, c]));
+      const score = scoreCertification({
+        answers: scored.map((answer) => {
+          const challenge = challenges.get(answer.challengeId);
+          if (!challenge?.irt) throw new Error(`challenge ${answer.challengeId} has no IRT parameters in release ${release.id}`);
+          return { challengeId: answer.challengeId, result: answer.result, competenceId: challenge.competenceId, irt: challenge.irt };
+        }),
+        completed: course.endReason === 'COMPLETED',
+        competenceIds: release.competences.filter((c) => c.origin === 'jalon').map((c) => c.id),
+      });
+      outcome = { status: score.status, pixScore: score.pixScore, capacity: String(score.capacity), competenceLevels: score.competenceLevels };
+    } catch {
+      outcome = { status: 'error', pixScore: null, capacity: null, competenceLevels: null };
+    }
+  }
+
+  const values = { ...outcome, answerCount: scored.length, computedAt: now };
+  if (existing) {
+    const [row] = await db.update(certificationResults).set(values).where(eq(certificationResults.courseId, courseId)).returning();
+    return row!;
+  }
+  const [row] = await db
+    .insert(certificationResults)
+    .values({ courseId, ...values, verificationCode: await unusedVerificationCode(db) })
+    .returning();
+  return row!;
+}
+
+async function unusedVerificationCode(db: Executor): Promise<string> {
+  // 31⁸ codes: a clash is rare enough that a few draws always find a free one.
+  for (;;) {
+    const code = drawVerificationCode();
+    const [taken] = await db.select({ code: certificationResults.verificationCode }).from(certificationResults).where(eq(certificationResults.verificationCode, code));
+    if (!taken) return code;
+  }
+}
