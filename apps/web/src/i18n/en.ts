@@ -103,11 +103,11 @@ export const en: Translations = {
     imports: importsEn,
     analysis: analysisEn,
     learners: learnersEn,
+    pupilAccounts: pupilAccountsEn,
     followUp: followUpEn,
     campaigns: {
       created: 'The campaign is created: give its code or its direct link to the participants.',
       deleted: 'The campaign « {{name}} » is deleted.',
-    pupilAccounts: pupilAccountsEn,
       title: 'Campaigns',
       back: 'Back to campaigns',
       archived: 'Campaign archived on {{date}}: nobody can join it or send results any more.',

@@ -103,11 +103,11 @@ export const fr = {
     imports: importsFr,
     analysis: analysisFr,
     learners: learnersFr,
+    pupilAccounts: pupilAccountsFr,
     followUp: followUpFr,
     campaigns: {
       created: 'La campagne est créée : communiquez son code ou son lien direct aux participants.',
       deleted: 'La campagne « {{name}} » est supprimée.',
-    pupilAccounts: pupilAccountsFr,
       title: 'Campagnes',
       back: 'Retour aux campagnes',
       archived: 'Campagne archivée le {{date}} : personne ne peut plus la rejoindre ni envoyer ses résultats.',
