@@ -1,4 +1,4 @@
-import type { CalibratedChallenge } from './two-pl';
+import type { IrtParameters } from './two-pl';
 import { successProbability } from './two-pl';
 
 /** Capacity grid bounds (spec §7): 81 points from −9 to +9. */
@@ -32,7 +32,7 @@ export interface EstimationOptions {
 
 /** One answer as the estimation sees it. */
 export interface ScoredAnswer {
-  readonly challenge: CalibratedChallenge;
+  readonly challenge: IrtParameters;
   readonly ok: boolean;
 }
 

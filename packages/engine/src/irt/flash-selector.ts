@@ -1,6 +1,6 @@
 import type { ChallengeId, CompetenceId } from '../brand';
 import { createRandom, mix } from '../random';
-import { DEFAULT_INITIAL_CAPACITY, estimateCapacity, type CapacityDamping, type ScoredAnswer } from './capacity-estimation';
+import { DEFAULT_INITIAL_CAPACITY, estimateCapacity, type CapacityDamping } from './capacity-estimation';
 import { information, successProbability, type CalibratedChallenge } from './two-pl';
 
 /**
@@ -54,6 +54,12 @@ export const CAMPAIGN_FLASH: FlashConfig = {
   minimumSuccessRates: [],
 };
 
+/** An answered challenge, for the content rules. */
+interface AnsweredChallenge {
+  readonly challenge: CalibratedChallenge;
+  readonly ok: boolean;
+}
+
 /** One answer of the IRT test, in answer order. */
 export interface FlashAnswer {
   readonly challengeId: ChallengeId;
@@ -94,7 +100,7 @@ export function minimumSuccessRate(ranges: readonly SuccessRateRange[], index: n
  */
 export function nextFlashStep(state: FlashState, config: FlashConfig): FlashStep {
   const byId = new Map(state.challenges.map((challenge) => [challenge.id, challenge]));
-  const scored: ScoredAnswer[] = [];
+  const scored: AnsweredChallenge[] = [];
   for (const answer of state.answers) {
     const challenge = byId.get(answer.challengeId);
     if (challenge) scored.push({ challenge, ok: answer.ok });
@@ -144,7 +150,7 @@ export function nextFlashStep(state: FlashState, config: FlashConfig): FlashStep
 /** Applies the content rules of spec §7 before selection. */
 function eligibleChallenges(
   challenges: readonly CalibratedChallenge[],
-  answered: readonly ScoredAnswer[],
+  answered: readonly AnsweredChallenge[],
   config: FlashConfig,
 ): CalibratedChallenge[] {
   const usedTubes = new Set(answered.map(({ challenge }) => challenge.tubeId));

@@ -1,6 +1,6 @@
 /** IRT (« flash ») algorithm of spec §7, used by certification. */
 export { information, successProbability } from './two-pl';
-export type { CalibratedChallenge } from './two-pl';
+export type { CalibratedChallenge, IrtParameters } from './two-pl';
 export {
   CAPACITY_GRID,
   CAPACITY_STEP,
@@ -19,3 +19,20 @@ export {
   nextFlashStep,
 } from './flash-selector';
 export type { FlashAnswer, FlashConfig, FlashEndReason, FlashState, FlashStep, SuccessRateRange } from './flash-selector';
+export {
+  CERTIFICATION_LENGTH,
+  DEFAULT_CERTIFICATION_MESHES,
+  INSUFFICIENT_ANSWERS_COMMENT,
+  MINIMUM_CERTIFICATION_ANSWERS,
+  PIX_PER_MESH,
+  capacityAt,
+  certificationMeshes,
+  downgradeCapacity,
+  downgradePosition,
+  levelFromCapacity,
+  meshPosition,
+  pixFromCapacity,
+  pixFromPosition,
+  scoreCertification,
+} from './certification-scoring';
+export type { CertificationAnswer, CertificationScore, CertificationScoringInput, MeshPosition } from './certification-scoring';

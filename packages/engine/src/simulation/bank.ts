@@ -2,12 +2,7 @@ import { challengeId, competenceId, skillId, tubeId, type CompetenceId, type Tub
 import { createRandom } from '../random';
 import type { ChallengeType } from '../answer-checking';
 import type { ChallengeCandidate, TargetSkill } from '../selection/types';
-
-/** Calibrated 2PL parameters of a challenge (spec §7). */
-export interface IrtParameters {
-  readonly discrimination: number;
-  readonly difficulty: number;
-}
+import type { IrtParameters } from '../irt/two-pl';
 
 /** A challenge of a simulation bank. */
 export interface BankChallenge extends ChallengeCandidate {

@@ -1,6 +1,6 @@
 /** Simulation of spec §8.1: synthetic banks and learners, and the engine benchmark. */
 export { generateSyntheticBank, withPixValues } from './bank';
-export type { Bank, BankChallenge, BankSkill, BankTube, IrtParameters, SyntheticBankShape } from './bank';
+export type { Bank, BankChallenge, BankSkill, BankTube, SyntheticBankShape } from './bank';
 export { bankFromRelease } from './release-bank';
 export type { ReleaseLike } from './release-bank';
 export { STANDARD_LEARNERS } from './learner-model';
