@@ -22,3 +22,4 @@ export * from './imports';
 export * from './sso';
 export * from './oidc';
 export * from './certification-centre';
+export * from './certification-course';

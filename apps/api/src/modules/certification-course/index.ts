@@ -1,0 +1,7 @@
+/**
+ * Certification course: the candidate's test (`certification.md` §3) — entering a sitting,
+ * the access code and the eligibility check at start, the adaptive IRT test with its time
+ * limit, focus mode and problem reports — and what the invigilator's console calls.
+ */
+export { courseProgress, endCourseByInvigilator, endOverdueCourses, resolveIssueReport, type CourseProgress } from './invigilation';
+export { certificationAnswers, certificationCourses, certificationIssueReports } from './schema';

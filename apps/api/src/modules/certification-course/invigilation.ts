@@ -1,0 +1,115 @@
+import type { Release } from '@jalon/content';
+import type { CertificationEndReason, CertificationIssueResolution } from '@jalon/contracts';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import type { Db, Executor } from '../../platform/db/database';
+import { AppError } from '../../platform/http/errors';
+import { certificationCandidates } from '../certification-centre/schema';
+import { courseDeadline, endCourse, hasOpenReport } from './course';
+import { certificationAnswers, certificationCourses, certificationIssueReports } from './schema';
+
+/** One candidate's test as the invigilator's console shows it. */
+export interface CourseProgress {
+  candidateId: string;
+  courseId: string;
+  startedAt: Date;
+  answerCount: number;
+  paused: boolean;
+  endedAt: Date | null;
+  endReason: CertificationEndReason | null;
+  openReports: { id: string; challengeId: string | null; category: string; description: string | null; createdAt: Date }[];
+}
+
+/**
+ * The tests of a sitting, one per started candidate (candidates who have not started have
+ * none): answers so far, pause, end, and the reports waiting for the invigilator.
+ */
+export async function courseProgress(executor: Executor, sittingId: string): Promise<CourseProgress[]> {
+  const courses = await executor
+    .select({
+      id: certificationCourses.id,
+      candidateId: certificationCourses.candidateId,
+      startedAt: certificationCourses.startedAt,
+      pausedAt: certificationCourses.pausedAt,
+      endedAt: certificationCourses.endedAt,
+      endReason: certificationCourses.endReason,
+      answerCount: sql<number>`(select count(*) from ${certificationAnswers} a where a.course_id = ${certificationCourses.id})::int`,
+    })
+    .from(certificationCourses)
+    .where(eq(certificationCourses.sittingId, sittingId));
+  const open = await executor
+    .select({
+      id: certificationIssueReports.id,
+      courseId: certificationIssueReports.courseId,
+      challengeId: certificationIssueReports.challengeId,
+      category: certificationIssueReports.category,
+      description: certificationIssueReports.description,
+      createdAt: certificationIssueReports.createdAt,
+    })
+    .from(certificationIssueReports)
+    .innerJoin(certificationCourses, eq(certificationCourses.id, certificationIssueReports.courseId))
+    .where(and(eq(certificationCourses.sittingId, sittingId), isNull(certificationIssueReports.resolvedAt)))
+    .orderBy(asc(certificationIssueReports.createdAt));
+  return courses.map((course) => ({
+    candidateId: course.candidateId,
+    courseId: course.id,
+    startedAt: course.startedAt,
+    answerCount: Number(course.answerCount),
+    paused: course.pausedAt !== null,
+    endedAt: course.endedAt,
+    endReason: (course.endReason as CertificationEndReason | null) ?? null,
+    openReports: open.filter((r) => r.courseId === course.id).map(({ courseId: _courseId, ...report }) => report),
+  }));
+}
+
+/**
+ * « Terminer le test » in the console: ends a running test and scores it. The caller has
+ * checked that the course belongs to its centre. An ended test stays as it ended.
+ */
+export async function endCourseByInvigilator(db: Db, courseId: string, now: Date, release: Release): Promise<void> {
+  const [course] = await db.select({ endedAt: certificationCourses.endedAt }).from(certificationCourses).where(eq(certificationCourses.id, courseId));
+  if (!course) throw new AppError('CERTIFICATION_COURSE_NOT_FOUND');
+  if (course.endedAt) throw new AppError('CERTIFICATION_COURSE_ENDED');
+  await endCourse(db, release, courseId, 'INVIGILATOR', now);
+}
+
+/**
+ * Ends `TIMED_OUT` the tests of a sitting whose time is up but whose candidate sent nothing
+ * since (a closed laptop): the console and the finalisation see them finished. Returns how
+ * many it ended.
+ */
+export async function endOverdueCourses(db: Db, sittingId: string, now: Date, release: Release): Promise<number> {
+  const running = await db
+    .select({ id: certificationCourses.id, startedAt: certificationCourses.startedAt, extra: certificationCandidates.extraTimePercentage })
+    .from(certificationCourses)
+    .innerJoin(certificationCandidates, eq(certificationCandidates.id, certificationCourses.candidateId))
+    .where(and(eq(certificationCourses.sittingId, sittingId), isNull(certificationCourses.endedAt)));
+  let ended = 0;
+  for (const course of running) {
+    if (now.getTime() < courseDeadline(course.startedAt, course.extra).getTime()) continue;
+    if (await endCourse(db, release, course.id, 'TIMED_OUT', now)) ended++;
+  }
+  return ended;
+}
+
+/**
+ * The invigilator settles a report: `RESUME` lets the candidate go on with the same
+ * challenge; `REPLACEMENT` drops it, and its skill is served to nobody in the sitting
+ * again (`certification.md` §3). The test resumes once no report of it is open.
+ */
+export async function resolveIssueReport(db: Db, reportId: string, resolution: CertificationIssueResolution, userId: string, now: Date): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [report] = await tx.select().from(certificationIssueReports).where(eq(certificationIssueReports.id, reportId)).for('update');
+    if (!report) throw new AppError('ISSUE_REPORT_NOT_FOUND');
+    if (report.resolvedAt) throw new AppError('CERTIFICATION_ISSUE_REPORT_RESOLVED');
+    await tx.update(certificationIssueReports).set({ resolution, resolvedAt: now, resolvedBy: userId }).where(eq(certificationIssueReports.id, reportId));
+    if (resolution === 'REPLACEMENT' && report.challengeId) {
+      await tx
+        .update(certificationCourses)
+        .set({ servedChallengeId: null, servedAt: null })
+        .where(and(eq(certificationCourses.id, report.courseId), eq(certificationCourses.servedChallengeId, report.challengeId)));
+    }
+    if (!(await hasOpenReport(tx, report.courseId))) {
+      await tx.update(certificationCourses).set({ pausedAt: null }).where(eq(certificationCourses.id, report.courseId));
+    }
+  });
+}
