@@ -23,6 +23,7 @@ import { catalogueRoutes, previewChallenge, registerContentAssets } from './modu
 import { followUpRoutes } from './modules/follow-up';
 import { learnerRoutes } from './modules/learners';
 import { campaignRoutes, registerCampaignTenant } from './modules/campaigns';
+import { certificationCentreRoutes } from './modules/certification-centre';
 import { exportRoutes } from './modules/exports';
 import { reminderRoutes, sendDueReminders, startReminderSweep } from './modules/reminders';
 import { listenCampaignEvents, LiveHub, liveRoutes } from './modules/live';
@@ -186,6 +187,7 @@ export async function buildApp({ config, content, database, clock, mailTransport
   await app.register(reminderRoutes(reminders));
   await app.register(statisticsRoutes({ db, clock, release: content.release }));
   await app.register(learnerImportRoutes({ db, clock, jobs, log: app.log }));
+  await app.register(certificationCentreRoutes({ db, clock, release: content.release, content: contentIndex }));
   if (config.testSupport) await app.register(supportRoutes({ mailer, clock, sendDueReminders: () => sendDueReminders(reminders) }));
   let stopReminderSweep: (() => Promise<void>) | undefined;
   const hub = new LiveHub(() => clock.now().getTime());

@@ -115,7 +115,7 @@ describe('demo fixture', () => {
       expect(me.body.memberships).toEqual([
         expect.objectContaining({
           role: 'ADMIN',
-          organization: expect.objectContaining({ name: 'Collège Victor-Hugo', features: ['CERTIFICATION_RESULTS', 'MULTIPLE_SENDING_ASSESSMENT', 'REMINDERS'] }),
+          organization: expect.objectContaining({ name: 'Collège Victor-Hugo', features: ['CERTIFICATION_CENTER', 'CERTIFICATION_RESULTS', 'MULTIPLE_SENDING_ASSESSMENT', 'REMINDERS'] }),
         }),
       ]);
       const bruno = new Agent(fresh.app);

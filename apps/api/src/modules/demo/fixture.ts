@@ -20,7 +20,7 @@ export const victorHugo = {
   documentationUrl: 'https://example.org/jalon',
   isManagingStudents: true,
   identityProviderForCampaigns: 'MEDIACENTRE',
-  features: ['CERTIFICATION_RESULTS', 'MULTIPLE_SENDING_ASSESSMENT', 'REMINDERS'],
+  features: ['CERTIFICATION_CENTER', 'CERTIFICATION_RESULTS', 'MULTIPLE_SENDING_ASSESSMENT', 'REMINDERS'],
   members: [
     { user: 'alice', role: 'ADMIN' },
     { user: 'bruno', role: 'MEMBER' },

@@ -1,0 +1,96 @@
+import type { ConsoleCandidate, ConsoleState, SittingConsole } from '@jalon/contracts';
+import type { Release } from '@jalon/content';
+import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Clock } from '../../platform/clock';
+import type { Executor, Tx } from '../../platform/db/database';
+import { AppError } from '../../platform/http/errors';
+import { certificationAnswers, certificationCourses, certificationIssueReports } from '../certification-course/schema';
+import { computeResult } from '../certification-results';
+import { assertOpen, findCentreSitting, getSitting } from './sittings';
+import { certificationCandidates, certificationSittings } from './schema';
+
+type CourseRow = typeof certificationCourses.$inferSelect;
+
+/** Where a candidate stands (`certification.md` §3): entry, authorisation, the test, a pause for a report. */
+function stateOf(candidate: { userId: string | null; authorizedAt: Date | null }, course: CourseRow | null): ConsoleState {
+  if (course?.endedAt) return 'FINISHED';
+  if (course?.pausedAt) return 'PAUSED';
+  if (course) return 'IN_PROGRESS';
+  if (candidate.authorizedAt) return 'AUTHORIZED';
+  if (candidate.userId) return 'WAITING_AUTHORIZATION';
+  return 'NOT_STARTED';
+}
+
+/** The console's live list, read again by the page every few seconds. */
+export async function sittingConsole(executor: Executor, organizationId: string, sittingId: string): Promise<SittingConsole> {
+  const sitting = await getSitting(executor, organizationId, sittingId);
+  const rows = await executor
+    .select({ candidate: certificationCandidates, course: certificationCourses })
+    .from(certificationCandidates)
+    .leftJoin(certificationCourses, eq(certificationCourses.candidateId, certificationCandidates.id))
+    .where(eq(certificationCandidates.sittingId, sittingId))
+    .orderBy(sql`${certificationCandidates.sortKey} collate "C"`, asc(certificationCandidates.id));
+  const courseIds = rows.flatMap((r) => (r.course ? [r.course.id] : []));
+  const answerCounts = new Map<string, number>();
+  const reports = new Map<string, ConsoleCandidate['openReports']>();
+  if (courseIds.length > 0) {
+    const counted = await executor
+      .select({ courseId: certificationAnswers.courseId, n: count() })
+      .from(certificationAnswers)
+      .where(inArray(certificationAnswers.courseId, courseIds))
+      .groupBy(certificationAnswers.courseId);
+    for (const row of counted) answerCounts.set(row.courseId, Number(row.n));
+    const open = await executor
+      .select()
+      .from(certificationIssueReports)
+      .where(and(inArray(certificationIssueReports.courseId, courseIds), isNull(certificationIssueReports.resolvedAt)))
+      .orderBy(asc(certificationIssueReports.createdAt));
+    for (const report of open) {
+      const list = reports.get(report.courseId) ?? [];
+      list.push({ id: report.id, category: report.category, description: report.description, createdAt: report.createdAt.toISOString() });
+      reports.set(report.courseId, list);
+    }
+  }
+  const candidates: ConsoleCandidate[] = rows.map(({ candidate, course }) => {
+    const state = stateOf(candidate, course);
+    const answerCount = course ? (answerCounts.get(course.id) ?? 0) : 0;
+    return {
+      id: candidate.id,
+      firstName: candidate.firstName,
+      lastName: candidate.lastName,
+      extraTimePercentage: candidate.extraTimePercentage,
+      accessibilityAdjustmentNeeded: candidate.accessibilityAdjustmentNeeded,
+      state,
+      courseId: course?.id ?? null,
+      answerCount,
+      questionNumber: state === 'IN_PROGRESS' || state === 'PAUSED' ? answerCount + 1 : null,
+      endReason: (course?.endReason ?? null) as ConsoleCandidate['endReason'],
+      openReports: course ? (reports.get(course.id) ?? []) : [],
+    };
+  });
+  const running = candidates.some((c) => c.state === 'IN_PROGRESS' || c.state === 'PAUSED');
+  return { sitting, candidates, canFinalize: sitting.status === 'created' && !running };
+}
+
+/**
+ * « Finaliser la session » (`certification.md` §3.6): refused while a test runs; every
+ * test of the sitting is scored, then the sitting waits for an instance admin to publish it.
+ * The sitting row stays locked meanwhile, so no test starts (the start locks it too) and
+ * a second click waits, then finds it finalised.
+ */
+export async function finalizeSitting(
+  tx: Tx,
+  deps: { clock: Clock; release: Release },
+  input: { organizationId: string; sittingId: string; userId: string; comment: string },
+): Promise<void> {
+  const sitting = await findCentreSitting(tx, input.organizationId, input.sittingId, true);
+  assertOpen(sitting);
+  const courses = await tx.select().from(certificationCourses).where(eq(certificationCourses.sittingId, sitting.id));
+  if (courses.some((course) => course.endedAt === null)) throw new AppError('SITTING_HAS_TESTS_IN_PROGRESS');
+  const now = deps.clock.now();
+  for (const course of courses) await computeResult(tx, course.id, now, deps.release);
+  await tx
+    .update(certificationSittings)
+    .set({ status: 'finalized', finalizedAt: now, finalizedBy: input.userId, finalizationComment: input.comment || null, updatedAt: now })
+    .where(eq(certificationSittings.id, sitting.id));
+}
