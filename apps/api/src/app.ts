@@ -20,6 +20,7 @@ import { createRateLimiter } from './platform/rate-limit';
 import { analysisRoutes } from './modules/analysis';
 import { assessmentRoutes, indexContent } from './modules/assessment';
 import { catalogueRoutes, previewChallenge, registerContentAssets } from './modules/catalogue';
+import { certificationResultRoutes } from './modules/certification-results';
 import { followUpRoutes } from './modules/follow-up';
 import { learnerRoutes } from './modules/learners';
 import { campaignRoutes, registerCampaignTenant } from './modules/campaigns';
@@ -188,6 +189,7 @@ export async function buildApp({ config, content, database, clock, mailTransport
   await app.register(statisticsRoutes({ db, clock, release: content.release }));
   await app.register(learnerImportRoutes({ db, clock, jobs, log: app.log }));
   await app.register(certificationCentreRoutes({ db, clock, release: content.release, content: contentIndex }));
+  await app.register(certificationResultRoutes({ db, clock, limiter, release: content.release, publicUrl: config.publicUrl }));
   if (config.testSupport) await app.register(supportRoutes({ mailer, clock, sendDueReminders: () => sendDueReminders(reminders) }));
   let stopReminderSweep: (() => Promise<void>) | undefined;
   const hub = new LiveHub(() => clock.now().getTime());

@@ -23,3 +23,4 @@ export * from './sso';
 export * from './oidc';
 export * from './certification-centre';
 export * from './certification-course';
+export * from './certification-results';

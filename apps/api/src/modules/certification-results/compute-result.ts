@@ -1,5 +1,5 @@
 import type { Release } from '@jalon/content';
-import { scoreCertification } from '@jalon/engine';
+import { INSUFFICIENT_ANSWERS_COMMENT, MINIMUM_CERTIFICATION_ANSWERS, scoreCertification, type AnswerResult } from '@jalon/engine';
 import { asc, eq } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database';
 import { AppError } from '../../platform/http/errors';
@@ -9,13 +9,12 @@ import { drawVerificationCode } from './verification-code';
 
 export type CertificationResultRow = typeof certificationResults.$inferSelect;
 
-/** Fewer scored answers than this and the certification is rejected (`certification.md` §4). */
-export const MINIMUM_ANSWERS = 20;
-
-/** The comment the CSV shows for a rejection the jury did not comment on. */
+/** The comment the CSV shows for a rejection the jury did not comment on (`certification.md` §4). */
 export function automaticComment(result: Pick<CertificationResultRow, 'status' | 'answerCount'>): string | null {
-  return result.status === 'rejected' && result.answerCount < MINIMUM_ANSWERS ? 'Nombre de réponses insuffisant' : null;
+  return result.status === 'rejected' && result.answerCount < MINIMUM_CERTIFICATION_ANSWERS ? INSUFFICIENT_ANSWERS_COMMENT : null;
 }
+
+const ANSWER_RESULTS: ReadonlySet<string> = new Set<AnswerResult>(['ok', 'ko', 'aband', 'timedout', 'focusedOut']);
 
 /**
  * Scores one certification test from its answers and writes its result row, replacing the
@@ -44,7 +43,8 @@ export async function computeResult(db: Executor, courseId: string, now: Date, r
         answers: scored.map((answer) => {
           const challenge = challenges.get(answer.challengeId);
           if (!challenge?.irt) throw new Error(`challenge ${answer.challengeId} has no IRT parameters in release ${release.id}`);
-          return { challengeId: answer.challengeId, result: answer.result, competenceId: challenge.competenceId, irt: challenge.irt };
+          if (!ANSWER_RESULTS.has(answer.result)) throw new Error(`unknown answer result ${answer.result}`);
+          return { challengeId: answer.challengeId, result: answer.result as AnswerResult, competenceId: challenge.competenceId, irt: challenge.irt };
         }),
         completed: course.endReason === 'COMPLETED',
         competenceIds: release.competences.filter((c) => c.origin === 'jalon').map((c) => c.id),

@@ -5,4 +5,5 @@
  */
 export { automaticComment, computeResult, type CertificationResultRow } from './compute-result';
 export { publishSitting } from './publication';
+export { certificationResultRoutes, type CertificationResultDeps } from './routes';
 export { certificationResults } from './schema';
