@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { irtParametersOf } from '@jalon/engine';
 import { groupBy } from './group-by';
 import type { LoadedContent } from './loader';
 import { computePixValues } from './pix-value';
@@ -134,6 +135,7 @@ export function compileRelease(content: LoadedContent, version: string): Release
     pixValue: pixValues.get(skill.id) ?? 0,
     challengeIds: (challengesBySkill.get(skill.id) ?? []).map((c) => c.data.id),
   }));
+  const skillLevel = new Map(content.skills.map((skill) => [skill.id, skill.data.level]));
   const challenges: ReleaseChallenge[] = content.challenges.map(({ data, skillId, tubeId, competenceId }) => ({
     ...data,
     skillId,
@@ -142,6 +144,7 @@ export function compileRelease(content: LoadedContent, version: string): Release
     solution: solutionText(data.solution),
     tolerances: data.tolerances ?? [],
     devices: data.devices ?? tubeDevices.get(tubeId) ?? { tablet: false, mobile: false },
+    irt: irtParametersOf(data, skillLevel.get(skillId) ?? 0),
   }));
   const targetProfiles: ReleaseTargetProfile[] = content.targetProfiles.map(({ data }) => ({
     ...data,

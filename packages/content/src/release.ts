@@ -1,3 +1,4 @@
+import type { ChallengeIrt } from '@jalon/engine';
 import type {
   AnswerFormat,
   BadgeFile,
@@ -102,7 +103,8 @@ export interface ReleaseChallenge {
   readonly attachments: readonly ReleaseAttachment[];
   readonly embed?: { readonly url: string; readonly title: string; readonly height: number; readonly autoReply: boolean };
   readonly devices: Devices;
-  readonly irt?: { readonly difficulty: number; readonly discrimination: number };
+  /** 2PL parameters: the calibrated ones written in the content, else derived from the skill level (`irtParametersOf`). */
+  readonly irt: ChallengeIrt;
 }
 
 export interface ReleaseTutorial {

@@ -113,7 +113,8 @@ export const challengeFileSchema = z.strictObject({
   attachments: z.array(attachmentSchema).default([]),
   embed: embedSchema.optional(),
   devices: devicesSchema.optional(),
-  irt: z.strictObject({ difficulty: z.number(), discrimination: z.number() }).optional(),
+  /** Calibrated 2PL parameters (`npm run calibrate`); the release derives them from the skill level when absent. */
+  irt: z.strictObject({ difficulty: z.number(), discrimination: z.number().positive() }).optional(),
 });
 export type ChallengeFile = z.infer<typeof challengeFileSchema>;
 

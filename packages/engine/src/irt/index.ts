@@ -36,3 +36,5 @@ export {
   scoreCertification,
 } from './certification-scoring';
 export type { CertificationAnswer, CertificationScore, CertificationScoringInput, MeshPosition } from './certification-scoring';
+export { UNCALIBRATED_DIFFICULTY_OFFSET, UNCALIBRATED_DISCRIMINATION, irtParametersOf } from './parameters';
+export type { ChallengeIrt } from './parameters';

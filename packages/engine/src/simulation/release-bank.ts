@@ -1,5 +1,6 @@
 import { challengeId, competenceId, skillId, tubeId } from '../brand';
 import type { ChallengeType } from '../answer-checking';
+import { irtParametersOf } from '../irt/parameters';
 import { withPixValues, type Bank, type BankChallenge, type BankSkill, type BankTube } from './bank';
 
 /** The few fields of a compiled content release that the benchmark reads. */
@@ -23,15 +24,12 @@ export interface ReleaseLike {
   }[];
 }
 
-/** Middle of the B2 discrimination range, for challenges not calibrated yet. */
-const UNCALIBRATED_DISCRIMINATION = 1.4;
-
 const CHALLENGE_TYPES: ReadonlySet<string> = new Set(['QCU', 'QCM', 'QROC', 'QROCM-ind', 'QROCM-dep']);
 
 /**
  * Bank B1: the reference content pack as a campaign sees it (active skills of core
- * competences, operative French challenges). Uncalibrated challenges get the IRT parameters
- * of the B2 model centred on their level, since B1 is only used by the campaign engines.
+ * competences, operative French challenges), with the IRT parameters of `irtParametersOf`
+ * (calibrated, else derived from the skill level), which B1's campaign engines do not use.
  */
 export function bankFromRelease(release: ReleaseLike): Bank {
   const core = release.competences.filter((competence) => competence.origin === 'jalon');
@@ -50,10 +48,7 @@ export function bankFromRelease(release: ReleaseLike): Bank {
       locales: challenge.locales,
       timed: challenge.timer !== undefined,
       type: challenge.type as ChallengeType,
-      irt: challenge.irt ?? {
-        discrimination: UNCALIBRATED_DISCRIMINATION,
-        difficulty: (levelBySkill.get(challenge.skillId) ?? 0) - 3.5,
-      },
+      irt: irtParametersOf(challenge, levelBySkill.get(challenge.skillId) ?? 0),
     });
     challengesBySkill.set(challenge.skillId, list);
   }
