@@ -295,6 +295,30 @@ describe('invigilator console', () => {
     expect(row!.authorizedAt).not.toBeNull();
   });
 
+  it("ends a candidate's test, once", async () => {
+    const { c, sitting, ids, users } = await sittingWithFour();
+    await course(sitting.id, ids.Encours!, users.Encours!, { answers: 4 });
+    const ended = await c.agent.post<SittingConsole>(`${c.base}/${sitting.id}/candidates/${ids.Encours}/end`);
+    expect(ended.status).toBe(200);
+    expect(ended.body.candidates.find((x) => x.id === ids.Encours)).toMatchObject({ state: 'FINISHED', endReason: 'INVIGILATOR', answerCount: 4 });
+    expect(ended.body.canFinalize).toBe(true);
+    expect(errorCodes(await c.agent.post(`${c.base}/${sitting.id}/candidates/${ids.Encours}/end`))).toEqual(['CERTIFICATION_COURSE_ENDED']);
+    expect(errorCodes(await c.agent.post(`${c.base}/${sitting.id}/candidates/${ids.Absent}/end`))).toEqual(['CERTIFICATION_COURSE_NOT_FOUND']);
+  });
+
+  it("resolves a reported problem of this sitting only, and the candidate resumes", async () => {
+    const { c, sitting, ids, users } = await sittingWithFour();
+    const running = await course(sitting.id, ids.Encours!, users.Encours!, { answers: 2, paused: true });
+    const [report] = await t.database.db.insert(certificationIssueReports).values({ courseId: running.id, category: 'OTHER', description: 'Écran figé' }).returning();
+    const other = await sittingWithFour();
+    expect(errorCodes(await other.c.agent.post(`${other.c.base}/${other.sitting.id}/issue-reports/${report!.id}/resolve`, { resolution: 'RESUME' }))).toEqual([
+      'ISSUE_REPORT_NOT_FOUND',
+    ]);
+    const resolved = await c.agent.post<SittingConsole>(`${c.base}/${sitting.id}/issue-reports/${report!.id}/resolve`, { resolution: 'RESUME' });
+    expect(resolved.status).toBe(200);
+    expect(resolved.body.candidates.find((x) => x.id === ids.Encours)).toMatchObject({ state: 'IN_PROGRESS', questionNumber: 3, openReports: [] });
+  });
+
   it('refuses to finalise while a test runs, then scores every test and closes the sitting', async () => {
     const { c, sitting, ids, users } = await sittingWithFour();
     const running = await course(sitting.id, ids.Encours!, users.Encours!, { answers: 2 });

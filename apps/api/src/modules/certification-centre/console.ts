@@ -2,9 +2,9 @@ import type { ConsoleCandidate, ConsoleState, SittingConsole } from '@jalon/cont
 import type { Release } from '@jalon/content';
 import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Clock } from '../../platform/clock';
-import type { Executor, Tx } from '../../platform/db/database';
+import type { Db, Executor, Tx } from '../../platform/db/database';
 import { AppError } from '../../platform/http/errors';
-import { certificationAnswers, certificationCourses, certificationIssueReports } from '../certification-course/schema';
+import { certificationAnswers, certificationCourses, certificationIssueReports, endCourseByInvigilator, resolveIssueReport } from '../certification-course';
 import { computeResult } from '../certification-results';
 import { assertOpen, findCentreSitting, getSitting } from './sittings';
 import { certificationCandidates, certificationSittings } from './schema';
@@ -93,4 +93,43 @@ export async function finalizeSitting(
     .update(certificationSittings)
     .set({ status: 'finalized', finalizedAt: now, finalizedBy: input.userId, finalizationComment: input.comment || null, updatedAt: now })
     .where(eq(certificationSittings.id, sitting.id));
+}
+
+/** The course of a candidate of this centre's sitting; `CANDIDATE_NOT_FOUND` otherwise. */
+async function courseOfCandidate(executor: Executor, input: { organizationId: string; sittingId: string; candidateId: string }): Promise<string | null> {
+  await findCentreSitting(executor, input.organizationId, input.sittingId);
+  const [row] = await executor
+    .select({ candidateId: certificationCandidates.id, courseId: certificationCourses.id })
+    .from(certificationCandidates)
+    .leftJoin(certificationCourses, eq(certificationCourses.candidateId, certificationCandidates.id))
+    .where(and(eq(certificationCandidates.id, input.candidateId), eq(certificationCandidates.sittingId, input.sittingId)));
+  if (!row) throw new AppError('CANDIDATE_NOT_FOUND');
+  return row.courseId;
+}
+
+/** « Terminer le test »: the test module ends and scores it (`CERTIFICATION_COURSE_ENDED` if it already ended). */
+export async function endTest(
+  db: Db,
+  deps: { clock: Clock; release: Release },
+  input: { organizationId: string; sittingId: string; candidateId: string },
+): Promise<void> {
+  const courseId = await courseOfCandidate(db, input);
+  if (!courseId) throw new AppError('CERTIFICATION_COURSE_NOT_FOUND');
+  await endCourseByInvigilator(db, courseId, deps.clock.now(), deps.release);
+}
+
+/** A reported problem, answered by a replacement question or by letting the candidate resume. */
+export async function resolveReport(
+  db: Db,
+  clock: Clock,
+  input: { organizationId: string; sittingId: string; reportId: string; resolution: 'REPLACEMENT' | 'RESUME'; userId: string },
+): Promise<void> {
+  await findCentreSitting(db, input.organizationId, input.sittingId);
+  const [report] = await db
+    .select({ id: certificationIssueReports.id })
+    .from(certificationIssueReports)
+    .innerJoin(certificationCourses, eq(certificationCourses.id, certificationIssueReports.courseId))
+    .where(and(eq(certificationIssueReports.id, input.reportId), eq(certificationCourses.sittingId, input.sittingId)));
+  if (!report) throw new AppError('ISSUE_REPORT_NOT_FOUND');
+  await resolveIssueReport(db, report.id, input.resolution, input.userId, clock.now());
 }

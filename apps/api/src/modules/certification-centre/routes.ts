@@ -5,6 +5,8 @@ import {
   candidatesSchema,
   enrolFromRosterBodySchema,
   finalizeSittingBodySchema,
+  issueReportParamsSchema,
+  resolveIssueReportBodySchema,
   organizationParamsSchema,
   rosterQuerySchema,
   rosterSchema,
@@ -22,9 +24,10 @@ import { z } from 'zod';
 import type { Clock } from '../../platform/clock';
 import type { Db } from '../../platform/db/database';
 import type { ContentIndex } from '../assessment';
+import { endOverdueCourses } from '../certification-course';
 import { enrolByHand, enrolFromRoster, listCandidates, removeCandidate, roster } from './candidates';
 import { centreOnly } from './centre';
-import { finalizeSitting, sittingConsole } from './console';
+import { endTest, finalizeSitting, resolveReport, sittingConsole } from './console';
 import { authorizeCandidate } from './entry';
 import { createSitting, getSitting, listSittings, updateSitting } from './sittings';
 
@@ -106,8 +109,36 @@ export function certificationCentreRoutes(deps: CertificationCentreDeps) {
       return reply.status(204).send(null);
     });
 
-    r.get(`${sitting}/console`, { ...guard, schema: { tags, params: sittingParamsSchema, response: { 200: sittingConsoleSchema } } }, async (request) =>
-      sittingConsole(db, request.params.organizationId, request.params.sittingId),
+    /** Tests whose time ran out while the candidate sent nothing (a closed laptop) end before the console or finalisation reads them. */
+    async function endOverdue(organizationId: string, sittingId: string) {
+      await getSitting(db, organizationId, sittingId);
+      await endOverdueCourses(db, sittingId, clock.now(), deps.release);
+    }
+
+    r.get(`${sitting}/console`, { ...guard, schema: { tags, params: sittingParamsSchema, response: { 200: sittingConsoleSchema } } }, async (request) => {
+      const { organizationId, sittingId } = request.params;
+      await endOverdue(organizationId, sittingId);
+      return sittingConsole(db, organizationId, sittingId);
+    });
+
+    r.post(
+      `${sitting}/candidates/:candidateId/end`,
+      { ...guard, schema: { tags, params: candidateParamsSchema, response: { 200: sittingConsoleSchema } } },
+      async (request) => {
+        const { organizationId, sittingId, candidateId } = request.params;
+        await endTest(db, deps, { organizationId, sittingId, candidateId });
+        return sittingConsole(db, organizationId, sittingId);
+      },
+    );
+
+    r.post(
+      `${sitting}/issue-reports/:reportId/resolve`,
+      { ...guard, schema: { tags, params: issueReportParamsSchema, body: resolveIssueReportBodySchema, response: { 200: sittingConsoleSchema } } },
+      async (request) => {
+        const { organizationId, sittingId, reportId } = request.params;
+        await resolveReport(db, clock, { organizationId, sittingId, reportId, resolution: request.body.resolution, userId: request.session!.userId });
+        return sittingConsole(db, organizationId, sittingId);
+      },
     );
 
     r.post(
@@ -125,6 +156,7 @@ export function certificationCentreRoutes(deps: CertificationCentreDeps) {
       { ...guard, schema: { tags, params: sittingParamsSchema, body: finalizeSittingBodySchema, response: { 200: sittingSchema } } },
       async (request) => {
         const { organizationId, sittingId } = request.params;
+        await endOverdue(organizationId, sittingId);
         await db.transaction((tx) => finalizeSitting(tx, deps, { organizationId, sittingId, userId: request.session!.userId, comment: request.body.comment }));
         return getSitting(db, organizationId, sittingId);
       },
