@@ -5,6 +5,14 @@ const MARGIN = 50;
 const GREY = '#4a4a4a';
 const RULE = '#c8c8c8';
 const ACCENT = '#1f3a93';
+/** The framework's area colour tokens in the shades the web app draws them (its `areaColor`), for print. */
+const AREA_SHADES: Record<string, string> = {
+  jaffa: '#c2570c',
+  emerald: '#15803d',
+  cerulean: '#0369a1',
+  'wild-strawberry': '#be185d',
+  'butterfly-bush': '#6d28d9',
+};
 
 /** `2026-06-12` → `12/06/2026`. */
 export function frenchDate(day: string): string {
@@ -60,7 +68,7 @@ function drawCertificate(doc: PDFKit.PDFDocument, certificate: Certificate, opti
 
   for (const area of certificate.areas) {
     const top = doc.y;
-    doc.rect(MARGIN, top, 4, 16).fillColor(area.color).fill();
+    doc.rect(MARGIN, top, 4, 16).fillColor(AREA_SHADES[area.color] ?? GREY).fill();
     doc.font('Helvetica-Bold').fontSize(11.5).fillColor('black').text(`${area.code}. ${area.title}`, MARGIN + 10, top + 2, { width: width - 10 });
     doc.y = top + 20;
     for (const competence of area.competences) {
