@@ -38,3 +38,12 @@ export {
 export type { CertificationAnswer, CertificationScore, CertificationScoringInput, MeshPosition } from './certification-scoring';
 export { UNCALIBRATED_DIFFICULTY_OFFSET, UNCALIBRATED_DISCRIMINATION, irtParametersOf } from './parameters';
 export type { ChallengeIrt } from './parameters';
+export {
+  DEFAULT_DISCRIMINATION_PRIOR_SD,
+  DEFAULT_MAX_ITERATIONS,
+  DEFAULT_MIN_ANSWERS,
+  DEFAULT_TOLERANCE,
+  calibrate,
+} from './calibration';
+export type { CalibratedItem, CalibrationOptions, CalibrationResponse, CalibrationResult } from './calibration';
+export { CalibrationInputError, parseCalibrationAnswers } from './calibration-input';

@@ -1,0 +1,118 @@
+// Offline 2PL calibration: `npm run calibrate -- --input answers.jsonl --output params.json`
+// [--anchors params.json] [--min-answers 100] [--max-iterations 500] [--tolerance 1e-4].
+// Reads and writes files only; the estimation is `calibrate` of the engine (README « IRT »).
+// Exit code 1 on bad input, 2 when EM stopped before converging (the output is still written).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import {
+  CalibrationInputError,
+  DEFAULT_MAX_ITERATIONS,
+  DEFAULT_MIN_ANSWERS,
+  DEFAULT_TOLERANCE,
+  calibrate,
+  parseCalibrationAnswers,
+  type IrtParameters,
+} from '../src/index';
+
+function fail(message: string): never {
+  process.stderr.write(`calibrate: ${message}\n`);
+  process.exit(1);
+}
+
+function numberOption(name: string, text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!Number.isFinite(value) || value <= 0) fail(`--${name} must be a positive number, got ${text}`);
+  return value;
+}
+
+/** Anchors: a previous output (`{items: {id: {difficulty, discrimination, …}}}`) or a plain `{id: {difficulty, discrimination}}`. */
+function readAnchors(file: string): Record<string, IrtParameters> {
+  const parsed = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+  const table = (typeof parsed === 'object' && parsed !== null && 'items' in parsed ? parsed.items : parsed) as Record<string, unknown>;
+  const anchors: Record<string, IrtParameters> = {};
+  for (const [id, value] of Object.entries(table)) {
+    const { difficulty, discrimination } = (value ?? {}) as Record<string, unknown>;
+    if (typeof difficulty !== 'number' || typeof discrimination !== 'number') fail(`anchor ${id} needs numeric difficulty and discrimination`);
+    anchors[id] = { difficulty, discrimination };
+  }
+  return anchors;
+}
+
+const round = (value: number): number => (Number.isFinite(value) ? Math.round(value * 10_000) / 10_000 : value);
+
+const { values: args } = parseArgs({
+  options: {
+    input: { type: 'string' },
+    output: { type: 'string' },
+    anchors: { type: 'string' },
+    'min-answers': { type: 'string' },
+    'max-iterations': { type: 'string' },
+    tolerance: { type: 'string' },
+  },
+});
+if (!args.input || !args.output) fail('usage: npm run calibrate -- --input answers.jsonl --output params.json [--anchors params.json]');
+
+let parsed: ReturnType<typeof parseCalibrationAnswers>;
+try {
+  parsed = parseCalibrationAnswers(readFileSync(args.input, 'utf8'));
+} catch (error) {
+  if (error instanceof CalibrationInputError) fail(`${args.input} ${error.message}`);
+  throw error;
+}
+const anchors = args.anchors ? readAnchors(args.anchors) : undefined;
+const result = calibrate(parsed.responses, {
+  minAnswers: Math.round(numberOption('min-answers', args['min-answers'], DEFAULT_MIN_ANSWERS)),
+  maxIterations: Math.round(numberOption('max-iterations', args['max-iterations'], DEFAULT_MAX_ITERATIONS)),
+  tolerance: numberOption('tolerance', args.tolerance, DEFAULT_TOLERANCE),
+  ...(anchors ? { anchors } : {}),
+});
+
+const items = Object.fromEntries(
+  Object.entries(result.items).map(([id, item]) => [
+    id,
+    {
+      difficulty: round(item.difficulty),
+      discrimination: round(item.discrimination),
+      answers: item.answers,
+      successRate: round(item.successRate),
+      standardErrors: { difficulty: round(item.standardErrors.difficulty), discrimination: round(item.standardErrors.discrimination) },
+      anchored: item.anchored,
+    },
+  ]),
+);
+writeFileSync(
+  args.output,
+  `${JSON.stringify(
+    {
+      model: '2PL',
+      converged: result.converged,
+      iterations: result.iterations,
+      learners: result.learners,
+      answers: parsed.responses.length,
+      neutralized: parsed.neutralized,
+      duplicates: result.duplicates,
+      logLikelihood: round(result.logLikelihood),
+      population: { mean: round(result.population.mean), sd: round(result.population.sd) },
+      items,
+      skipped: result.skipped,
+    },
+    null,
+    2,
+  )}\n`,
+);
+
+const calibrated = Object.values(result.items).filter((item) => !item.anchored);
+const widest = [...calibrated].sort((a, b) => b.standardErrors.difficulty - a.standardErrors.difficulty)[0];
+process.stdout.write(
+  [
+    `${parsed.responses.length} answers of ${result.learners} learners (${parsed.neutralized} neutralised, ${result.duplicates} repeated answers ignored)`,
+    `${calibrated.length} items calibrated, ${Object.keys(result.items).length - calibrated.length} anchors, ${result.skipped.length} skipped (fewer answers than the minimum)`,
+    `EM: ${result.converged ? 'converged' : 'NOT converged'} after ${result.iterations} iterations, log-likelihood ${result.logLikelihood.toFixed(2)}`,
+    `population: mean ${result.population.mean.toFixed(3)}, sd ${result.population.sd.toFixed(3)}${anchors ? ' (estimated on the anchors’ scale)' : ' (fixed: N(0, 1))'}`,
+    widest ? `widest standard error of δ: ${widest.standardErrors.difficulty.toFixed(3)}` : 'no item calibrated',
+    `written to ${args.output}`,
+    '',
+  ].join('\n'),
+);
+if (!result.converged) process.exitCode = 2;
