@@ -20,6 +20,8 @@ import { HomePage } from '../features/learner/home/HomePage';
 import { LearnerLayout } from '../features/learner/layout/LearnerLayout';
 import { FirstSignInPage } from '../features/learner/mediacentre/FirstSignInPage';
 import { learnerSpaceRoutes } from '../features/learner/learnerSpaceRoutes';
+import { CertificationPage } from '../features/learner/certification/CertificationPage';
+import { CertificationTestPage } from '../features/learner/certification/CertificationTestPage';
 import { OrgaSignInPage } from '../features/orga/auth/OrgaSignInPage';
 import { OrgaTermsPage } from '../features/orga/auth/OrgaTermsPage';
 import { CampaignRoutes } from '../features/orga/campaigns/CampaignRoutes';
@@ -150,6 +152,8 @@ export function AppRoutes() {
         <Route path="/" element={<RequireSignedIn signInPath="/connexion">{(me) => <HomePage me={me} />}</RequireSignedIn>} />
         <Route path="/mon-compte" element={<RequireSignedIn signInPath="/connexion">{(me) => <AccountPage me={me} />}</RequireSignedIn>} />
         {learnerSpaceRoutes()}
+        <Route path="/certification" element={<CertificationPage />} />
+        <Route path="/certification/:courseId" element={<CertificationTestPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -6,6 +6,7 @@ import { analysisErrorsEn, analysisEn } from './analysis.en';
 import { learnersErrorsEn, learnersEn } from './learners.en';
 import { learnerErrorsEn, learnerSpaceEn } from './learnerSpace.en';
 import { pupilAccountsErrorsEn, pupilAccountsEn } from './pupilAccounts.en';
+import { certificationCourseErrorsEn, certificationCourseEn } from './certificationCourse.en';
 import type { Translations } from './fr';
 
 export const en: Translations = {
@@ -86,6 +87,7 @@ export const en: Translations = {
   learner: {
     ...learnerSpaceEn,
     ...mediacentreEn,
+    ...certificationCourseEn,
     nav: { label: 'Main menu', home: 'Home', account: 'My account', code: 'I have a code', profile: 'My competences', campaigns: 'My courses', tutorials: 'My tutorials' },
     home: {
       title: 'Home',
@@ -533,6 +535,7 @@ export const en: Translations = {
     ...learnersErrorsEn,
     ...followUpErrorsEn,
     ...learnerErrorsEn,
+    ...certificationCourseErrorsEn,
     UNKNOWN_ERROR: 'Something unexpected went wrong. Try again in a moment.',
     NETWORK_ERROR: 'The server does not answer. Check your connection and try again.',
     remainingAttempts: 'Attempts left before a temporary block: {{count}}.',

@@ -6,6 +6,7 @@ import { analysisErrorsFr, analysisFr } from './analysis.fr';
 import { learnersErrorsFr, learnersFr } from './learners.fr';
 import { learnerErrorsFr, learnerSpaceFr } from './learnerSpace.fr';
 import { pupilAccountsErrorsFr, pupilAccountsFr } from './pupilAccounts.fr';
+import { certificationCourseErrorsFr, certificationCourseFr } from './certificationCourse.fr';
 
 /** French, the default language. `en.ts` must have exactly the same keys (checked by the type below and a unit test). */
 export const fr = {
@@ -86,6 +87,7 @@ export const fr = {
   learner: {
     ...learnerSpaceFr,
     ...mediacentreFr,
+    ...certificationCourseFr,
     nav: { label: 'Menu principal', home: 'Accueil', account: 'Mon compte', code: 'J’ai un code', profile: 'Mes compétences', campaigns: 'Mes parcours', tutorials: 'Mes tutos' },
     home: {
       title: 'Accueil',
@@ -533,6 +535,7 @@ export const fr = {
     ...learnersErrorsFr,
     ...followUpErrorsFr,
     ...learnerErrorsFr,
+    ...certificationCourseErrorsFr,
     UNKNOWN_ERROR: 'Une erreur inattendue est survenue. Réessayez dans un instant.',
     NETWORK_ERROR: 'Le serveur ne répond pas. Vérifiez votre connexion et réessayez.',
     remainingAttempts: 'Tentatives restantes avant un blocage temporaire : {{count}}.',

@@ -212,6 +212,7 @@ describe('scoreCertification', () => {
     const expected = Math.floor(128 * (6 + (raw - 3) / 6));
     expect(expected).toBeLessThan(895);
     expect(abandoned.pixScore).toBe(expected);
+    expect(abandoned.pixScore).toBe(870); // README worked example: θ ≈ 7.82, 998 uncapped
     expect(scoreCertification({ answers: list, completed: true, competenceIds: COMPETENCES }).pixScore).toBe(895);
   });
 

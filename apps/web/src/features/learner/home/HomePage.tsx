@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Me } from '../../../api/types';
 import { Page } from '../../shared/ui/Page';
+import { CertificationHomeNotice } from '../certification/CertificationHomeNotice';
 import { CampaignCodeForm } from '../campaigns/CampaignCodeForm';
 import { FinishReminderBanner } from '../my-campaigns/FinishReminderBanner';
 import { UnsentResultsBanner } from '../my-campaigns/UnsentResultsBanner';
@@ -12,6 +13,7 @@ export function HomePage({ me }: { me: Me }) {
     <Page title={t('learner.home.title')} heading={t('learner.home.greeting', { firstName: me.firstName })} testId="learner-home">
       <UnsentResultsBanner />
       <FinishReminderBanner />
+      <CertificationHomeNotice />
       <section aria-labelledby="home-code" className="card">
         <h2 id="home-code">{t('learner.home.code.title')}</h2>
         <p>{t('learner.code.intro')}</p>
