@@ -10,6 +10,7 @@ import { EditOrganizationPage } from '../features/admin/organizations/EditOrgani
 import { OrganizationsPage } from '../features/admin/organizations/OrganizationsPage';
 import { MailPage } from '../features/admin/outbox/MailPage';
 import { OutboxPage } from '../features/admin/outbox/OutboxPage';
+import { certifRoutes } from '../features/certif/CertifRoutes';
 import { AccountPage } from '../features/learner/account/AccountPage';
 import { ChangePasswordPage } from '../features/learner/account/ChangePasswordPage';
 import { ForgotPasswordPage } from '../features/learner/auth/ForgotPasswordPage';
@@ -120,6 +121,8 @@ export function AppRoutes() {
           <Route path="*" element={<NotFoundPage homePath="/orga/" />} />
         </Route>
       </Route>
+
+      {certifRoutes()}
 
       <Route path="/admin" element={<AdminLayout />}>
         <Route path="connexion" element={<AdminSignInPage />} />

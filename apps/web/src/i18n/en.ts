@@ -1,4 +1,5 @@
 import { oidcErrorsEn } from './oidc.en';
+import { certifErrorsEn, certifEn } from './certif.en';
 import { mediacentreErrorsEn, mediacentreEn } from './mediacentre.en';
 import { importErrorsEn, importsEn } from './imports.en';
 import { followUpErrorsEn, followUpEn } from './followUp.en';
@@ -101,6 +102,7 @@ export const en: Translations = {
       adminLink: 'Go to administration',
     },
   },
+  certif: certifEn,
   orga: {
     imports: importsEn,
     analysis: analysisEn,
@@ -528,6 +530,7 @@ export const en: Translations = {
     },
   },
   errors: {
+    ...certifErrorsEn,
     ...mediacentreErrorsEn,
     ...oidcErrorsEn,
     ...importErrorsEn,

@@ -1,4 +1,5 @@
 import { oidcErrorsFr } from './oidc.fr';
+import { certifErrorsFr, certifFr } from './certif.fr';
 import { mediacentreErrorsFr, mediacentreFr } from './mediacentre.fr';
 import { importErrorsFr, importsFr } from './imports.fr';
 import { followUpErrorsFr, followUpFr } from './followUp.fr';
@@ -101,6 +102,7 @@ export const fr = {
       adminLink: 'Accéder à l’administration',
     },
   },
+  certif: certifFr,
   orga: {
     imports: importsFr,
     analysis: analysisFr,
@@ -528,6 +530,7 @@ export const fr = {
     },
   },
   errors: {
+    ...certifErrorsFr,
     ...mediacentreErrorsFr,
     ...oidcErrorsFr,
     ...importErrorsFr,

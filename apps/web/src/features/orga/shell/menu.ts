@@ -32,5 +32,7 @@ export function menuFor(membership: Membership): MenuEntry[] {
   if (role === 'ADMIN' && organization.type === 'SCO') {
     entries.push({ key: 'certifications', path: '/orga/certifications', labelKey: 'orga.menu.certifications' });
   }
+  // A certification centre runs its sittings in its own space, Jalon Certif.
+  if (organization.features.includes('CERTIFICATION_CENTER')) entries.push({ key: 'certif', path: '/certif/', labelKey: 'certif.brand' });
   return entries;
 }
