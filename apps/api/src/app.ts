@@ -20,6 +20,7 @@ import { createRateLimiter } from './platform/rate-limit';
 import { analysisRoutes } from './modules/analysis';
 import { assessmentRoutes, indexContent } from './modules/assessment';
 import { catalogueRoutes, previewChallenge, registerContentAssets } from './modules/catalogue';
+import { certificationCourseRoutes } from './modules/certification-course';
 import { certificationResultRoutes } from './modules/certification-results';
 import { followUpRoutes } from './modules/follow-up';
 import { learnerRoutes } from './modules/learners';
@@ -175,6 +176,13 @@ export async function buildApp({ config, content, database, clock, mailTransport
     }),
   );
   await app.register(participationRoutes(learner));
+  await app.register(
+    certificationCourseRoutes({
+      ...learner,
+      answersPerMinute: config.answersPerMinute,
+      learnerChallenge: (challengeId) => previewChallenge(content.release, challengeId).challenge,
+    }),
+  );
   await app.register(analysisRoutes({ db, content: contentIndex }));
   await app.register(exportRoutes({ database, clock, release: content.release }));
   const sso = { db, clock, limiter, publicUrl: config.publicUrl, secureCookies: config.publicUrl.startsWith('https://') };

@@ -36,7 +36,6 @@ export function certificationBank(content: ContentIndex): readonly BankChallenge
       const skill = content.skill(challenge.skillId);
       if (!skill || skill.status !== 'active') continue;
       const { irt } = challenge;
-      if (!irt) continue;
       bank.push({
         id: challengeId(challenge.id),
         skillId: skillId(challenge.skillId),

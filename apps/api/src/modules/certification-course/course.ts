@@ -89,7 +89,7 @@ export function courseView(ctx: CourseContext, now: Date): CertificationCourse {
  * invigilator); returns whether this call ended it. The result is computed by the caller
  * once the ending is committed (see {@link scoreEndedCourse}).
  */
-async function markEnded(executor: Executor, courseId: string, reason: CertificationEndReason, now: Date): Promise<boolean> {
+export async function markEnded(executor: Executor, courseId: string, reason: CertificationEndReason, now: Date): Promise<boolean> {
   const ended = await executor
     .update(certificationCourses)
     .set({ endedAt: now, endReason: reason, servedChallengeId: null, servedAt: null, pausedAt: null })
@@ -99,7 +99,7 @@ async function markEnded(executor: Executor, courseId: string, reason: Certifica
 }
 
 /** The result is written by the results module; a failure there leaves the course ended and the result to recompute. */
-async function scoreEndedCourse(db: Db, release: Release, courseId: string, now: Date): Promise<void> {
+export async function scoreEndedCourse(db: Db, release: Release, courseId: string, now: Date): Promise<void> {
   await computeResult(db, courseId, now, release);
 }
 
@@ -190,7 +190,7 @@ export async function nextStep(deps: CourseDeps, input: { courseId: string; user
   return stepOf(deps, ctx, input);
 }
 
-async function stepOf(deps: CourseDeps, ctx: CourseContext, input: { courseId: string; userId: string }): Promise<CertificationStep> {
+export async function stepOf(deps: CourseDeps, ctx: CourseContext, input: { courseId: string; userId: string }): Promise<CertificationStep> {
   const { course } = ctx;
   if (course.endedAt) return endStep(ctx);
   if (course.pausedAt) return { kind: 'paused', answerCount: ctx.answers.length };
@@ -223,4 +223,3 @@ export async function hasOpenReport(executor: Executor, courseId: string): Promi
   return open.length > 0;
 }
 
-export { markEnded, scoreEndedCourse, stepOf };

@@ -3,5 +3,6 @@
  * the access code and the eligibility check at start, the adaptive IRT test with its time
  * limit, focus mode and problem reports — and what the invigilator's console calls.
  */
-export { courseProgress, endCourseByInvigilator, endOverdueCourses, resolveIssueReport, type CourseProgress } from './invigilation';
+export { certificationCourseRoutes } from './routes';
+export { endCourseByInvigilator, endOverdueCourses, resolveIssueReport } from './invigilation';
 export { certificationAnswers, certificationCourses, certificationIssueReports } from './schema';

@@ -1,65 +1,11 @@
 import type { Release } from '@jalon/content';
-import type { CertificationEndReason, CertificationIssueResolution } from '@jalon/contracts';
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
-import type { Db, Executor } from '../../platform/db/database';
+import type { CertificationIssueResolution } from '@jalon/contracts';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Db } from '../../platform/db/database';
 import { AppError } from '../../platform/http/errors';
 import { certificationCandidates } from '../certification-centre/schema';
 import { courseDeadline, endCourse, hasOpenReport } from './course';
-import { certificationAnswers, certificationCourses, certificationIssueReports } from './schema';
-
-/** One candidate's test as the invigilator's console shows it. */
-export interface CourseProgress {
-  candidateId: string;
-  courseId: string;
-  startedAt: Date;
-  answerCount: number;
-  paused: boolean;
-  endedAt: Date | null;
-  endReason: CertificationEndReason | null;
-  openReports: { id: string; challengeId: string | null; category: string; description: string | null; createdAt: Date }[];
-}
-
-/**
- * The tests of a sitting, one per started candidate (candidates who have not started have
- * none): answers so far, pause, end, and the reports waiting for the invigilator.
- */
-export async function courseProgress(executor: Executor, sittingId: string): Promise<CourseProgress[]> {
-  const courses = await executor
-    .select({
-      id: certificationCourses.id,
-      candidateId: certificationCourses.candidateId,
-      startedAt: certificationCourses.startedAt,
-      pausedAt: certificationCourses.pausedAt,
-      endedAt: certificationCourses.endedAt,
-      endReason: certificationCourses.endReason,
-      answerCount: sql<number>`(select count(*) from ${certificationAnswers} a where a.course_id = ${certificationCourses.id})::int`,
-    })
-    .from(certificationCourses)
-    .where(eq(certificationCourses.sittingId, sittingId));
-  const open = await executor
-    .select({
-      id: certificationIssueReports.id,
-      courseId: certificationIssueReports.courseId,
-      challengeId: certificationIssueReports.challengeId,
-      category: certificationIssueReports.category,
-      description: certificationIssueReports.description,
-      createdAt: certificationIssueReports.createdAt,
-    })
-    .from(certificationIssueReports)
-    .innerJoin(certificationCourses, eq(certificationCourses.id, certificationIssueReports.courseId))
-    .where(and(eq(certificationCourses.sittingId, sittingId), isNull(certificationIssueReports.resolvedAt)))
-    .orderBy(asc(certificationIssueReports.createdAt));
-  return courses.map((course) => ({
-    candidateId: course.candidateId,
-    courseId: course.id,
-    startedAt: course.startedAt,
-    answerCount: Number(course.answerCount),
-    paused: course.pausedAt !== null,
-    endedAt: course.endedAt,
-    endReason: (course.endReason as CertificationEndReason | null) ?? null,
-    openReports: open.filter((r) => r.courseId === course.id).map(({ courseId: _courseId, ...report }) => report),
-  }));
-}
+import { certificationCourses, certificationIssueReports } from './schema';
 
 /**
  * « Terminer le test » in the console: ends a running test and scores it. The caller has
