@@ -1,5 +1,20 @@
+import {
+  CERTIFICATION_FLASH,
+  challengeId,
+  competenceId,
+  createRandom,
+  nextFlashStep,
+  scoreCertification,
+  skillId,
+  successProbability,
+  tubeId,
+  type CalibratedChallenge,
+  type CertificationAnswer,
+  type FlashAnswer,
+} from '@jalon/engine';
 import { describe, expect, it } from 'vitest';
 import { compileRelease } from '../src/compile';
+import { loadRelease } from '../src/index';
 import { lintContent } from '../src/lint';
 import { coreContentDir, loadContent } from '../src/loader';
 import { writeContentFolder } from './support';
@@ -43,5 +58,44 @@ describe('IRT parameters in the release', () => {
   it('refuses a discrimination that is not positive', () => {
     const { problems } = load(', irt: { difficulty: 0.8, discrimination: 0 }');
     expect(problems.filter((p) => p.severity === 'error')).not.toEqual([]);
+  });
+});
+
+describe('a certification on the reference content with derived parameters', () => {
+  it('serves 32 questions over the 16 competences and ranks candidates by capacity', () => {
+    const { release } = loadRelease({ dirs: [coreContentDir] });
+    const core = new Set(release.competences.filter((c) => c.origin === 'jalon').map((c) => c.id));
+    const skills = new Map(release.skills.map((skill) => [skill.id, skill]));
+    // The bank the API serves (certification-course/bank.ts): validated French challenges of active core skills.
+    const bank: CalibratedChallenge[] = release.challenges
+      .filter((c) => c.status === 'validated' && core.has(c.competenceId) && c.locales.includes('fr') && skills.get(c.skillId)?.status === 'active')
+      .map((c) => ({
+        id: challengeId(c.id),
+        skillId: skillId(c.skillId),
+        tubeId: tubeId(c.tubeId),
+        competenceId: competenceId(c.competenceId),
+        difficulty: c.irt.difficulty,
+        discrimination: c.irt.discrimination,
+      }));
+    const byId = new Map(bank.map((c) => [c.id, c]));
+    const scores = [-2, 0, 2].map((theta, i) => {
+      const random = createRandom(40 + i, 1);
+      const flash: FlashAnswer[] = [];
+      const answers: CertificationAnswer[] = [];
+      for (;;) {
+        const step = nextFlashStep({ challenges: bank, answers: flash, assessmentSeed: 40 + i }, CERTIFICATION_FLASH);
+        if (step.kind === 'end') break;
+        const challenge = byId.get(step.challengeId);
+        if (!challenge) throw new Error('unknown challenge');
+        const ok = random.next() < successProbability(theta, challenge);
+        flash.push({ challengeId: challenge.id, ok });
+        answers.push({ challengeId: challenge.id, result: ok ? 'ok' : 'ko', competenceId: challenge.competenceId, irt: challenge });
+      }
+      expect(answers).toHaveLength(32);
+      expect(new Set(answers.map((a) => a.competenceId)).size).toBe(16);
+      return scoreCertification({ answers, completed: true, competenceIds: [...core] }).pixScore;
+    });
+    expect(scores[0]).toBeLessThan(scores[1] ?? 0);
+    expect(scores[1]).toBeLessThan(scores[2] ?? 0);
   });
 });
