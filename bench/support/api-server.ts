@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import path from 'node:path';
 import { onCleanup } from './cleanup';
 import { freePort } from './net';
@@ -23,16 +23,28 @@ export interface StartApiOptions {
   output?: NodeJS.WritableStream;
 }
 
+let bundled = false;
+
+/** Builds the production bundle once per process, from the sources as they are now. */
+function productionBundle(): string {
+  if (!bundled) {
+    execFileSync(process.execPath, ['apps/api/build.mjs'], { cwd: repoRoot, stdio: 'inherit' });
+    bundled = true;
+  }
+  return 'apps/api/dist/main.mjs';
+}
+
 /**
- * Starts the API as `node --import tsx apps/api/src/main.ts` in a process group of its
- * own, on a free loopback port, and resolves once /api/health answers 200. Going through
- * npm would leave the real server running when npm is killed.
+ * Starts the API as `npm start` runs it (the production bundle, built here from the current
+ * sources, with plain Node) in a process group of its own, on a free loopback port, and
+ * resolves once /api/health answers 200. Going through npm would leave the real server
+ * running when npm is killed.
  */
 export async function startApi(options: StartApiOptions): Promise<ApiServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const output = options.output ?? process.stderr;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/main.ts'], {
+  const child = spawn(process.execPath, [productionBundle()], {
     cwd: repoRoot,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -63,7 +75,7 @@ export async function startApi(options: StartApiOptions): Promise<ApiServer> {
   const stop = onCleanup(async () => {
     if (ended === undefined) {
       signalGroup('SIGTERM');
-      // main.ts gives itself 20 s to shut down; past that, force it.
+      // main gives itself 20 s to shut down; past that, force it.
       const killer = setTimeout(() => signalGroup('SIGKILL'), 25_000);
       await exited;
       clearTimeout(killer);

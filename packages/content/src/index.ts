@@ -6,6 +6,8 @@ import type { Problem } from './problems';
 import { formatProblem } from './problems';
 import type { Release } from './release';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { contentPackageDir } from './package-dir';
 
 export * from './browser';
 export { compileRelease } from './compile';
@@ -29,7 +31,7 @@ export class ContentLintError extends Error {
 
 /** Version of the content package, used as the release's semantic version by default. */
 export const contentVersion: string = (
-  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+  JSON.parse(readFileSync(path.join(contentPackageDir, 'package.json'), 'utf8')) as { version: string }
 ).version;
 
 /**

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { contentPackageDir } from './package-dir';
 import type { Release } from './release';
 
 /** One id that has been part of a published release. */
@@ -17,7 +18,7 @@ export interface PublishedLedger {
 }
 
 /** Where the release script keeps the ledger of Jalon's published ids. */
-export const defaultLedgerFile = fileURLToPath(new URL('../releases/published.json', import.meta.url));
+export const defaultLedgerFile = path.join(contentPackageDir, 'releases', 'published.json');
 
 /** Reads the ledger; a missing file means nothing has been published yet. */
 export function readLedger(file: string = defaultLedgerFile): PublishedLedger {

@@ -1,6 +1,5 @@
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { delimiter, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import type { Problem } from './problems';
 import {
@@ -20,9 +19,10 @@ import type {
 } from './schema';
 import { parseYamlSource, Site } from './yaml-source';
 import type { YamlSource } from './yaml-source';
+import { contentPackageDir } from './package-dir';
 
 /** Jalon's own content folder, shipped with this package. */
-export const coreContentDir = fileURLToPath(new URL('../bank', import.meta.url));
+export const coreContentDir = join(contentPackageDir, 'bank');
 
 /**
  * The content folders to load: ours, then the extra ones listed in `JALON_CONTENT_DIRS`

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { repoRoot } from './paths';
 import { z } from 'zod';
 
 const envSchema = z.object({
@@ -43,7 +44,6 @@ export interface Config {
   testSupport: boolean;
 }
 
-const repoRoot = path.resolve(import.meta.dirname, '../../../..');
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = envSchema.parse(env);

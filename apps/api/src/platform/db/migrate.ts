@@ -5,8 +5,9 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import type { Database } from './database';
+import { apiDir } from '../paths';
 
-const migrationsFolder = path.resolve(import.meta.dirname, '../../../drizzle');
+const migrationsFolder = path.join(apiDir, 'drizzle');
 
 /** Arbitrary but fixed: every Jalon process asks for the same advisory lock. */
 const MIGRATION_LOCK_KEY = 7_310_420_611;
