@@ -166,6 +166,9 @@ describe('candidates', () => {
     const refused = await c.agent.post(`${c.base}/${sitting.id}/candidates`, { ...body, extraTimePercentage: 101, birthdate: '2010-02-30' });
     expect(errorCodes(refused).sort()).toEqual(['BIRTHDATE_INVALID', 'EXTRA_TIME_INVALID']);
 
+    const twin = await c.agent.post(`${c.base}/${sitting.id}/candidates`, { firstName: 'INES', lastName: 'moreau', birthdate: '2010-05-09' });
+    expect(errorCodes(twin)).toEqual(['CANDIDATE_ALREADY_ENROLLED']);
+
     expect((await c.agent.delete(`${c.base}/${sitting.id}/candidates/${enrolled.body.id}`)).status).toBe(204);
     const list = await c.agent.get<{ items: Candidate[] }>(`${c.base}/${sitting.id}/candidates`);
     expect(list.body.items).toEqual([]);
@@ -212,6 +215,9 @@ describe('candidates', () => {
     const after = await c.agent.get<Roster>(`${c.base}/${sitting.id}/roster?division=3A`);
     expect(after.body.learners.every((l) => l.alreadyEnrolled)).toBe(true);
     expect((await c.agent.get<Sitting>(`${c.base}/${sitting.id}`)).body.candidateCount).toBe(3);
+    // Charles typed by hand too would be two candidates the entry check cannot tell apart.
+    const byHand = await c.agent.post(`${c.base}/${sitting.id}/candidates`, { firstName: 'Charles', lastName: 'DURAND', birthdate: '2010-03-14' });
+    expect(byHand.body).toMatchObject({ errors: [{ code: 'CANDIDATE_ALREADY_ENROLLED', meta: { firstName: 'Charles', lastName: 'Durand' } }] });
   });
 
   it("refuses another school's pupil and writes nothing", async () => {

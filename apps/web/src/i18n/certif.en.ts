@@ -176,7 +176,7 @@ export const certifErrorsEn: typeof certifErrorsFr = {
   CANDIDATE_NOT_FOUND: 'No candidate of this sitting matches these details. Check the sitting number, your names and date of birth.',
   CANDIDATE_FIELD_TOO_LONG: 'This text is too long.',
   EXTRA_TIME_INVALID: 'Extra time is a whole number from 0 to 100.',
-  CANDIDATE_ALREADY_ENROLLED: 'This candidate is already enrolled in the sitting.',
+  CANDIDATE_ALREADY_ENROLLED: '{{firstName}} {{lastName}} is already enrolled with the same date of birth: two identical candidates could not be told apart at entry.',
   CANDIDATE_ALREADY_STARTED: 'This candidate has started their test: they can no longer be removed.',
   CANDIDATE_NOT_ENTERED: 'This candidate has not joined the sitting from their account yet: they must first type the sitting number and their identity.',
   ISSUE_REPORT_NOT_FOUND: 'This report cannot be found.',

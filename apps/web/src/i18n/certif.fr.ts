@@ -175,7 +175,7 @@ export const certifErrorsFr = {
   CANDIDATE_NOT_FOUND: 'Aucun candidat ne correspond à ces informations dans cette session. Vérifiez le numéro de session, vos nom, prénom et date de naissance.',
   CANDIDATE_FIELD_TOO_LONG: 'Ce texte est trop long.',
   EXTRA_TIME_INVALID: 'Le temps majoré est un nombre entier de 0 à 100.',
-  CANDIDATE_ALREADY_ENROLLED: 'Ce candidat est déjà inscrit à la session.',
+  CANDIDATE_ALREADY_ENROLLED: '{{lastName}} {{firstName}} est déjà inscrit avec la même date de naissance : deux candidats identiques ne pourraient pas être distingués à l’entrée.',
   CANDIDATE_ALREADY_STARTED: 'Ce candidat a commencé son test : il ne peut plus être retiré.',
   CANDIDATE_NOT_ENTERED: 'Ce candidat n’a pas encore rejoint la session depuis son compte : il doit d’abord saisir le numéro de session et son identité.',
   ISSUE_REPORT_NOT_FOUND: 'Ce signalement est introuvable.',

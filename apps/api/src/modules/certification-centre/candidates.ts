@@ -6,6 +6,7 @@ import { AppError } from '../../platform/http/errors';
 import { certificationCourses } from '../certification-course/schema';
 import { learnerSortKey, organizationLearners } from '../organizations';
 import { eligibilities } from './eligibility';
+import { sameIdentity } from './entry';
 import { assertOpen, findCentreSitting } from './sittings';
 import { certificationCandidates } from './schema';
 
@@ -52,8 +53,21 @@ export async function listCandidates(executor: Executor, sittingId: string, core
   }));
 }
 
+/**
+ * Two candidates with the same names and birthdate could not tell themselves apart at the
+ * entry check: the second is refused, naming the one already there.
+ */
+async function assertNotEnrolled(tx: Tx, sittingId: string, people: readonly { firstName: string; lastName: string; birthdate: string; organizationLearnerId?: string }[]) {
+  const enrolled = await tx.select().from(certificationCandidates).where(eq(certificationCandidates.sittingId, sittingId));
+  for (const person of people) {
+    const twin = enrolled.find((c) => sameIdentity(c, person) && (person.organizationLearnerId === undefined || c.organizationLearnerId !== person.organizationLearnerId));
+    if (twin) throw new AppError('CANDIDATE_ALREADY_ENROLLED', { meta: { firstName: twin.firstName, lastName: twin.lastName } });
+  }
+}
+
 export async function enrolByHand(tx: Tx, organizationId: string, sittingId: string, body: Required<CandidateValues>): Promise<string> {
   assertOpen(await findCentreSitting(tx, organizationId, sittingId, true));
+  await assertNotEnrolled(tx, sittingId, [body]);
   const [row] = await tx
     .insert(certificationCandidates)
     .values({
@@ -87,6 +101,11 @@ export async function enrolFromRoster(tx: Tx, organizationId: string, sittingId:
   if (learners.length !== ids.length) throw new AppError('LEARNER_NOT_IN_ORGANIZATION');
   const withoutBirthdate = learners.find((learner) => !learner.birthdate);
   if (withoutBirthdate) throw new AppError('BIRTHDATE_INVALID', { meta: { organizationLearnerId: withoutBirthdate.id } });
+  await assertNotEnrolled(
+    tx,
+    sittingId,
+    learners.map((learner) => ({ firstName: learner.firstName, lastName: learner.lastName, birthdate: learner.birthdate!, organizationLearnerId: learner.id })),
+  );
   const rows = await tx
     .insert(certificationCandidates)
     .values(

@@ -14,6 +14,14 @@ function standardized(name: string): string {
   return applyT2(applyT1(preTreat(name)));
 }
 
+/** Whether two people would be the same candidate at the entry check. */
+export function sameIdentity(
+  a: { firstName: string; lastName: string; birthdate: string },
+  b: { firstName: string; lastName: string; birthdate: string },
+): boolean {
+  return a.birthdate === b.birthdate && standardized(a.firstName) === standardized(b.firstName) && standardized(a.lastName) === standardized(b.lastName);
+}
+
 export async function findSittingByNumber(executor: Executor, number: number): Promise<SittingRow | undefined> {
   if (!Number.isSafeInteger(number) || number < 1 || number > 2_147_483_647) return undefined;
   const [row] = await executor.select().from(certificationSittings).where(eq(certificationSittings.number, number));
@@ -36,9 +44,7 @@ export async function findCandidateForEntry(
     .select()
     .from(certificationCandidates)
     .where(and(eq(certificationCandidates.sittingId, sitting.id), eq(certificationCandidates.birthdate, input.birthdate)));
-  const first = standardized(input.firstName);
-  const last = standardized(input.lastName);
-  const found = sameBirthdate.filter((c) => standardized(c.firstName) === first && standardized(c.lastName) === last);
+  const found = sameBirthdate.filter((c) => sameIdentity(c, input));
   if (found.length !== 1) throw new AppError('CANDIDATE_NOT_FOUND');
   return { sitting, candidate: found[0]! };
 }
