@@ -19,16 +19,23 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-function numberOption(name: string, text: string | undefined, fallback: number): number {
+function numberOption(name: string, text: string | undefined, fallback: number, whole = false): number {
   if (text === undefined) return fallback;
   const value = Number(text);
-  if (!Number.isFinite(value) || value <= 0) fail(`--${name} must be a positive number, got ${text}`);
+  if (!Number.isFinite(value) || value <= 0 || (whole && !Number.isInteger(value))) {
+    fail(`--${name} must be a positive ${whole ? 'whole ' : ''}number, got ${text}`);
+  }
   return value;
 }
 
 /** Anchors: a previous output (`{items: {id: {difficulty, discrimination, …}}}`) or a plain `{id: {difficulty, discrimination}}`. */
 function readAnchors(file: string): Record<string, IrtParameters> {
-  const parsed = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readText(file));
+  } catch {
+    fail(`${file} is not valid JSON`);
+  }
   const table = (typeof parsed === 'object' && parsed !== null && 'items' in parsed ? parsed.items : parsed) as Record<string, unknown>;
   const anchors: Record<string, IrtParameters> = {};
   for (const [id, value] of Object.entries(table)) {
@@ -37,6 +44,14 @@ function readAnchors(file: string): Record<string, IrtParameters> {
     anchors[id] = { difficulty, discrimination };
   }
   return anchors;
+}
+
+function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    fail(`cannot read ${file}: ${(error as Error).message}`);
+  }
 }
 
 const round = (value: number): number => (Number.isFinite(value) ? Math.round(value * 10_000) / 10_000 : value);
@@ -55,18 +70,26 @@ if (!args.input || !args.output) fail('usage: npm run calibrate -- --input answe
 
 let parsed: ReturnType<typeof parseCalibrationAnswers>;
 try {
-  parsed = parseCalibrationAnswers(readFileSync(args.input, 'utf8'));
+  parsed = parseCalibrationAnswers(readText(args.input));
 } catch (error) {
   if (error instanceof CalibrationInputError) fail(`${args.input} ${error.message}`);
   throw error;
 }
 const anchors = args.anchors ? readAnchors(args.anchors) : undefined;
-const result = calibrate(parsed.responses, {
-  minAnswers: Math.round(numberOption('min-answers', args['min-answers'], DEFAULT_MIN_ANSWERS)),
-  maxIterations: Math.round(numberOption('max-iterations', args['max-iterations'], DEFAULT_MAX_ITERATIONS)),
+const options = {
+  minAnswers: numberOption('min-answers', args['min-answers'], DEFAULT_MIN_ANSWERS, true),
+  maxIterations: numberOption('max-iterations', args['max-iterations'], DEFAULT_MAX_ITERATIONS, true),
   tolerance: numberOption('tolerance', args.tolerance, DEFAULT_TOLERANCE),
   ...(anchors ? { anchors } : {}),
-});
+};
+let result: ReturnType<typeof calibrate>;
+try {
+  result = calibrate(parsed.responses, options);
+} catch (error) {
+  // Invalid anchors or options: a message, not a stack trace.
+  if (error instanceof RangeError) fail(error.message);
+  throw error;
+}
 
 const items = Object.fromEntries(
   Object.entries(result.items).map(([id, item]) => [
