@@ -240,6 +240,14 @@ describe('the test', () => {
     expect(errorCodes(notServed)).toEqual(['CHALLENGE_NOT_SERVED']);
   });
 
+  it('chooses once when several requests ask for the next challenge at the same time', async () => {
+    const { agent, courseId } = await started();
+    const steps = await Promise.all([1, 2, 3, 4].map(() => agent.get<Step>(`/api/certification-courses/${courseId}/next`)));
+    expect(new Set(steps.map((s) => s.body.challenge!.id)).size).toBe(1);
+    const [course] = await t.database.db.select().from(certificationCourses).where(eq(certificationCourses.id, courseId));
+    expect(course!.servedChallengeId).toBe(steps[0]!.body.challenge!.id);
+  });
+
   it('asks 32 questions, one per tube, touring the competences, then ends COMPLETED and scores the test', async () => {
     const { agent, courseId } = await started();
     const { served, step } = await answerAll(agent, courseId);
@@ -261,6 +269,34 @@ describe('the test', () => {
     expect(result).toMatchObject({ status: 'validated', answerCount: 32 });
     expect(result!.pixScore).toBeGreaterThan(0);
     expect(errorCodes(await answer(agent, courseId, served[0]!))).toEqual([]);
+  });
+
+  it('records a right answer sent after leaving a focused challenge as focusedOut', async () => {
+    const { agent, courseId } = await started();
+    const focused = t.content.release.challenges.find((c) => c.focused && c.status === 'validated' && c.timer === undefined)!;
+    await t.database.db.update(certificationCourses).set({ servedChallengeId: focused.id, servedAt: t.clock.now() }).where(eq(certificationCourses.id, courseId));
+    expect((await answer(agent, courseId, focused.id, { focusedOut: true })).status).toBe(200);
+    const [row] = await t.database.db.select().from(certificationAnswers).where(eq(certificationAnswers.courseId, courseId));
+    expect(row!.result).toBe('focusedOut');
+  });
+
+  it('gives timed challenges the candidate’s extra time', async () => {
+    const { agent, courseId } = await started({ candidate: { extraTimePercentage: 50 } });
+    const timed = t.content.release.challenges.filter((c) => c.timer !== undefined && c.status === 'validated').slice(0, 2);
+    const served: string[] = [];
+    for (const [challenge, elapsed] of [
+      [timed[0]!, 1.4],
+      [timed[1]!, 1.6],
+    ] as const) {
+      const servedAt = new Date(t.clock.now().getTime() - Math.round(challenge.timer! * 1000 * elapsed));
+      await t.database.db.update(certificationCourses).set({ servedChallengeId: challenge.id, servedAt }).where(eq(certificationCourses.id, courseId));
+      const step = (await agent.get<Step>(`/api/certification-courses/${courseId}/next`)).body;
+      expect(step.challenge!.timer).toBe(Math.ceil(challenge.timer! * 1.5));
+      expect((await answer(agent, courseId, challenge.id)).status).toBe(200);
+      served.push(challenge.id);
+    }
+    const rows = await t.database.db.select().from(certificationAnswers).where(eq(certificationAnswers.courseId, courseId));
+    expect(served.map((id) => rows.find((r) => r.challengeId === id)!.result)).toEqual(['ok', 'timedout']);
   });
 
   it('serves only accessible challenges to a candidate who needs adjustments', async () => {
