@@ -274,7 +274,13 @@ describe('publication, « Mes certifications », certificates and Orga « Certif
 
     // Orga: classes, then the CSV of 3A, column by column.
     const divisions = await sch.agent.get<CertificationDivisions>(`${sch.base}/divisions`);
-    expect(divisions.body).toEqual({ hasLearners: true, divisions: ['3A', '3B'] });
+    expect(divisions.body).toEqual({
+      hasLearners: true,
+      divisions: [
+        { name: '3A', resultCount: 3, certificateCount: 2 },
+        { name: '3B', resultCount: 0, certificateCount: 0 },
+      ],
+    });
     const csv = await sch.agent.get<string>(`${sch.base}/export?division=3A`);
     expect(csv.status).toBe(200);
     expect(csv.body.startsWith('\uFEFF')).toBe(true);
@@ -298,7 +304,7 @@ describe('publication, « Mes certifications », certificates and Orga « Certif
       'Date de passage de la certification',
     ]);
     expect(header).toHaveLength(27);
-    expect(header.slice(8, 10)).toEqual(['1.1', '1.2']);
+    expect(header!.slice(8, 10)).toEqual(['1.1', '1.2']);
     expect(rows.map((r) => r[2])).toEqual(['Bernard', 'Durand', 'Martin']);
     const [ir, pr, cr] = rows as [string[], string[], string[]];
     for (const row of rows) expect(row).toHaveLength(27);

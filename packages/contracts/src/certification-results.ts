@@ -122,7 +122,8 @@ export type JuryDecisionBody = z.infer<typeof juryDecisionBodySchema>;
 export const certificationDivisionsSchema = z.object({
   /** No learner imported yet: the page asks for a SIECLE import. */
   hasLearners: z.boolean(),
-  divisions: z.array(z.string()),
+  /** Each class with what its downloads would hold: published results (CSV) and certificates (PDF). */
+  divisions: z.array(z.object({ name: z.string(), resultCount: z.number().int(), certificateCount: z.number().int() })),
 });
 export type CertificationDivisions = z.infer<typeof certificationDivisionsSchema>;
 export const certificationDivisionQuerySchema = z.object({ division: z.string().trim().min(1, { error: 'DIVISION_NOT_FOUND' }).max(100) });

@@ -1,4 +1,3 @@
-import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, Route, Routes } from 'react-router';
 import { AdminSignInPage } from '../features/admin/auth/AdminSignInPage';
 import { ChallengePreviewPage } from '../features/admin/challenges/ChallengePreviewPage';
@@ -10,6 +9,11 @@ import { EditOrganizationPage } from '../features/admin/organizations/EditOrgani
 import { OrganizationsPage } from '../features/admin/organizations/OrganizationsPage';
 import { MailPage } from '../features/admin/outbox/MailPage';
 import { OutboxPage } from '../features/admin/outbox/OutboxPage';
+import { JurySittingPage } from '../features/admin/certification/JurySittingPage';
+import { JurySittingsPage } from '../features/admin/certification/JurySittingsPage';
+import { MyCertificationsPage } from '../features/learner/my-certifications/MyCertificationsPage';
+import { CertificationsPage } from '../features/orga/certifications/CertificationsPage';
+import { VerificationPage } from '../features/public/verification/VerificationPage';
 import { certifRoutes } from '../features/certif/CertifRoutes';
 import { AccountPage } from '../features/learner/account/AccountPage';
 import { ChangePasswordPage } from '../features/learner/account/ChangePasswordPage';
@@ -41,13 +45,7 @@ import { InvitationsPage } from '../features/orga/team/InvitationsPage';
 import { InviteMemberPage } from '../features/orga/team/InviteMemberPage';
 import { MembersPage } from '../features/orga/team/MembersPage';
 import { RequireSignedIn } from '../features/shared/session/RequireSignedIn';
-import { ComingSoonPage } from '../features/shared/status-pages/ComingSoonPage';
 import { NotFoundPage } from '../features/shared/status-pages/NotFoundPage';
-
-function ComingSoon({ titleKey }: { titleKey: string }) {
-  const { t } = useTranslation();
-  return <ComingSoonPage title={t(titleKey)} />;
-}
 
 export function AppRoutes() {
   return (
@@ -101,7 +99,7 @@ export function AppRoutes() {
             path="certifications"
             element={
               <RequireOrgaRight allowed={canSeeCertifications}>
-                <ComingSoon titleKey="orga.menu.certifications" />
+                <CertificationsPage />
               </RequireOrgaRight>
             }
           />
@@ -141,6 +139,8 @@ export function AppRoutes() {
           <Route path="boite-d-envoi/:mailId" element={<MailPage />} />
           <Route path="epreuves" element={<ChallengesPage />} />
           <Route path="epreuves/:challengeId" element={<ChallengePreviewPage />} />
+          <Route path="certification" element={<JurySittingsPage />} />
+          <Route path="certification/:sittingId" element={<JurySittingPage />} />
           <Route path="*" element={<NotFoundPage homePath="/admin/" />} />
         </Route>
       </Route>
@@ -155,6 +155,8 @@ export function AppRoutes() {
         <Route path="/" element={<RequireSignedIn signInPath="/connexion">{(me) => <HomePage me={me} />}</RequireSignedIn>} />
         <Route path="/mon-compte" element={<RequireSignedIn signInPath="/connexion">{(me) => <AccountPage me={me} />}</RequireSignedIn>} />
         {learnerSpaceRoutes()}
+        <Route path="/mes-certifications" element={<MyCertificationsPage />} />
+        <Route path="/verification-certificat" element={<VerificationPage />} />
         <Route path="/certification" element={<CertificationPage />} />
         <Route path="/certification/:courseId" element={<CertificationTestPage />} />
         <Route path="*" element={<NotFoundPage />} />

@@ -1,4 +1,5 @@
 import { oidcErrorsEn } from './oidc.en';
+import { certificationResultsErrorsEn, certificationResultsEn } from './certificationResults.en';
 import { certifErrorsEn, certifEn } from './certif.en';
 import { mediacentreErrorsEn, mediacentreEn } from './mediacentre.en';
 import { importErrorsEn, importsEn } from './imports.en';
@@ -529,7 +530,9 @@ export const en: Translations = {
       back: 'Back to the outbox',
     },
   },
+  ...certificationResultsEn,
   errors: {
+    ...certificationResultsErrorsEn,
     ...certifErrorsEn,
     ...mediacentreErrorsEn,
     ...oidcErrorsEn,

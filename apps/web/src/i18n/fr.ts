@@ -1,4 +1,5 @@
 import { oidcErrorsFr } from './oidc.fr';
+import { certificationResultsErrorsFr, certificationResultsFr } from './certificationResults.fr';
 import { certifErrorsFr, certifFr } from './certif.fr';
 import { mediacentreErrorsFr, mediacentreFr } from './mediacentre.fr';
 import { importErrorsFr, importsFr } from './imports.fr';
@@ -529,7 +530,9 @@ export const fr = {
       back: 'Revenir à la boîte d’envoi',
     },
   },
+  ...certificationResultsFr,
   errors: {
+    ...certificationResultsErrorsFr,
     ...certifErrorsFr,
     ...mediacentreErrorsFr,
     ...oidcErrorsFr,

@@ -33,13 +33,29 @@ const currentLearners = (organizationId: string) =>
 
 export async function certificationDivisions(db: Executor, organizationId: string): Promise<CertificationDivisions> {
   await assertCertificationResultsAvailable(db, organizationId);
-  const rows = await queryRows<{ division: string | null }>(
+  // The same matching as the downloads: by the enrolled roster entry, or by the pupil's account.
+  const rows = await queryRows<{ division: string | null; results: number; certificates: number }>(
     db,
-    sql`select division from (select distinct division from organization_learners where ${currentLearners(organizationId)}) d
-        order by division collate "C"`,
+    sql`select organization_learners.division,
+               count(distinct r.course_id)::int as results,
+               count(distinct r.course_id) filter (where r.status = 'validated')::int as certificates
+        from organization_learners
+        left join (certification_courses cc
+                   join certification_candidates ca on ca.id = cc.candidate_id
+                   join certification_sittings s on s.id = cc.sitting_id and s.status = 'published'
+                   join certification_results r on r.course_id = cc.id and r.status <> 'started')
+          on ca.organization_learner_id = organization_learners.id
+             or (organization_learners.user_id is not null and cc.user_id = organization_learners.user_id)
+        where ${currentLearners(organizationId)}
+        group by organization_learners.division
+        order by organization_learners.division collate "C"`,
   );
-  const divisions = rows.map((row) => row.division);
-  return { hasLearners: divisions.length > 0, divisions: divisions.filter((d): d is string => d !== null) };
+  return {
+    hasLearners: rows.length > 0,
+    divisions: rows
+      .filter((row): row is typeof row & { division: string } => row.division !== null)
+      .map((row) => ({ name: row.division, resultCount: row.results, certificateCount: row.certificates })),
+  };
 }
 
 async function publishedResultsOfDivision(db: Executor, organizationId: string, division: string): Promise<ResultRow[]> {

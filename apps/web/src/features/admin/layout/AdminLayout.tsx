@@ -23,6 +23,7 @@ export function AdminLayout() {
             <NavLink to="/admin/organisations">{t('admin.nav.organizations')}</NavLink>
             <NavLink to="/admin/boite-d-envoi">{t('admin.nav.outbox')}</NavLink>
             <NavLink to="/admin/epreuves">{t('admin.nav.challenges')}</NavLink>
+            <NavLink to="/admin/certification">{t('certificationResults.admin.nav')}</NavLink>
           </nav>
         ) : null}
         <div className="header__tools">

@@ -31,6 +31,7 @@ export function LearnerLayout() {
             <NavLink to="/mes-parcours">{t('learner.nav.campaigns')}</NavLink>
             <NavLink to="/mes-tutos">{t('learner.nav.tutorials')}</NavLink>
             <NavLink to="/certification">{t('learner.certificationTest.navLabel')}</NavLink>
+            <NavLink to="/mes-certifications">{t('certificationResults.mine.nav')}</NavLink>
             <NavLink to="/mon-compte">{t('learner.nav.account')}</NavLink>
             {me.memberships.length > 0 ? <NavLink to="/orga/">{t('orga.brand')}</NavLink> : null}
             {me.isPlatformAdmin ? <NavLink to="/admin/">{t('admin.brand')}</NavLink> : null}

@@ -10,5 +10,9 @@ export function RequireOrgaRight({ allowed, children }: { allowed: (session: Org
 }
 
 export const isAdmin = ({ membership }: OrgaSession) => membership.role === 'ADMIN';
-export const canSeeCertifications = ({ membership }: OrgaSession) =>
-  membership.role === 'ADMIN' && membership.organization.type === 'SCO';
+/** Orga « Certifications » (`certification.md` §7): the ADMIN of a SCO organization managing students, with the tab enabled. */
+export const canSeeCertifications = ({ membership }: Pick<OrgaSession, 'membership'>) =>
+  membership.role === 'ADMIN' &&
+  membership.organization.type === 'SCO' &&
+  membership.organization.isManagingStudents &&
+  membership.organization.features.includes('CERTIFICATION_RESULTS');

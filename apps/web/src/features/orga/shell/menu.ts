@@ -1,4 +1,5 @@
 import type { Membership, OrganizationType } from '../../../api/types';
+import { canSeeCertifications } from './RequireRole';
 
 export interface MenuEntry {
   key: string;
@@ -29,7 +30,7 @@ export function menuFor(membership: Membership): MenuEntry[] {
     { key: 'statistics', path: '/orga/statistiques', labelKey: 'orga.menu.statistics' },
   ];
   if (role === 'ADMIN') entries.push({ key: 'team', path: '/orga/equipe', labelKey: 'orga.menu.team' });
-  if (role === 'ADMIN' && organization.type === 'SCO') {
+  if (canSeeCertifications({ membership })) {
     entries.push({ key: 'certifications', path: '/orga/certifications', labelKey: 'orga.menu.certifications' });
   }
   // A certification centre runs its sittings in its own space, Jalon Certif.
