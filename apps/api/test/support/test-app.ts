@@ -30,7 +30,13 @@ export interface TestApp extends Jalon {
  * PostgreSQL in the `api-postgres` project. Requests go through `app.inject()`.
  */
 export async function createTestApp(
-  options: { startJobs?: boolean; configOverrides?: Partial<Config>; mailTransport?: Transporter } = {},
+  options: {
+    startJobs?: boolean;
+    configOverrides?: Partial<Config>;
+    mailTransport?: Transporter;
+    /** Captures the app's log lines (pino options, e.g. `{ level, stream }`); silent otherwise. */
+    logger?: object;
+  } = {},
 ): Promise<TestApp> {
   const database = await openTestDatabase();
   const clock = systemClock();
@@ -39,7 +45,14 @@ export async function createTestApp(
     webDist: path.join(os.tmpdir(), 'jalon-no-web'),
     ...options.configOverrides,
   };
-  const jalon = await buildApp({ config, content: testContent(), database, clock, logger: false, ...(options.mailTransport ? { mailTransport: options.mailTransport } : {}) });
+  const jalon = await buildApp({
+    config,
+    content: testContent(),
+    database,
+    clock,
+    logger: options.logger ?? false,
+    ...(options.mailTransport ? { mailTransport: options.mailTransport } : {}),
+  });
   if (options.startJobs ?? true) await jalon.startJobs();
   return {
     ...jalon,
