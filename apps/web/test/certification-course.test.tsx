@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { CertificationCourse, CertificationEntry, CertificationStep } from '@jalon/contracts';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { formatTestClock } from '../src/features/learner/certification/TestTimer';
 import { aChallenge } from './learner-fixtures';
 import { aMe, errorBody, fakeApi, on, renderAt } from './support';
@@ -152,6 +152,29 @@ describe('the test', () => {
     expect((await screen.findByTestId('certification-focus-hint')).textContent).toContain('Ne quittez pas cette page');
     fireEvent.blur(window);
     expect(await screen.findByTestId('certification-focus-lost')).toBeTruthy();
+  });
+
+  it('reads the question aloud for a candidate with an accommodation', async () => {
+    const spoken: { text: string; lang: string }[] = [];
+    vi.stubGlobal('speechSynthesis', { cancel: () => undefined, speak: (u: { text: string; lang: string }) => spoken.push(u) });
+    vi.stubGlobal(
+      'SpeechSynthesisUtterance',
+      class {
+        lang = '';
+        onend: (() => void) | null = null;
+        constructor(public text: string) {}
+      },
+    );
+    fakeApi(
+      me,
+      on('GET', `/api/certification-courses/${COURSE_ID}`, { status: 200, body: aCourse({ accessibilityAdjustmentNeeded: true }) }),
+      on('GET', `/api/certification-courses/${COURSE_ID}/next`, { status: 200, body: challengeStep(2) }),
+    );
+    renderAt(`/certification/${COURSE_ID}`);
+    fireEvent.click(await screen.findByRole('button', { name: 'Lire la question à voix haute' }));
+    expect(spoken).toHaveLength(1);
+    expect(spoken[0]!.lang).toBe('fr');
+    expect(screen.getByRole('button', { name: 'Arrêter la lecture' })).toBeTruthy();
   });
 
   it('« Signaler un problème » sends a category to the invigilator and shows the pause', async () => {

@@ -57,6 +57,8 @@ export const certificationCourseEn: typeof certificationCourseFr = {
       endConfirmButton: 'Yes, end the test',
       errorTitle: 'The test cannot be shown',
       reload: 'Try again',
+      readAloud: 'Read the question aloud',
+      stopReading: 'Stop reading',
     },
     report: {
       title: 'Report a problem',

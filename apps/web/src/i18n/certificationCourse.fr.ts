@@ -55,6 +55,8 @@ export const certificationCourseFr = {
       endConfirmButton: 'Oui, terminer le test',
       errorTitle: 'Le test ne peut pas être affiché',
       reload: 'Réessayer',
+      readAloud: 'Lire la question à voix haute',
+      stopReading: 'Arrêter la lecture',
     },
     report: {
       title: 'Signaler un problème',

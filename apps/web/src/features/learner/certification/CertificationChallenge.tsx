@@ -10,6 +10,7 @@ import { ChallengeContent } from '../runner/ChallengeContent';
 import { Countdown } from '../runner/Countdown';
 import { useFocusLoss } from '../runner/useFocusLoss';
 import { useSubmitCertificationAnswer } from './certificationQueries';
+import { ReadAloudButton } from './ReadAloudButton';
 
 /** A failure worth sending again: the network or the server, not the answer itself. */
 function isTransient(error: unknown): boolean {
@@ -20,9 +21,10 @@ function isTransient(error: unknown): boolean {
  * One certification question, shown as the campaign runner shows it (same content and answer
  * area), without a verdict afterwards. A timed question starts at once, its clock already
  * extended by the candidate's extra time; leaving the page on a focused one is reported with
- * the answer, which the server then counts as failed.
+ * the answer, which the server then counts as failed. `readAloud` (an accommodated
+ * candidate) adds the text-to-speech button.
  */
-export function CertificationChallenge({ courseId, step }: { courseId: string; step: Extract<CertificationStep, { kind: 'challenge' }> }) {
+export function CertificationChallenge({ courseId, step, readAloud }: { courseId: string; step: Extract<CertificationStep, { kind: 'challenge' }>; readAloud: boolean }) {
   const { t } = useTranslation();
   const challenge = step.challenge;
   const [draft, setDraft] = useState(() => emptyDraft(challenge));
@@ -30,6 +32,7 @@ export function CertificationChallenge({ courseId, step }: { courseId: string; s
   const focusLost = useFocusLoss(challenge.focused);
   const submit = useSubmitCertificationAnswer(courseId);
   const lastBody = useRef<CertificationAnswerBody | null>(null);
+  const question = useRef<HTMLDivElement>(null);
   const answersInFrame = challenge.embed?.autoReply === true;
 
   const send = (body: CertificationAnswerBody) => {
@@ -72,19 +75,22 @@ export function CertificationChallenge({ courseId, step }: { courseId: string; s
         data-testid="certification-challenge-form"
       >
         {challenge.timer !== undefined ? <Countdown deadline={Date.parse(step.servedAt) + challenge.timer * 1000} total={challenge.timer} /> : null}
-        <ChallengeContent challenge={challenge} onEmbedAnswer={(answer) => send({ challengeId: challenge.id, value: answer, skipped: false, focusedOut: focusLost })} />
-        {answersInFrame ? null : (
-          <AnswerAreaFields
-            type={challenge.type}
-            area={displayedArea(challenge)}
-            format={challenge.format}
-            draft={draft}
-            onChange={(next) => {
-              setDraft(next);
-              setAskToAnswer(false);
-            }}
-          />
-        )}
+        {readAloud ? <ReadAloudButton target={question} lang={challenge.locales[0] ?? 'fr'} /> : null}
+        <div ref={question}>
+          <ChallengeContent challenge={challenge} onEmbedAnswer={(answer) => send({ challengeId: challenge.id, value: answer, skipped: false, focusedOut: focusLost })} />
+          {answersInFrame ? null : (
+            <AnswerAreaFields
+              type={challenge.type}
+              area={displayedArea(challenge)}
+              format={challenge.format}
+              draft={draft}
+              onChange={(next) => {
+                setDraft(next);
+                setAskToAnswer(false);
+              }}
+            />
+          )}
+        </div>
         {askToAnswer ? (
           <p role="alert" className="alert alert--error" data-testid="certification-answer-required">
             {t('learner.certificationTest.test.answerOrSkip')}

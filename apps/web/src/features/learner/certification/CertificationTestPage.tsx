@@ -69,7 +69,7 @@ function RunningTest({ course, step, onTimeOver }: { course: CertificationCourse
           <p>{t('learner.certificationTest.paused.hint')}</p>
         </section>
       ) : (
-        <CertificationChallenge key={step.challenge.id} courseId={course.id} step={step} />
+        <CertificationChallenge key={step.challenge.id} courseId={course.id} step={step} readAloud={course.accessibilityAdjustmentNeeded} />
       )}
       <div className="runner__footer">
         {step.kind === 'challenge' ? (
