@@ -1,11 +1,13 @@
 // Offline 2PL calibration: `npm run calibrate -- --input answers.jsonl --output params.json`
-// [--anchors params.json] [--min-answers 100] [--max-iterations 500] [--tolerance 1e-4].
+// [--anchors params.json] [--population-mean -0.5] [--population-sd 1.5] [--min-answers 100]
+// [--max-iterations 500] [--tolerance 1e-4].
 // Reads and writes files only; the estimation is `calibrate` of the engine (README « IRT »).
 // Exit code 1 on bad input, 2 when EM stopped before converging (the output is still written).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import {
   CalibrationInputError,
+  DEFAULT_CALIBRATION_POPULATION,
   DEFAULT_MAX_ITERATIONS,
   DEFAULT_MIN_ANSWERS,
   DEFAULT_TOLERANCE,
@@ -61,6 +63,8 @@ const { values: args } = parseArgs({
     input: { type: 'string' },
     output: { type: 'string' },
     anchors: { type: 'string' },
+    'population-mean': { type: 'string' },
+    'population-sd': { type: 'string' },
     'min-answers': { type: 'string' },
     'max-iterations': { type: 'string' },
     tolerance: { type: 'string' },
@@ -76,7 +80,10 @@ try {
   throw error;
 }
 const anchors = args.anchors ? readAnchors(args.anchors) : undefined;
+const populationMean = args['population-mean'] === undefined ? DEFAULT_CALIBRATION_POPULATION.mean : Number(args['population-mean']);
+if (!Number.isFinite(populationMean)) fail(`--population-mean must be a number, got ${args['population-mean']}`);
 const options = {
+  population: { mean: populationMean, sd: numberOption('population-sd', args['population-sd'], DEFAULT_CALIBRATION_POPULATION.sd) },
   minAnswers: numberOption('min-answers', args['min-answers'], DEFAULT_MIN_ANSWERS, true),
   maxIterations: numberOption('max-iterations', args['max-iterations'], DEFAULT_MAX_ITERATIONS, true),
   tolerance: numberOption('tolerance', args.tolerance, DEFAULT_TOLERANCE),
@@ -132,7 +139,7 @@ process.stdout.write(
     `${parsed.responses.length} answers of ${result.learners} learners (${parsed.neutralized} neutralised, ${result.duplicates} repeated answers ignored)`,
     `${calibrated.length} items calibrated, ${Object.keys(result.items).length - calibrated.length} anchors, ${result.skipped.length} skipped (fewer answers than the minimum)`,
     `EM: ${result.converged ? 'converged' : 'NOT converged'} after ${result.iterations} iterations, log-likelihood ${result.logLikelihood.toFixed(2)}`,
-    `population: mean ${result.population.mean.toFixed(3)}, sd ${result.population.sd.toFixed(3)}${anchors ? ' (estimated on the anchors’ scale)' : ' (fixed: N(0, 1))'}`,
+    `population: mean ${result.population.mean.toFixed(3)}, sd ${result.population.sd.toFixed(3)} (${anchors ? 'estimated on the anchors’ scale' : 'fixed'})`,
     widest ? `widest standard error of δ: ${widest.standardErrors.difficulty.toFixed(3)}` : 'no item calibrated',
     `written to ${args.output}`,
     '',

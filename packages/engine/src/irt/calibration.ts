@@ -1,4 +1,6 @@
+import { ABILITY_MEAN, ABILITY_SD } from '../selection/jalon/ability-grid';
 import { CAPACITY_GRID } from './capacity-estimation';
+import { UNCALIBRATED_DIFFICULTY_OFFSET } from './parameters';
 import type { IrtParameters } from './two-pl';
 
 /**
@@ -27,9 +29,11 @@ export interface CalibrationOptions {
   /**
    * Items whose parameters are known and kept fixed. With anchors, the population's mean and
    * standard deviation are estimated, which puts the new items on the anchors' scale; without,
-   * the population is N(0, 1), which fixes the scale.
+   * the population stays at `population`, which fixes the scale.
    */
   readonly anchors?: Readonly<Record<string, IrtParameters>>;
+  /** Capacity distribution of the learners (the start of its estimation with anchors); {@link DEFAULT_CALIBRATION_POPULATION} when absent. */
+  readonly population?: { readonly mean: number; readonly sd: number };
   /** Standard deviation of the log-normal prior on the discrimination (median 1). */
   readonly discriminationPriorSd?: number;
 }
@@ -58,7 +62,7 @@ export interface CalibrationResult {
   readonly converged: boolean;
   /** Marginal log-likelihood of the answers at the final parameters (without the prior). */
   readonly logLikelihood: number;
-  /** Capacity distribution of the learners: N(0, 1) without anchors, estimated with. */
+  /** Capacity distribution of the learners: the one given without anchors, estimated with. */
   readonly population: { readonly mean: number; readonly sd: number };
 }
 
@@ -71,6 +75,12 @@ export const DEFAULT_TOLERANCE = 1e-4;
  * enough to keep an item that nearly everyone gets right (or wrong) from an infinite slope.
  */
 export const DEFAULT_DISCRIMINATION_PRIOR_SD = 0.75;
+/**
+ * The population the selection model assumes (ability N(3, 1.5²) in levels, spec §8.1) moved onto
+ * the capacity scale by the offset of the derived difficulties (δ = level − 3.5): N(−0.5, 1.5²).
+ * Fixing it keeps a calibration without anchors on the scale the default meshes were set for.
+ */
+export const DEFAULT_CALIBRATION_POPULATION = { mean: ABILITY_MEAN - UNCALIBRATED_DIFFICULTY_OFFSET, sd: ABILITY_SD } as const;
 
 /** Bounds that keep a degenerate item finite; real items sit well inside. */
 const MIN_DISCRIMINATION = 0.05;
@@ -104,6 +114,8 @@ export function calibrate(responses: readonly CalibrationResponse[], options: Ca
   const tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
   const priorSd = options.discriminationPriorSd ?? DEFAULT_DISCRIMINATION_PRIOR_SD;
   const anchors = options.anchors ?? {};
+  const start = options.population ?? DEFAULT_CALIBRATION_POPULATION;
+  if (!Number.isFinite(start.mean) || !(start.sd > 0) || !Number.isFinite(start.sd)) throw new RangeError('population needs a finite mean and a positive sd');
   if (!Number.isInteger(minAnswers) || minAnswers < 1) throw new RangeError('minAnswers must be a positive whole number');
   if (!Number.isInteger(maxIterations) || maxIterations < 1) throw new RangeError('maxIterations must be a positive whole number');
   if (!(tolerance > 0)) throw new RangeError('tolerance must be positive');
@@ -146,7 +158,7 @@ export function calibrate(responses: readonly CalibrationResponse[], options: Ca
     items.set(id, {
       id,
       discrimination: anchor?.discrimination ?? 1,
-      difficulty: anchor?.difficulty ?? clamp(Math.log((1 - rate) / rate), -MAX_ABS_DIFFICULTY, MAX_ABS_DIFFICULTY),
+      difficulty: anchor?.difficulty ?? clamp(start.mean + start.sd * Math.log((1 - rate) / rate), -MAX_ABS_DIFFICULTY, MAX_ABS_DIFFICULTY),
       anchored: anchor !== undefined,
       answers: count.answers,
       successes: count.successes,
@@ -167,7 +179,7 @@ export function calibrate(responses: readonly CalibrationResponse[], options: Ca
   const learners = [...byLearner.values()];
   const estimatePopulation = Object.keys(anchors).some((id) => items.has(id));
 
-  let population = { mean: 0, sd: 1 };
+  let population = { mean: start.mean, sd: start.sd };
   let iterations = 0;
   let converged = false;
   let logLikelihood = Number.NEGATIVE_INFINITY;

@@ -39,6 +39,7 @@ export type { CertificationAnswer, CertificationScore, CertificationScoringInput
 export { UNCALIBRATED_DIFFICULTY_OFFSET, UNCALIBRATED_DISCRIMINATION, irtParametersOf } from './parameters';
 export type { ChallengeIrt } from './parameters';
 export {
+  DEFAULT_CALIBRATION_POPULATION,
   DEFAULT_DISCRIMINATION_PRIOR_SD,
   DEFAULT_MAX_ITERATIONS,
   DEFAULT_MIN_ANSWERS,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calibrate, type CalibrationResponse } from '../../src/irt/calibration';
+import { DEFAULT_CALIBRATION_POPULATION, calibrate, type CalibrationResponse } from '../../src/irt/calibration';
 import { successProbability, type IrtParameters } from '../../src/irt/two-pl';
 import { createRandom } from '../../src/random';
 
@@ -56,7 +56,7 @@ function errors(result: ReturnType<typeof calibrate>, truth: ReadonlyMap<string,
 describe('calibrate (2PL, marginal maximum likelihood by EM)', () => {
   it('recovers the generating parameters of 1,000 simulated learners × 40 items (25 answers each)', () => {
     const { truth, responses } = simulate(11, 1000, 40, 25);
-    const result = calibrate(responses);
+    const result = calibrate(responses, { population: { mean: 0, sd: 1 } });
     expect(result.converged).toBe(true);
     expect(result.learners).toBe(1000);
     expect(result.skipped).toEqual([]);
@@ -71,6 +71,21 @@ describe('calibrate (2PL, marginal maximum likelihood by EM)', () => {
     expect(medianSe).toBeGreaterThan(0.03);
     expect(medianSe).toBeLessThan(0.3);
     expect(Number.isFinite(result.logLikelihood) && result.logLikelihood < 0).toBe(true);
+  });
+
+  it('fixes the scale with the population of the selection model, N(−0.5, 1.5²), by default', () => {
+    expect(DEFAULT_CALIBRATION_POPULATION).toEqual({ mean: -0.5, sd: 1.5 });
+    const { truth, responses } = simulate(31, 1000, 40, 25, -0.5, 1.5);
+    const result = calibrate(responses);
+    expect(result.converged).toBe(true);
+    expect(result.population).toEqual({ mean: -0.5, sd: 1.5 });
+    const e = errors(result, truth);
+    expect(e.difficulty).toBeLessThan(0.25);
+    expect(e.discrimination).toBeLessThan(0.3);
+    // Assuming another population moves and stretches every difficulty with it.
+    const unit = calibrate(responses, { population: { mean: 0, sd: 1 } });
+    const shift = Object.entries(unit.items).map(([id, item]) => item.difficulty - (result.items[id]?.difficulty ?? 0));
+    expect(Math.abs(shift.reduce((sum, d) => sum + d, 0) / shift.length)).toBeGreaterThan(0.3);
   });
 
   it('puts new items on the anchors’ scale and estimates the population', () => {
@@ -119,6 +134,7 @@ describe('calibrate (2PL, marginal maximum likelihood by EM)', () => {
     expect(calibrate(responses, { minAnswers: 10 })).toEqual(calibrate(responses, { minAnswers: 10 }));
     expect(() => calibrate(responses, { minAnswers: 0 })).toThrow(RangeError);
     expect(() => calibrate(responses, { tolerance: 0 })).toThrow(RangeError);
+    expect(() => calibrate(responses, { population: { mean: 0, sd: 0 } })).toThrow(RangeError);
     expect(() => calibrate(responses, { anchors: { rec000: { difficulty: 0, discrimination: -1 } } })).toThrow(RangeError);
   });
 });
