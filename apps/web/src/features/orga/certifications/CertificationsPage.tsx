@@ -43,7 +43,7 @@ export function CertificationsPage() {
         </Notice>
       ) : null}
       {divisions.data?.hasLearners ? (
-        <section className="certifications-downloads" aria-label={t('certificationResults.orga.division')}>
+        <div className="certifications-downloads">
           <SelectField
             label={t('certificationResults.orga.division')}
             name="division"
@@ -74,7 +74,7 @@ export function CertificationsPage() {
               )}
             </div>
           ) : null}
-        </section>
+        </div>
       ) : null}
       <details className="certifications-help" data-testid="certifications-help">
         <summary>{t('certificationResults.orga.howToRead')}</summary>
