@@ -23,6 +23,7 @@ export function CandidatesPanel({ sitting }: { sitting: Sitting }) {
   const [dialog, setDialog] = useState<'hand' | 'class' | null>(null);
   const [removing, setRemoving] = useState<Candidate | null>(null);
   const [enrolled, setEnrolled] = useState<number | null>(null);
+  // The row's button is gone once the action succeeds: focus comes back here, not to the page's top.
   const toolbar = useRef<HTMLDivElement>(null);
   const open = sitting.status === 'created';
   const hasRoster = centre.organization.type === 'SCO';
@@ -38,7 +39,7 @@ export function CandidatesPanel({ sitting }: { sitting: Sitting }) {
   return (
     <section aria-labelledby="candidates-title" data-testid="candidates-panel">
       <h2 id="candidates-title">{title}</h2>
-      <div className="certif-toolbar" ref={toolbar}>
+      <div className="certif-toolbar" ref={toolbar} tabIndex={-1}>
         <p role="status" data-testid="candidates-count">
           {t('certif.candidates.count', { count: items.length })}
         </p>

@@ -32,6 +32,7 @@ export function ConsolePanel({ sitting }: { sitting: Sitting }) {
   const resolve = useResolveReport(organizationId, sitting.id);
   const [ending, setEnding] = useState<ConsoleCandidate | null>(null);
   const [finalizing, setFinalizing] = useState(false);
+  // The row's button is gone once the action succeeds: focus comes back here, not to the page's top.
   const panel = useRef<HTMLElement>(null);
   const candidates = view.data?.candidates ?? [];
   const openReports = candidates.reduce((sum, c) => sum + c.openReports.length, 0);
@@ -47,7 +48,7 @@ export function ConsolePanel({ sitting }: { sitting: Sitting }) {
   }
 
   return (
-    <section aria-labelledby="console-title" data-testid="console-panel" ref={panel}>
+    <section aria-labelledby="console-title" data-testid="console-panel" ref={panel} tabIndex={-1}>
       <h2 id="console-title">{title}</h2>
       {open ? (
         <p className="certif-hint">
