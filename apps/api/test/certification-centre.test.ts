@@ -354,4 +354,42 @@ describe('invigilator console', () => {
     const [row] = await t.database.db.select().from(certificationSittings).where(eq(certificationSittings.id, sitting.id));
     expect(row!.finalizedBy).toBe(c.member.id);
   });
+
+  it('follows a pupil through the test module: entry, authorisation, start, a report, the end and finalisation', async () => {
+    const c = await centre();
+    const db = t.database.db;
+    const sitting = await newSitting(c);
+    const account = await createUser(db, { firstName: 'Charles', lastName: 'Durand' });
+    await giveLevelOne(account.id, 5);
+    const learner = await createLearner(db, c.organization.id, { firstName: 'Charles', lastName: 'Durand', birthdate: '2010-03-14', division: '3A', userId: account.id });
+    const [candidate] = (await c.agent.post<{ items: Candidate[] }>(`${c.base}/${sitting.id}/candidates/from-roster`, { organizationLearnerIds: [learner.id] })).body.items;
+    const state = async () => (await c.agent.get<SittingConsole>(`${c.base}/${sitting.id}/console`)).body.candidates[0]!;
+    expect((await state()).state).toBe('NOT_STARTED');
+
+    const pupil = new Agent(t.app);
+    await pupil.signIn(account.email, PASSWORD);
+    const entry = await pupil.post('/api/certification-entries', { sittingNumber: sitting.number, firstName: 'charles', lastName: 'DURAND', birthdate: '2010-03-14', rulesAccepted: true });
+    expect(entry.status).toBe(200);
+    expect((await state()).state).toBe('WAITING_AUTHORIZATION');
+
+    await c.agent.post(`${c.base}/${sitting.id}/candidates/${candidate!.id}/authorize`);
+    expect((await state()).state).toBe('AUTHORIZED');
+    const started = await pupil.post<{ courseId: string }>(`/api/certification-entries/${candidate!.id}/course`, { accessCode: sitting.accessCode.toLowerCase() });
+    expect(started.status).toBe(200);
+    expect(await state()).toMatchObject({ state: 'IN_PROGRESS', questionNumber: 1, courseId: started.body.courseId });
+
+    const report = await pupil.post<{ id: string }>(`/api/certification-courses/${started.body.courseId}/issue-reports`, { category: 'TECHNICAL', description: 'Écran figé' });
+    expect(report.status).toBe(201);
+    expect(await state()).toMatchObject({ state: 'PAUSED', openReports: [{ id: report.body.id, description: 'Écran figé' }] });
+    await c.agent.post(`${c.base}/${sitting.id}/issue-reports/${report.body.id}/resolve`, { resolution: 'RESUME' });
+    expect((await state()).state).toBe('IN_PROGRESS');
+
+    expect((await c.agent.post(`${c.base}/${sitting.id}/finalize`, {})).status).toBe(409);
+    await c.agent.post(`${c.base}/${sitting.id}/candidates/${candidate!.id}/end`);
+    expect(await state()).toMatchObject({ state: 'FINISHED', endReason: 'INVIGILATOR' });
+    const finalized = await c.agent.post<Sitting>(`${c.base}/${sitting.id}/finalize`, { comment: '' });
+    expect(finalized.body).toMatchObject({ status: 'finalized', finalizationComment: null });
+    const [result] = await db.select().from(certificationResults).where(eq(certificationResults.courseId, started.body.courseId));
+    expect(result).toMatchObject({ status: 'rejected', answerCount: 0 });
+  });
 });
