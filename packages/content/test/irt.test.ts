@@ -13,6 +13,7 @@ import {
   type FlashAnswer,
 } from '@jalon/engine';
 import { describe, expect, it } from 'vitest';
+import { applyIrtToTubeYaml } from '../src/apply-irt';
 import { compileRelease } from '../src/compile';
 import { loadRelease } from '../src/index';
 import { lintContent } from '../src/lint';
@@ -97,5 +98,73 @@ describe('a certification on the reference content with derived parameters', () 
     });
     expect(scores[0]).toBeLessThan(scores[1] ?? 0);
     expect(scores[1]).toBeLessThan(scores[2] ?? 0);
+  });
+});
+
+describe('applyIrtToTubeYaml', () => {
+  const file = `id: "@essaiIrt"
+skills:
+  - level: 1
+    challenges:
+      - id: "@essaiIrt1-01"
+        type: QCU
+        instruction: "Question ?"
+        proposals: "- a\\n- b"
+        solution: 1
+      - id: "@essaiIrt1-02"
+        type: QROC
+        irt:
+          difficulty: 0
+          discrimination: 1
+        instruction: >-
+          Une consigne
+          sur deux lignes
+        solution: "x"
+  - level: 2
+    challenges:
+      - id: "@essaiIrt2-01"
+        type: QCU
+        irt: { difficulty: 1, discrimination: 1 }
+        solution: 2 # commentaire gardé
+`;
+
+  it('writes the parameters after each id, or in place of an irt in flow or block form, and leaves every other line as it was', () => {
+    const { text, applied } = applyIrtToTubeYaml(file, {
+      '@essaiIrt1-01': { difficulty: -1.23456, discrimination: 1.5 },
+      '@essaiIrt1-02': { difficulty: 0.5, discrimination: 0.9 },
+      '@essaiIrt2-01': { difficulty: 2, discrimination: 2.25 },
+      '@ailleurs1-01': { difficulty: 0, discrimination: 1 },
+    });
+    expect(applied).toEqual(['@essaiIrt1-01', '@essaiIrt1-02', '@essaiIrt2-01']);
+    expect(text).toBe(`id: "@essaiIrt"
+skills:
+  - level: 1
+    challenges:
+      - id: "@essaiIrt1-01"
+        irt: { difficulty: -1.235, discrimination: 1.5 }
+        type: QCU
+        instruction: "Question ?"
+        proposals: "- a\\n- b"
+        solution: 1
+      - id: "@essaiIrt1-02"
+        type: QROC
+        irt: { difficulty: 0.5, discrimination: 0.9 }
+        instruction: >-
+          Une consigne
+          sur deux lignes
+        solution: "x"
+  - level: 2
+    challenges:
+      - id: "@essaiIrt2-01"
+        type: QCU
+        irt: { difficulty: 2, discrimination: 2.25 }
+        solution: 2 # commentaire gardé
+`);
+    // Applying the same table again changes nothing.
+    expect(applyIrtToTubeYaml(text, { '@essaiIrt1-01': { difficulty: -1.23456, discrimination: 1.5 } }).text).toBe(text);
+  });
+
+  it('leaves a file without any listed challenge untouched', () => {
+    expect(applyIrtToTubeYaml(file, {})).toEqual({ text: file, applied: [] });
   });
 });
