@@ -17,8 +17,14 @@ function liveLearnerOf(organizationId: string) {
   return and(eq(organizationLearners.organizationId, organizationId), isNull(organizationLearners.deletedAt), eq(organizationLearners.isDisabled, false));
 }
 
-/** The sitting's candidates in name order, each with the enrolment warning. */
-export async function listCandidates(executor: Executor, sittingId: string, coreCompetenceIds: readonly CompetenceId[]): Promise<Candidate[]> {
+/** The sitting's candidates in name order (only `ids` when given: the ones just enrolled), each with the enrolment warning. */
+export async function listCandidates(
+  executor: Executor,
+  sittingId: string,
+  coreCompetenceIds: readonly CompetenceId[],
+  ids?: readonly string[],
+): Promise<Candidate[]> {
+  if (ids?.length === 0) return [];
   const rows = await executor
     .select({
       candidate: certificationCandidates,
@@ -29,7 +35,7 @@ export async function listCandidates(executor: Executor, sittingId: string, core
     .from(certificationCandidates)
     .leftJoin(organizationLearners, eq(organizationLearners.id, certificationCandidates.organizationLearnerId))
     .leftJoin(certificationCourses, eq(certificationCourses.candidateId, certificationCandidates.id))
-    .where(eq(certificationCandidates.sittingId, sittingId))
+    .where(and(eq(certificationCandidates.sittingId, sittingId), ids ? inArray(certificationCandidates.id, [...ids]) : undefined))
     .orderBy(sql`${certificationCandidates.sortKey} collate "C"`, asc(certificationCandidates.id));
   const warnings = await eligibilities(
     executor,

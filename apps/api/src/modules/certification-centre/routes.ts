@@ -83,8 +83,8 @@ export function certificationCentreRoutes(deps: CertificationCentreDeps) {
       async (request, reply) => {
         const { organizationId, sittingId } = request.params;
         const candidateId = await db.transaction((tx) => enrolByHand(tx, organizationId, sittingId, request.body));
-        const candidate = (await listCandidates(db, sittingId, core)).find((c) => c.id === candidateId)!;
-        return reply.status(201).send(candidate);
+        const [candidate] = await listCandidates(db, sittingId, core, [candidateId]);
+        return reply.status(201).send(candidate!);
       },
     );
 
@@ -97,9 +97,8 @@ export function certificationCentreRoutes(deps: CertificationCentreDeps) {
       { ...guard, schema: { tags, params: sittingParamsSchema, body: enrolFromRosterBodySchema, response: { 201: candidatesSchema } } },
       async (request, reply) => {
         const { organizationId, sittingId } = request.params;
-        const ids = new Set(await db.transaction((tx) => enrolFromRoster(tx, organizationId, sittingId, request.body.organizationLearnerIds)));
-        const enrolled = (await listCandidates(db, sittingId, core)).filter((c) => ids.has(c.id));
-        return reply.status(201).send({ items: enrolled });
+        const ids = await db.transaction((tx) => enrolFromRoster(tx, organizationId, sittingId, request.body.organizationLearnerIds));
+        return reply.status(201).send({ items: await listCandidates(db, sittingId, core, ids) });
       },
     );
 
