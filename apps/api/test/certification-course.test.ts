@@ -162,6 +162,16 @@ describe('entering a sitting', () => {
     expect((await other.agent.get<{ entry: Entry | null }>('/api/me/certification-entry')).body.entry).toBeNull();
   });
 
+  it('shows a candidate who finished a test the next sitting they enter', async () => {
+    const { agent, courseId } = await started();
+    await agent.post(`/api/certification-courses/${courseId}/end`);
+    expect((await agent.get<{ entry: Entry }>('/api/me/certification-entry')).body.entry.state).toBe('ended');
+    const next = await sitting();
+    const candidate = await enrol(next.id);
+    expect((await enter(agent, next.number)).status).toBe(200);
+    expect((await agent.get<{ entry: Entry }>('/api/me/certification-entry')).body.entry).toMatchObject({ candidateId: candidate.id, state: 'waiting' });
+  });
+
   it('refuses one account entering as two candidates of a sitting, and a finalised sitting', async () => {
     const s = await sitting();
     await enrol(s.id);

@@ -106,6 +106,14 @@ describe('entering a sitting', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Question 1 / 32' })).toBeTruthy();
   });
 
+  it('after a finished test, says when results come and lets the candidate enter another sitting', async () => {
+    fakeApi(me, on('GET', '/api/me/certification-entry', { status: 200, body: { entry: anEntry({ state: 'ended', courseId: COURSE_ID }) } }));
+    renderAt('/certification');
+    expect(await screen.findByText('Vos résultats seront disponibles après la publication de la session.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Entrer dans une autre session' }));
+    expect(await screen.findByTestId('certification-entry-form')).toBeTruthy();
+  });
+
   it('tells a candidate who is not certifiable why the test does not start', async () => {
     fakeApi(
       me,

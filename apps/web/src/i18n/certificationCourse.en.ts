@@ -92,6 +92,7 @@ export const certificationCourseEn: typeof certificationCourseFr = {
         INVIGILATOR: 'The invigilator ended your test.',
       },
       home: 'Back to the home page',
+      enterAnother: 'Enter another sitting',
     },
   },
 };

@@ -90,6 +90,7 @@ export const certificationCourseFr = {
         INVIGILATOR: 'Le surveillant a terminé votre test.',
       },
       home: 'Revenir à l’accueil',
+      enterAnother: 'Entrer dans une autre session',
     },
   },
 };

@@ -1,5 +1,5 @@
 import type { CertificationEntry, CertificationEntryBody } from '@jalon/contracts';
-import { and, desc, eq, ne } from 'drizzle-orm';
+import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database';
 import { AppError } from '../../platform/http/errors';
 import { certificationCandidates, certificationSittings, findCandidateForEntry, isCertifiable } from '../certification-centre';
@@ -54,8 +54,8 @@ async function courseOf(executor: Executor, candidateId: string): Promise<Course
 }
 
 /**
- * Where the signed-in candidate stands in the sitting they entered last, while it is open
- * (not finalised): the waiting screen polls it until the invigilator authorises them.
+ * Where the signed-in candidate stands in an open (not finalised) sitting they entered,
+ * unfinished tests first: the waiting screen polls it until the invigilator authorises them.
  */
 export async function myEntry(deps: Pick<CourseDeps, 'db'>, userId: string): Promise<CertificationEntry | null> {
   const [row] = await deps.db
@@ -64,7 +64,8 @@ export async function myEntry(deps: Pick<CourseDeps, 'db'>, userId: string): Pro
     .innerJoin(certificationSittings, eq(certificationSittings.id, certificationCandidates.sittingId))
     .leftJoin(certificationCourses, eq(certificationCourses.candidateId, certificationCandidates.id))
     .where(and(eq(certificationCandidates.userId, userId), eq(certificationSittings.status, 'created')))
-    .orderBy(desc(certificationSittings.date), desc(certificationCandidates.createdAt))
+    // A test still to take or running comes before one already finished.
+    .orderBy(sql`${certificationCourses.endedAt} is not null`, desc(certificationSittings.date), desc(certificationCandidates.createdAt))
     .limit(1);
   return row ? entryOf(row.candidate, row.sitting, row.course) : null;
 }

@@ -1,10 +1,14 @@
 import type { CertificationEndReason } from '@jalon/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { Button } from '../../shared/ui/Button';
 import { Page } from '../../shared/ui/Page';
 
-/** The end of the test: no score yet, since results wait for the sitting's publication. */
-export function CertificationEnded({ reason }: { reason: CertificationEndReason | null }) {
+/**
+ * The end of the test: no score yet, since results wait for the sitting's publication.
+ * `onEnterAnother` lets a candidate enter another sitting while this one is not finalised.
+ */
+export function CertificationEnded({ reason, onEnterAnother }: { reason: CertificationEndReason | null; onEnterAnother?: () => void }) {
   const { t } = useTranslation();
   return (
     <Page title={t('learner.certificationTest.ended.title')} testId="certification-ended">
@@ -13,9 +17,14 @@ export function CertificationEnded({ reason }: { reason: CertificationEndReason 
         {reason ? ` ${t(`learner.certificationTest.ended.reasons.${reason}`)}` : null}
       </p>
       <p data-testid="certification-results-later">{t('learner.certificationTest.ended.results')}</p>
-      <p>
+      <div className="actions">
         <Link to="/">{t('learner.certificationTest.ended.home')}</Link>
-      </p>
+        {onEnterAnother ? (
+          <Button variant="secondary" onClick={onEnterAnother} data-testid="certification-enter-another">
+            {t('learner.certificationTest.ended.enterAnother')}
+          </Button>
+        ) : null}
+      </div>
     </Page>
   );
 }

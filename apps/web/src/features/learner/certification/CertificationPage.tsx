@@ -29,6 +29,7 @@ export function CertificationPage() {
 function CertificationEntryFlow() {
   const { t } = useTranslation();
   const entry = useMyEntry();
+  const [enteringAnother, setEnteringAnother] = useState(false);
   if (entry.error) {
     return (
       <Page title={t('learner.certificationTest.entry.title')} testId="certification-error">
@@ -38,11 +39,11 @@ function CertificationEntryFlow() {
   }
   if (entry.data === undefined) return <Loading />;
   const current = entry.data.entry;
-  if (current === null) return <EntryForm />;
+  if (current === null || (current.state === 'ended' && enteringAnother)) return <EntryForm />;
   if (current.state === 'waiting') return <Waiting entry={current} />;
   if (current.state === 'authorized') return <AccessCode entry={current} />;
   if (current.state === 'started' && current.courseId) return <Navigate to={certificationTestPath(current.courseId)} replace />;
-  return <CertificationEnded reason={null} />;
+  return <CertificationEnded reason={null} onEnterAnother={() => setEnteringAnother(true)} />;
 }
 
 const ENTRY_FIELDS = ['sittingNumber', 'firstName', 'lastName', 'birthdate', 'rulesAccepted'] as const;

@@ -29,7 +29,7 @@ export function ReadAloudButton({ target, lang }: { target: RefObject<HTMLElemen
     speech.speak(utterance);
   };
   return (
-    <Button variant="secondary" onClick={toggle} data-testid="certification-read-aloud">
+    <Button variant="secondary" className="certification__read-aloud" onClick={toggle} data-testid="certification-read-aloud">
       {speaking ? t('learner.certificationTest.test.stopReading') : t('learner.certificationTest.test.readAloud')}
     </Button>
   );
