@@ -27,7 +27,6 @@ export const en: Translations = {
   },
   status: {
     backHome: 'Back to the home page',
-    comingSoon: 'This feature is coming soon: it is not available yet in this version of Jalon.',
     error: { title: 'Something went wrong' },
     notFound: { title: 'Page not found', text: 'The page you asked for does not exist or has moved.' },
     forbidden: { title: 'Access denied', text: 'You do not have the rights needed to see this page.' },

@@ -27,7 +27,6 @@ export const fr = {
   },
   status: {
     backHome: 'Revenir à l’accueil',
-    comingSoon: 'Cette fonctionnalité arrive bientôt : elle n’est pas encore disponible dans cette version de Jalon.',
     error: { title: 'Une erreur est survenue' },
     notFound: { title: 'Page introuvable', text: 'La page demandée n’existe pas ou a été déplacée.' },
     forbidden: { title: 'Accès refusé', text: 'Vous n’avez pas les droits nécessaires pour afficher cette page.' },
