@@ -17,6 +17,8 @@ export const stepKey = (courseId: string) => ['certification-course', courseId, 
 
 /** How often the waiting and paused screens ask whether the invigilator has acted. */
 export const POLL_MS = 4000;
+/** While a question is shown: often enough to notice within a minute that the invigilator ended the test. */
+const RUNNING_POLL_MS = 30_000;
 
 /**
  * Where the candidate stands. While they wait for the invigilator it is read again every few
@@ -58,7 +60,8 @@ export function useCourse(courseId: string) {
 
 /**
  * The served challenge (the same after a reload), the pause or the end. Paused, it is read
- * again every few seconds until the invigilator resolves the report.
+ * again every few seconds until the invigilator resolves the report; otherwise every half
+ * minute, which also ends the page of a test the invigilator or the clock ended.
  */
 export function useCertificationStep(courseId: string) {
   return useQuery({
@@ -66,7 +69,11 @@ export function useCertificationStep(courseId: string) {
     queryFn: () => api.get<CertificationStep>(`/api/certification-courses/${courseId}/next`),
     staleTime: 0,
     gcTime: 0,
-    refetchInterval: (query) => (query.state.data?.kind === 'paused' ? POLL_MS : false),
+    refetchInterval: (query) => {
+      const kind = query.state.data?.kind;
+      if (kind === 'paused') return POLL_MS;
+      return kind === 'challenge' ? RUNNING_POLL_MS : false;
+    },
   });
 }
 
