@@ -305,6 +305,19 @@ describe('properties', () => {
     );
   });
 
+  it('a right last answer never scores lower than a wrong one', () => {
+    fc.assert(
+      fc.property(fc.array(fc.boolean(), { minLength: 19, maxLength: 31 }), fc.boolean(), (oks, completed) => {
+        const list = answers(oks.length + 1, (i) => (oks[i] ? 'ok' : 'ko'), spread);
+        const withLast = (result: AnswerResult) => list.map((a, i) => (i === oks.length ? { ...a, result } : a));
+        const right = scoreCertification({ answers: withLast('ok'), completed, competenceIds: COMPETENCES });
+        const wrong = scoreCertification({ answers: withLast('ko'), completed, competenceIds: COMPETENCES });
+        expect(right.pixScore).toBeGreaterThanOrEqual(wrong.pixScore);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   it('a completed score is the pix of the raw capacity, so it rises with the capacity', () => {
     fc.assert(
       fc.property(fc.array(fc.boolean(), { minLength: 20, maxLength: 32 }), (oks) => {
