@@ -5,7 +5,7 @@ import type { Certificate, CertificationDivisions, JurySittingDetail, JurySittin
 import { downgradeCapacity, pixFromCapacity } from '@jalon/engine';
 import { certificationCandidates, certificationSittings } from '../src/modules/certification-centre/schema';
 import { certificationAnswers, certificationCourses } from '../src/modules/certification-course/schema';
-import { computeResult } from '../src/modules/certification-results';
+import { automaticComment, computeResult } from '../src/modules/certification-results';
 import { certificationResults } from '../src/modules/certification-results/schema';
 import { organizationFeatures } from '../src/modules/organizations';
 import { createLearner } from './support/campaign-factory';
@@ -128,6 +128,7 @@ describe('computeResult', () => {
     const s = await sitting();
     const { result } = await takeTest(s.id, { firstName: 'Rémi', lastName: 'Court' }, allRight(12), 'CANDIDATE');
     expect(result).toMatchObject({ status: 'rejected', pixScore: 0, answerCount: 12 });
+    expect(automaticComment(result)).toBe('Nombre de réponses insuffisant');
   });
 
   it('moves an abandon between 20 and 31 answers down one mesh, keeping its place in it', async () => {
@@ -355,5 +356,22 @@ describe('publication, « Mes certifications », certificates and Orga « Certif
     const other = await school();
     expect((await other.agent.get(`${sch.base}/divisions`)).status).toBe(403);
     expect((await sch.agent.get<CertificationDivisions>(`${sch.base}/divisions`)).body).toEqual({ hasLearners: false, divisions: [] });
+  });
+});
+
+describe('guessing verification codes', () => {
+  it('is stopped after 100 wrong codes from one address in an hour, even for a good code', async () => {
+    // A minute into an hour: the 101 look-ups all fall in the same hourly window.
+    const realNow = Date.now();
+    t.clock.offsetMs = Math.ceil(realNow / 3_600_000) * 3_600_000 + 60_000 - realNow;
+    const lookup = (code: string) => t.app.inject({ method: 'GET', url: `/api/certificates/${code}`, remoteAddress: '203.0.113.9' });
+    for (let i = 0; i < 100; i++) expect((await lookup(`J-WRONG${String(i).padStart(3, '0')}`)).statusCode).toBe(404);
+    const refused = await lookup('J-AAAAAAAA');
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json().errors[0].code).toBe('RATE_LIMITED');
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    // Another address is not affected.
+    expect((await t.app.inject({ method: 'GET', url: '/api/certificates/J-AAAAAAAA', remoteAddress: '198.51.100.7' })).statusCode).toBe(404);
+    t.clock.offsetMs = 0;
   });
 });
