@@ -4,7 +4,6 @@ import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../platform/db/database';
 import { AppError } from '../../platform/http/errors';
 import { certificationCandidates, certificationSittings } from '../certification-centre/schema';
-import { certificationCourses } from '../certification-course/schema';
 import { attachmentDisposition, BOM, csvLine, csvText, localDate } from '../exports';
 import { findOrganization } from '../organizations';
 import { automaticComment } from './compute-result';
@@ -31,24 +30,41 @@ export async function assertCertificationResultsAvailable(db: Executor, organiza
 const currentLearners = (organizationId: string) =>
   sql`organization_learners.organization_id = ${organizationId} and organization_learners.deleted_at is null and not organization_learners.is_disabled`;
 
+/**
+ * (division, course id) of every certification test of the organization's current pupils:
+ * the test of a candidate enrolled from their roster entry, or taken with their account.
+ * Two indexed look-ups joined by a union, rather than one join on an OR, which would compare
+ * every pupil with every test of the instance.
+ */
+const pupilCourses = (organizationId: string, division?: string) => {
+  const pupils = sql`select id, user_id, division from organization_learners
+                     where ${currentLearners(organizationId)}${division === undefined ? sql`` : sql` and division = ${division}`}`;
+  return sql`select p.division, cc.id as course_id
+             from (${pupils}) p
+             join certification_candidates ca on ca.organization_learner_id = p.id
+             join certification_courses cc on cc.candidate_id = ca.id
+             union
+             select p.division, cc.id
+             from (${pupils}) p
+             join certification_courses cc on cc.user_id = p.user_id`;
+};
+
 export async function certificationDivisions(db: Executor, organizationId: string): Promise<CertificationDivisions> {
   await assertCertificationResultsAvailable(db, organizationId);
-  // The same matching as the downloads: by the enrolled roster entry, or by the pupil's account.
   const rows = await queryRows<{ division: string | null; results: number; certificates: number }>(
     db,
-    sql`select organization_learners.division,
-               count(distinct r.course_id)::int as results,
-               count(distinct r.course_id) filter (where r.status = 'validated')::int as certificates
-        from organization_learners
-        left join (certification_courses cc
-                   join certification_candidates ca on ca.id = cc.candidate_id
-                   join certification_sittings s on s.id = cc.sitting_id and s.status = 'published'
-                   join certification_results r on r.course_id = cc.id and r.status <> 'started')
-          on ca.organization_learner_id = organization_learners.id
-             or (organization_learners.user_id is not null and cc.user_id = organization_learners.user_id)
-        where ${currentLearners(organizationId)}
-        group by organization_learners.division
-        order by organization_learners.division collate "C"`,
+    sql`with published as (
+          select m.division, r.course_id, r.status
+          from (${pupilCourses(organizationId)}) m
+          join certification_results r on r.course_id = m.course_id and r.status <> 'started'
+          join certification_courses cc on cc.id = r.course_id
+          join certification_sittings s on s.id = cc.sitting_id and s.status = 'published'
+        )
+        select d.division,
+               (select count(*)::int from published p where p.division = d.division) as results,
+               (select count(*)::int from published p where p.division = d.division and p.status = 'validated') as certificates
+        from (select distinct division from organization_learners where ${currentLearners(organizationId)}) d
+        order by d.division collate "C"`,
   );
   return {
     hasLearners: rows.length > 0,
@@ -62,14 +78,12 @@ async function publishedResultsOfDivision(db: Executor, organizationId: string, 
   await assertCertificationResultsAvailable(db, organizationId);
   const known = await queryRows(db, sql`select 1 from organization_learners where ${currentLearners(organizationId)} and division = ${division} limit 1`);
   if (known.length === 0) throw new AppError('DIVISION_NOT_FOUND', { pointer: '/division' });
-  const ofClass = sql`select id, user_id from organization_learners where ${currentLearners(organizationId)} and division = ${division}`;
   return resultRows(
     db,
     and(
       eq(certificationSittings.status, 'published'),
       ne(certificationResults.status, 'started'),
-      sql`(${certificationCandidates.organizationLearnerId} in (select id from (${ofClass}) c)
-           or ${certificationCourses.userId} in (select user_id from (${ofClass}) c where user_id is not null))`,
+      sql`${certificationResults.courseId} in (select course_id from (${pupilCourses(organizationId, division)}) m)`,
     ),
   ).orderBy(sql`${certificationCandidates.sortKey} collate "C"`, asc(certificationSittings.date), asc(certificationResults.courseId));
 }
