@@ -328,13 +328,18 @@ describe('the test', () => {
     t.clock.offsetMs = 150 * 60_000;
     const stillRunning = await agent.get<Step>(`/api/certification-courses/${courseId}/next`);
     expect(stillRunning.body.kind).toBe('challenge');
+    // An answer sent in the last second, arriving just after the deadline, still counts.
+    t.clock.offsetMs = new Date(course.endsAt).getTime() - Date.now() + 1000;
+    const lastSecond = await answer(agent, courseId, stillRunning.body.challenge!.id);
+    expect(lastSecond.status).toBe(200);
+    served.push(stillRunning.body.challenge!.id);
     t.clock.offsetMs = 158 * 60_000;
-    const late = await answer(agent, courseId, stillRunning.body.challenge!.id);
+    const late = await answer(agent, courseId, lastSecond.body.step.challenge!.id);
     expect(late.status).toBe(409);
     expect(errorCodes(late)).toEqual(['CERTIFICATION_COURSE_ENDED']);
     expect((await agent.get<Course>(`/api/certification-courses/${courseId}`)).body).toMatchObject({ state: 'ended', endReason: 'TIMED_OUT', answerCount: served.length });
     const [result] = await t.database.db.select().from(certificationResults).where(eq(certificationResults.courseId, courseId));
-    expect(result).toMatchObject({ status: 'rejected', answerCount: 3 });
+    expect(result).toMatchObject({ status: 'rejected', answerCount: 4 });
   });
 
   it('ends a forgotten test TIMED_OUT when the console sweeps the sitting', async () => {

@@ -6,7 +6,7 @@ import {
   type CertificationStep,
   type RunnerChallenge,
 } from '@jalon/contracts';
-import { assessmentSeedFromId, CERTIFICATION_FLASH, createRandom, nextFlashStep, type ChallengeId } from '@jalon/engine';
+import { assessmentSeedFromId, CERTIFICATION_FLASH, createRandom, nextFlashStep, TIMER_GRACE_MS, type ChallengeId } from '@jalon/engine';
 import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { Release } from '@jalon/content';
 import type { Clock } from '../../platform/clock';
@@ -44,6 +44,14 @@ const MINUTE_MS = 60_000;
 /** 105 minutes × (1 + extra time / 100) from the start (`certification.md` §3). */
 export function courseDeadline(startedAt: Date, extraTimePercentage: number): Date {
   return new Date(startedAt.getTime() + Math.round(CERTIFICATION_BASE_MINUTES * MINUTE_MS * (1 + extraTimePercentage / 100)));
+}
+
+/**
+ * Whether a test's time is up, after the same network grace as a timed challenge: an answer
+ * sent in the last second still counts.
+ */
+export function isOverdue(startedAt: Date, extraTimePercentage: number, now: Date): boolean {
+  return now.getTime() > courseDeadline(startedAt, extraTimePercentage).getTime() + TIMER_GRACE_MS;
 }
 
 /** Reads a course of the user: another user's course does not exist for them. */
@@ -114,7 +122,7 @@ export async function endCourse(db: Db, release: Release, courseId: string, reas
 async function expireIfLate(deps: CourseDeps, ctx: CourseContext): Promise<CourseContext> {
   if (ctx.course.endedAt) return ctx;
   const now = deps.clock.now();
-  if (now.getTime() < courseDeadline(ctx.course.startedAt, ctx.extraTimePercentage).getTime()) return ctx;
+  if (!isOverdue(ctx.course.startedAt, ctx.extraTimePercentage, now)) return ctx;
   await endCourse(deps.db, deps.content.release, ctx.course.id, 'TIMED_OUT', now);
   return loadCourse(deps.db, deps.content, ctx.course.id, null);
 }

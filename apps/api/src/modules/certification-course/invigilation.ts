@@ -4,7 +4,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database';
 import { AppError } from '../../platform/http/errors';
 import { certificationCandidates } from '../certification-centre/schema';
-import { courseDeadline, endCourse, hasOpenReport } from './course';
+import { endCourse, hasOpenReport, isOverdue } from './course';
 import { certificationCourses, certificationIssueReports } from './schema';
 
 /**
@@ -31,7 +31,7 @@ export async function endOverdueCourses(db: Db, sittingId: string, now: Date, re
     .where(and(eq(certificationCourses.sittingId, sittingId), isNull(certificationCourses.endedAt)));
   let ended = 0;
   for (const course of running) {
-    if (now.getTime() < courseDeadline(course.startedAt, course.extra).getTime()) continue;
+    if (!isOverdue(course.startedAt, course.extra, now)) continue;
     if (await endCourse(db, release, course.id, 'TIMED_OUT', now)) ended++;
   }
   return ended;
