@@ -14,6 +14,17 @@ export function automaticComment(result: Pick<CertificationResultRow, 'status' |
   return result.status === 'rejected' && result.answerCount < MINIMUM_CERTIFICATION_ANSWERS ? INSUFFICIENT_ANSWERS_COMMENT : null;
 }
 
+/** The release never changes while the process runs: its challenges are indexed once, not at each scoring. */
+const challengeIndexes = new WeakMap<Release, ReadonlyMap<string, Release['challenges'][number]>>();
+export function challengesById(release: Release): ReadonlyMap<string, Release['challenges'][number]> {
+  let index = challengeIndexes.get(release);
+  if (!index) {
+    index = new Map(release.challenges.map((c) => [c.id, c]));
+    challengeIndexes.set(release, index);
+  }
+  return index;
+}
+
 const ANSWER_RESULTS: ReadonlySet<string> = new Set<AnswerResult>(['ok', 'ko', 'aband', 'timedout', 'focusedOut']);
 
 /**
@@ -38,7 +49,7 @@ export async function computeResult(db: Executor, courseId: string, now: Date, r
     outcome = { status: 'cancelled', pixScore: null, capacity: null, competenceLevels: null };
   } else {
     try {
-      const challenges = new Map(release.challenges.map((c) => [c.id, c]));
+      const challenges = challengesById(release);
       const score = scoreCertification({
         answers: scored.map((answer) => {
           const challenge = challenges.get(answer.challengeId);

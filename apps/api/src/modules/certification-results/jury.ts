@@ -6,7 +6,7 @@ import { AppError } from '../../platform/http/errors';
 import { certificationCandidates, certificationSittings } from '../certification-centre/schema';
 import { certificationAnswers, certificationCourses, certificationIssueReports } from '../certification-course/schema';
 import { organizations } from '../organizations/schema';
-import { automaticComment, computeResult } from './compute-result';
+import { automaticComment, challengesById, computeResult } from './compute-result';
 import { certificationResults } from './schema';
 
 /**
@@ -83,7 +83,7 @@ export async function jurySittingDetail(db: Executor, release: Release, sittingI
         .where(inArray(certificationIssueReports.courseId, courseIds))
         .groupBy(certificationIssueReports.courseId)
     : [];
-  const challenges = new Map(release.challenges.map((c) => [c.id, c]));
+  const challenges = challengesById(release);
   const competences = new Map(release.competences.map((c) => [c.id, c]));
   return {
     sitting,
