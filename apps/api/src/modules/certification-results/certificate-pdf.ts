@@ -1,4 +1,5 @@
 import type { Certificate } from '@jalon/contracts';
+import { DEFAULT_MAX_REACHABLE_LEVEL, PIX_PER_MESH } from '@jalon/engine';
 import PDFDocument from 'pdfkit';
 
 const MARGIN = 50;
@@ -60,7 +61,7 @@ function drawCertificate(doc: PDFKit.PDFDocument, certificate: Certificate, opti
     .font('Helvetica')
     .fontSize(10)
     .fillColor(GREY)
-    .text('Score total certifié, sur 895 pix au plus. Chaque compétence est évaluée sur un niveau de 0 à 7.', MARGIN + 200, scoreTop + 13, {
+    .text(`Score total certifié, sur ${PIX_PER_MESH * DEFAULT_MAX_REACHABLE_LEVEL - 1} pix au plus. Chaque compétence est évaluée sur un niveau de 0 à ${DEFAULT_MAX_REACHABLE_LEVEL}.`, MARGIN + 200, scoreTop + 13, {
       width: width - 216,
     });
   doc.x = MARGIN;
