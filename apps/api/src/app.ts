@@ -198,7 +198,7 @@ export async function buildApp({ config, content, database, clock, mailTransport
   await app.register(learnerImportRoutes({ db, clock, jobs, log: app.log }));
   await app.register(certificationCentreRoutes({ db, clock, release: content.release, content: contentIndex }));
   await app.register(certificationResultRoutes({ db, clock, limiter, release: content.release, publicUrl: config.publicUrl }));
-  if (config.testSupport) await app.register(supportRoutes({ mailer, clock, sendDueReminders: () => sendDueReminders(reminders) }));
+  if (config.testSupport) await app.register(supportRoutes({ db, release: content.release, mailer, clock, sendDueReminders: () => sendDueReminders(reminders) }));
   let stopReminderSweep: (() => Promise<void>) | undefined;
   const hub = new LiveHub(() => clock.now().getTime());
   await app.register(liveRoutes({ hub }));

@@ -1,20 +1,24 @@
 import { outboxMailParamsSchema, outboxMailSchema, outboxResponseSchema } from '@jalon/contracts';
+import type { Release } from '@jalon/content';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AdjustableClock } from '../../platform/clock';
+import type { Db } from '../../platform/db/database';
 import { AppError } from '../../platform/http/errors';
 import type { Mailer } from '../../platform/mail';
+import { writeCertifiableProfile } from './certifiable-profile';
 
 /** How many mails « Boîte d'envoi » lists: it is a window on recent mail, not an archive. */
 const OUTBOX_LIMIT = 200;
 
 /**
  * Test support of non-production builds (spec README): the outgoing-mail sink readable
- * over HTTP, the settable server clock, and the reminder sweep run on demand (it runs on a
- * timer otherwise, so a test that moves the clock would wait for it). Not registered in production.
+ * over HTTP, the settable server clock, the reminder sweep run on demand (it runs on a
+ * timer otherwise, so a test that moves the clock would wait for it), and a certifiable
+ * profile for the certification's journey. Not registered in production.
  */
-export function supportRoutes(deps: { mailer: Mailer; clock: AdjustableClock; sendDueReminders: () => Promise<number> }) {
+export function supportRoutes(deps: { db: Db; release: Release; mailer: Mailer; clock: AdjustableClock; sendDueReminders: () => Promise<number> }) {
   return async function register(app: FastifyInstance) {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const tags = ['support'];
@@ -57,6 +61,22 @@ export function supportRoutes(deps: { mailer: Mailer; clock: AdjustableClock; se
       '/api/admin/reminders/run',
       { schema: { tags, response: { 200: z.object({ sent: z.number().int() }) } }, config: { access: 'platformAdmin' } },
       async () => ({ sent: await deps.sendDueReminders() }),
+    );
+
+    r.post(
+      '/api/admin/users/:userId/certifiable-profile',
+      {
+        schema: {
+          tags,
+          params: z.object({ userId: z.string().uuid() }),
+          response: { 201: z.object({ competenceIds: z.array(z.string()) }) },
+        },
+        config: { access: 'platformAdmin' },
+      },
+      async (request, reply) => {
+        const written = await writeCertifiableProfile({ db: deps.db, release: deps.release, now: deps.clock.now() }, request.params.userId);
+        return reply.status(201).send(written);
+      },
     );
   };
 }
