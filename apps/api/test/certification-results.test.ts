@@ -193,6 +193,29 @@ describe('the jury', () => {
     expect(row).toMatchObject({ status: 'rejected', publicComment: 'Panne du réseau du centre.' });
   });
 
+  it('a technical incident the jury accepts cancels a short test instead of rejecting it, and spares an abandon its downgrade', async () => {
+    const s = await sitting();
+    const short = await takeTest(s.id, { firstName: 'Iris', lastName: 'Coupure' }, allRight(15), 'CANDIDATE');
+    const url = (courseId: string) => `/api/admin/certification-courses/${courseId}/result`;
+    const resultOf = async (courseId: string) => (await t.database.db.select().from(certificationResults).where(eq(certificationResults.courseId, courseId)))[0]!;
+    expect(short.result.status).toBe('rejected');
+    expect((await jury.patch(url(short.courseId), { incidentAccepted: true })).status).toBe(204);
+    expect(await resultOf(short.courseId)).toMatchObject({ status: 'cancelled', incidentAccepted: true, pixScore: null });
+    // Rescoring (a neutralisation, the finalisation) decides the same again; taking the incident back rejects it.
+    expect((await computeResult(t.database.db, short.courseId, new Date(), t.content.release)).status).toBe('cancelled');
+    expect((await jury.patch(url(short.courseId), { incidentAccepted: false })).status).toBe(204);
+    expect(await resultOf(short.courseId)).toMatchObject({ status: 'rejected', incidentAccepted: false, pixScore: 0 });
+
+    const completed = (await takeTest(s.id, { firstName: 'Ana', lastName: 'Complète' }, middling(26), 'COMPLETED')).result;
+    const abandoned = await takeTest(s.id, { firstName: 'Ana', lastName: 'Interrompue' }, middling(26), 'CANDIDATE');
+    expect(abandoned.result.pixScore).toBeLessThan(completed.pixScore!);
+    expect((await jury.patch(url(abandoned.courseId), { incidentAccepted: true })).status).toBe(204);
+    expect(await resultOf(abandoned.courseId)).toMatchObject({ status: 'validated', pixScore: completed.pixScore });
+
+    const detail = await jury.get<JurySittingDetail>(`/api/admin/certification-sittings/${s.id}`);
+    expect(detail.body.courses.find((c) => c.courseId === abandoned.courseId)).toMatchObject({ incidentAccepted: true });
+  });
+
   it('refuses comments too long, decisions on a sitting not finalised, and everyone but an instance admin', async () => {
     const open = await sitting('created');
     const { courseId } = await takeTest(open.id, { firstName: 'Oscar', lastName: 'Ouvert' }, middling(32));

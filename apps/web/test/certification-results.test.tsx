@@ -136,6 +136,7 @@ describe('the admin jury', () => {
         courseId: COURSE_ID,
         firstName: 'Inès',
         lastName: 'Bernard',
+        incidentAccepted: false,
         endReason: 'COMPLETED',
         issueReportCount: 0,
         status: 'validated',

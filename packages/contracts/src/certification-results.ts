@@ -97,6 +97,7 @@ export const juryCourseSchema = z.object({
   publicComment: z.string().nullable(),
   internalComment: z.string().nullable(),
   automaticComment: z.string().nullable(),
+  incidentAccepted: z.boolean(),
   answers: z.array(juryAnswerSchema),
 });
 export type JuryCourse = z.infer<typeof juryCourseSchema>;
@@ -110,8 +111,10 @@ export const juryAnswerParamsSchema = z.object({ courseId: idSchema, answerId: i
 export const neutralizationBodySchema = z.object({ neutralized: z.boolean() });
 export const juryCourseParamsSchema = z.object({ courseId: idSchema });
 const juryComment = z.string().trim().max(2000, { error: 'JURY_COMMENT_TOO_LONG' }).nullable();
-/** `PATCH /api/admin/certification-courses/:courseId/result`: cancel for a technical incident (or undo), comments. */
+/** `PATCH /api/admin/certification-courses/:courseId/result`: technical incident, voiding (or undo), comments. */
 export const juryDecisionBodySchema = z.object({
+  /** The interruption was a technical incident: under 20 answers cancelled, not rejected; 20–31 not downgraded. */
+  incidentAccepted: z.boolean().optional(),
   cancelled: z.boolean().optional(),
   publicComment: juryComment.optional(),
   internalComment: juryComment.optional(),

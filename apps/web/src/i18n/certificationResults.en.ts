@@ -109,6 +109,8 @@ export const certificationResultsEn: typeof certificationResultsFr = {
       cancel: 'Cancel the test (technical incident)',
       cancelTitle: 'Cancel the test of {{name}}?',
       cancelText: 'The test will have no score: the certification will be « Cancelled ». You can go back on this decision until the sitting is published.',
+      incidentAccepted: 'Interruption caused by a technical incident',
+      incidentAcceptedHint: 'Accepted by the jury: under 20 answers the certification is « Cancelled » rather than « Rejected »; from 20 to 31 answers the score is not lowered.',
       uncancel: 'Lift the cancellation',
       publicComment: 'Jury’s comment (on the certificate and seen by the school)',
       internalComment: 'Internal comment (never shown)',

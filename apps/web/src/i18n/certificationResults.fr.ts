@@ -107,6 +107,8 @@ export const certificationResultsFr = {
       cancel: 'Annuler le test (incident technique)',
       cancelTitle: 'Annuler le test de {{name}} ?',
       cancelText: 'Le test n’aura pas de score : la certification sera « Annulée ». Vous pourrez revenir sur cette décision tant que la session n’est pas publiée.',
+      incidentAccepted: 'Interruption due à un incident technique',
+      incidentAcceptedHint: 'Reconnue par le jury : sous 20 réponses, la certification est « Annulée » plutôt que « Rejetée » ; de 20 à 31 réponses, le score n’est pas abaissé.',
       uncancel: 'Lever l’annulation',
       publicComment: 'Commentaire du jury (visible sur le certificat et par l’établissement)',
       internalComment: 'Commentaire interne (jamais montré)',

@@ -28,11 +28,19 @@ export function challengesById(release: Release): ReadonlyMap<string, Release['c
 const ANSWER_RESULTS: ReadonlySet<string> = new Set<AnswerResult>(['ok', 'ko', 'aband', 'timedout', 'focusedOut']);
 
 /**
+ * A result the jury voided: cancelled, and not merely by scoring a short test whose
+ * interruption the jury put down to a technical incident (rescoring decides that one again).
+ */
+export function isVoidedByJury(result: Pick<CertificationResultRow, 'status' | 'incidentAccepted' | 'answerCount'>): boolean {
+  return result.status === 'cancelled' && !(result.incidentAccepted && result.answerCount < MINIMUM_CERTIFICATION_ANSWERS);
+}
+
+/**
  * Scores one certification test from its answers and writes its result row, replacing the
  * previous one (`certification.md` §4): called when the test ends, for every test at the
- * sitting's finalisation, and after each jury decision. Neutralised answers are left out.
- * A result the jury cancelled (technical incident) stays cancelled whatever the answers.
- * Scoring that throws leaves the status `error` for support.
+ * sitting's finalisation, and after each jury decision. Neutralised answers are left out,
+ * and the jury's technical-incident decision is applied. A result the jury voided stays
+ * cancelled whatever the answers. Scoring that throws leaves the status `error` for support.
  * The verification code, once drawn, never changes.
  */
 export async function computeResult(db: Executor, courseId: string, now: Date, release: Release): Promise<CertificationResultRow> {
@@ -45,7 +53,7 @@ export async function computeResult(db: Executor, courseId: string, now: Date, r
   let outcome: Pick<CertificationResultRow, 'status' | 'pixScore' | 'capacity' | 'competenceLevels'>;
   if (course.endedAt === null) {
     outcome = { status: 'started', pixScore: null, capacity: null, competenceLevels: null };
-  } else if (existing?.status === 'cancelled') {
+  } else if (existing && isVoidedByJury(existing)) {
     outcome = { status: 'cancelled', pixScore: null, capacity: null, competenceLevels: null };
   } else {
     try {
@@ -58,9 +66,14 @@ export async function computeResult(db: Executor, courseId: string, now: Date, r
           return { challengeId: answer.challengeId, result: answer.result as AnswerResult, competenceId: challenge.competenceId, irt: challenge.irt };
         }),
         completed: course.endReason === 'COMPLETED',
+        incidentAccepted: existing?.incidentAccepted ?? false,
         competenceIds: release.competences.filter((c) => c.origin === 'jalon').map((c) => c.id),
       });
-      outcome = { status: score.status, pixScore: score.pixScore, capacity: String(score.capacity), competenceLevels: score.competenceLevels };
+      // A cancelled test has no score at all (`certification.md` §5: « - »), not a score of 0.
+      outcome =
+        score.status === 'cancelled'
+          ? { status: 'cancelled', pixScore: null, capacity: null, competenceLevels: null }
+          : { status: score.status, pixScore: score.pixScore, capacity: String(score.capacity), competenceLevels: score.competenceLevels };
     } catch {
       outcome = { status: 'error', pixScore: null, capacity: null, competenceLevels: null };
     }

@@ -6,7 +6,7 @@ import { AppError } from '../../platform/http/errors';
 import { certificationCandidates, certificationSittings } from '../certification-centre/schema';
 import { certificationAnswers, certificationCourses, certificationIssueReports } from '../certification-course/schema';
 import { organizations } from '../organizations/schema';
-import { automaticComment, challengesById, computeResult } from './compute-result';
+import { automaticComment, challengesById, computeResult, isVoidedByJury } from './compute-result';
 import { certificationResults } from './schema';
 
 /**
@@ -98,6 +98,7 @@ export async function jurySittingDetail(db: Executor, release: Release, sittingI
       answerCount: result?.answerCount ?? 0,
       publicComment: result?.publicComment ?? null,
       internalComment: result?.internalComment ?? null,
+      incidentAccepted: result?.incidentAccepted ?? false,
       automaticComment: result ? automaticComment(result) : null,
       answers: answers
         .filter((a) => a.courseId === course.id)
@@ -149,8 +150,9 @@ export async function setNeutralization(deps: JuryDeps, courseId: string, answer
 }
 
 /**
- * Cancels a test for a technical incident (or lifts the cancellation, rescoring it) and
- * sets the comments; a field left out of the body is left as it is.
+ * The jury's decisions on one test: a technical incident accepted or not (rescoring it),
+ * voiding it (or lifting that, rescoring it) and the comments; a field left out of the body
+ * is left as it is.
  */
 export async function decide(deps: JuryDeps, courseId: string, body: JuryDecisionBody, now: Date) {
   return deps.db.transaction(async (tx) => {
@@ -158,13 +160,21 @@ export async function decide(deps: JuryDeps, courseId: string, body: JuryDecisio
     let [result] = await tx.select().from(certificationResults).where(eq(certificationResults.courseId, courseId));
     // Finalisation scores every test; a missing row is rebuilt rather than refused.
     result ??= await computeResult(tx, courseId, now, deps.release);
+    if (body.incidentAccepted !== undefined && body.incidentAccepted !== result.incidentAccepted) {
+      const voided = isVoidedByJury(result);
+      await tx
+        .update(certificationResults)
+        .set({ incidentAccepted: body.incidentAccepted, ...(voided ? {} : { status: 'started' }) })
+        .where(eq(certificationResults.courseId, courseId));
+      result = voided ? { ...result, incidentAccepted: body.incidentAccepted } : await computeResult(tx, courseId, now, deps.release);
+    }
     if (body.cancelled === true && result.status !== 'cancelled') {
       [result] = await tx
         .update(certificationResults)
         .set({ status: 'cancelled', pixScore: null, capacity: null, competenceLevels: null, computedAt: now })
         .where(eq(certificationResults.courseId, courseId))
         .returning();
-    } else if (body.cancelled === false && result.status === 'cancelled') {
+    } else if (body.cancelled === false && isVoidedByJury(result)) {
       // computeResult keeps a cancelled result cancelled: lifting it is rescoring from a neutral status.
       await tx.update(certificationResults).set({ status: 'started' }).where(eq(certificationResults.courseId, courseId));
       result = await computeResult(tx, courseId, now, deps.release);

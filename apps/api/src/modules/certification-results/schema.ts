@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { certificationCourses } from '../certification-course/schema';
 
 /**
@@ -20,6 +20,11 @@ export const certificationResults = pgTable(
     /** {competenceId: level | null} for the 16 core competences (null: no question asked). */
     competenceLevels: jsonb(),
     answerCount: integer().notNull(),
+    /**
+     * The jury attributed an interruption to a technical incident (`certification.md` §4): under
+     * 20 answers the test is cancelled rather than rejected, and from 20 to 31 it is not downgraded.
+     */
+    incidentAccepted: boolean().notNull().default(false),
     /** The jury's comment shown on the certificate, and the automatic ones. */
     publicComment: text(),
     internalComment: text(),

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { formatDate, formatDateTime } from '../../shared/format/formatDate';
 import { Button } from '../../shared/ui/Button';
+import { CheckboxField } from '../../shared/ui/CheckboxField';
 import { ConfirmDialog } from '../../shared/ui/ConfirmDialog';
 import { ErrorSummary } from '../../shared/ui/ErrorSummary';
 import { Loading } from '../../shared/ui/Loading';
@@ -121,6 +122,16 @@ function SittingReview({ detail }: { detail: JurySittingDetail }) {
   );
 }
 
+/** The questions of a complete certification test. */
+const CERTIFICATION_LENGTH = 32;
+/** Fewer answers than this and the test has no score (`certification.md` §4). */
+const MINIMUM_ANSWERS = 20;
+
+/** Cancelled by the jury, not by scoring a short test interrupted by an accepted incident. */
+function voidedByJury(course: JuryCourse): boolean {
+  return course.status === 'cancelled' && !(course.incidentAccepted && course.answerCount < MINIMUM_ANSWERS);
+}
+
 function CourseReview({ course, published, onClose }: { course: JuryCourse; published: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const name = `${course.firstName} ${course.lastName}`;
@@ -152,8 +163,17 @@ function CourseReview({ course, published, onClose }: { course: JuryCourse; publ
       {course.automaticComment ? <p>{t('certificationResults.admin.automaticComment', { comment: course.automaticComment })}</p> : null}
       <ErrorSummary error={neutralization.error ?? decision.error} />
 
+      {!published && course.answerCount < CERTIFICATION_LENGTH && course.endReason !== 'COMPLETED' ? (
+        <CheckboxField
+          name="incidentAccepted"
+          label={t('certificationResults.admin.incidentAccepted')}
+          hint={t('certificationResults.admin.incidentAcceptedHint')}
+          checked={course.incidentAccepted}
+          onChange={(incidentAccepted) => decision.mutate({ incidentAccepted })}
+        />
+      ) : null}
       {!published ? (
-        course.status === 'cancelled' ? (
+        voidedByJury(course) ? (
           <Button variant="secondary" busy={decision.isPending} onClick={() => decision.mutate({ cancelled: false })} data-testid="jury-uncancel">
             {t('certificationResults.admin.uncancel')}
           </Button>

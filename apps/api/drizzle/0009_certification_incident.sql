@@ -1,0 +1,1 @@
+ALTER TABLE "certification_results" ADD COLUMN "incident_accepted" boolean DEFAULT false NOT NULL;
