@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type ApiServer } from '../bench/support/api-server';
@@ -93,6 +94,28 @@ function parseCsv(text: string): string[][] {
   }
   if (field !== '' || row.length > 0) rows.push([...row, field]);
   return rows;
+}
+
+/**
+ * The text a PDF shows, line by line: pdfkit writes each line of built-in Helvetica as a
+ * `[<hex> kerning <hex>] TJ` array inside deflated content streams.
+ */
+function pdfText(pdf: Buffer): string {
+  const raw = pdf.toString('latin1');
+  const lines: string[] = [];
+  for (const stream of raw.matchAll(/stream\r?\n/g)) {
+    const start = stream.index + stream[0].length;
+    let content: string;
+    try {
+      content = zlib.inflateSync(pdf.subarray(start, raw.indexOf('endstream', start))).toString('latin1');
+    } catch {
+      continue; // not a deflated content stream (a font, an image)
+    }
+    for (const shown of content.matchAll(/\[(.*?)\]\s*TJ/g)) {
+      lines.push([...shown[1]!.matchAll(/<([0-9a-fA-F]*)>/g)].map((hex) => Buffer.from(hex[1]!, 'hex').toString('latin1')).join(''));
+    }
+  }
+  return lines.join('\n');
 }
 
 /** A code of the right shape that is not `code`: each character moved one place along the alphabet. */
@@ -275,6 +298,11 @@ describe('the certification from sitting to verification (issue 8, « Done when 
     expect(pdf.name).toMatch(/\.pdf$/);
     expect(pdf.body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pdf.body.toString('latin1').match(/\/Type\s*\/Page\b/g)).toHaveLength(1);
+    const certificate = pdfText(pdf.body);
+    expect(certificate).toContain('Charles DURAND');
+    expect(certificate).toContain('Né(e) le 14/03/2010');
+    expect(certificate).toContain(`${pix} pix`);
+    expect(certificate).toContain(code);
     const shots = process.env.JALON_E2E_SHOTS ?? path.join(os.tmpdir(), 'jalon-e2e-shots');
     fs.mkdirSync(shots, { recursive: true });
     fs.writeFileSync(path.join(shots, 'certificats-3A.pdf'), pdf.body);
