@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type ApiServer } from '../bench/support/api-server';
@@ -59,6 +60,17 @@ async function visitor(): Promise<Page> {
   const { context, page } = await newVisitor(browser, baseUrl);
   opened.push(context);
   return page;
+}
+
+/**
+ * axe on one state of a page whose address does not change (`/certification` shows the entry
+ * form, the waiting screen, then the access code; the test page its questions, then the
+ * end): `expectAccessible` checks each address once, so these states would go unchecked.
+ */
+async function expectStateAccessible(page: Page, state: string) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(blocking.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), `axe violations on ${state}`).toEqual([]);
 }
 
 /** Today in Paris, `YYYY-MM-DD`: the sitting's date, and the day the test is taken. */
@@ -229,14 +241,17 @@ describe('the certification from sitting to verification (issue 8, « Done when 
       await entry.openFromHome();
       await expectAccessible(page);
       await entry.enter(sitting.number, candidate);
-      await expectAccessible(page);
+      await expectStateAccessible(page, 'the waiting screen');
       await certif.authorize(candidate.lastName);
+      await entry.waitForAuthorization();
+      await expectStateAccessible(page, 'the access code');
       await entry.startWithCode(sitting.accessCode);
       await expectAccessible(page);
       await screenshot(page, `certification-question-${candidate.lastName.toLowerCase()}`);
       await certif.waitForState(candidate.lastName, 'IN_PROGRESS');
       expect(await entry.answerToTheEnd()).toBe(32);
-      await expectAccessible(page);
+      await expectStateAccessible(page, 'the end of the test');
+      await screenshot(page, `certification-ended-${candidate.lastName.toLowerCase()}`);
       await certif.waitForState(candidate.lastName, 'FINISHED');
     }
     await screenshot(bruno, 'certif-console-finished');

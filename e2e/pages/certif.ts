@@ -123,9 +123,13 @@ export class CertificationCandidate {
   }
 
   /** The waiting screen reads the entry again every 4 s: the code form appears once authorised. */
+  async waitForAuthorization() {
+    await this.page.getByTestId('certification-access-code-form').waitFor({ timeout: 30_000 });
+  }
+
+  /** The access code shown in the room: the test starts on its first question. */
   async startWithCode(accessCode: string) {
     const form = this.page.getByTestId('certification-access-code-form');
-    await form.waitFor({ timeout: 30_000 });
     await form.getByLabel('Code d’accès de la session').fill(accessCode);
     await this.page.getByTestId('certification-access-code-submit').click();
     await this.page.getByTestId('certification-test').waitFor();
