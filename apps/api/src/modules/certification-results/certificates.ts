@@ -76,7 +76,8 @@ export function toCertificate(row: ResultRow, release: Release): Certificate {
     firstName: row.firstName,
     lastName: row.lastName,
     birthdate: row.birthdate,
-    birthPlace: birthPlaceOf(row),
+    // « Né(e) le … à … » needs a town: a country alone (no town known) is left out of the sentence.
+    birthPlace: row.birthCity?.trim() ? birthPlaceOf(row) : null,
     date: row.date,
     centreName: row.centreName,
     pixScore: row.pixScore ?? 0,
