@@ -40,7 +40,7 @@ export const certificationCourseEn: typeof certificationCourseFr = {
     test: {
       title: 'Certification – question {{position}} of {{count}}',
       position: 'Question {{position}} / {{count}}',
-      timeLeft: 'Time left',
+      timeLeft: 'Time left for the test',
       timeLeftAnnounce: '{{duration}} left to finish the test.',
       focus: 'Focus mode',
       focusHint: 'Do not leave this page while this question is shown.',

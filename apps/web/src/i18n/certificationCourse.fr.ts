@@ -38,7 +38,7 @@ export const certificationCourseFr = {
     test: {
       title: 'Certification – question {{position}} sur {{count}}',
       position: 'Question {{position}} / {{count}}',
-      timeLeft: 'Temps restant',
+      timeLeft: 'Temps restant pour le test',
       timeLeftAnnounce: 'Il reste {{duration}} pour terminer le test.',
       focus: 'Mode focus',
       focusHint: 'Ne quittez pas cette page tant que cette question est affichée.',
