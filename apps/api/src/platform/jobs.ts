@@ -26,6 +26,7 @@ export function createJobs(database: Database, log: FastifyBaseLogger): Jobs {
   boss.on('error', (error: unknown) => log.error({ err: error }, 'job queue error'));
 
   const handlers = new Map<string, JobHandler<object>>();
+  const workers = new Map<string, string>();
   let started = false;
 
   return {
@@ -34,14 +35,19 @@ export function createJobs(database: Database, log: FastifyBaseLogger): Jobs {
     },
     async send(queue, data) {
       await boss.send(queue, data, { retryLimit: 5, retryDelay: 10, retryBackoff: true });
+      // The worker of this process takes it at once rather than at its next poll; another
+      // process's worker finds it at its poll (an import or a mail waits no more than that).
+      const worker = workers.get(queue);
+      if (worker !== undefined) boss.notifyWorker(worker);
     },
     async start() {
       await boss.start();
       for (const [queue, handler] of handlers) {
         await boss.createQueue(queue);
-        await boss.work<object>(queue, { pollingIntervalSeconds: POLLING_INTERVAL_S }, async (jobs) => {
+        const worker = await boss.work<object>(queue, { pollingIntervalSeconds: POLLING_INTERVAL_S }, async (jobs) => {
           for (const job of jobs) await handler(job.data);
         });
+        workers.set(queue, worker);
       }
       started = true;
     },
