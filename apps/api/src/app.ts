@@ -12,6 +12,7 @@ import type { Config } from './platform/config';
 import type { Database } from './platform/db/database';
 import { registerAccessControl, type Access, type AccessControl } from './platform/http/access';
 import { registerErrorHandling } from './platform/http/error-handler';
+import { serializeRequest } from './platform/http/log-redaction';
 import { registerOpenApi } from './platform/http/openapi';
 import { registerWebApp } from './platform/http/web';
 import { createJobs, type Jobs } from './platform/jobs';
@@ -82,10 +83,16 @@ export interface BuildOptions {
 /** Composition root: wires the platform and the modules by hand. */
 export async function buildApp({ config, content, database, clock, mailTransport, logger }: BuildOptions): Promise<Jalon> {
   const app = Fastify({
-    logger: logger ?? {
-      level: config.logLevel,
-      redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
-    },
+    // A caller's options (tests capturing lines) add to these; the redactions always apply.
+    logger:
+      logger === false
+        ? false
+        : {
+            level: config.logLevel,
+            redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+            serializers: { req: serializeRequest },
+            ...(typeof logger === 'object' ? logger : {}),
+          },
     genReqId: (request) => {
       const incoming = request.headers['x-request-id'];
       return typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
@@ -120,14 +127,20 @@ export async function buildApp({ config, content, database, clock, mailTransport
   });
 
   await app.register(fastifyCookie);
+  const behindTls = config.publicUrl.startsWith('https://');
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {
         'img-src': ["'self'", 'data:'],
         'style-src': ["'self'", "'unsafe-inline'"],
-        'upgrade-insecure-requests': null,
+        // No page of ours may be framed (clickjacking); content embeds relax it for themselves.
+        'frame-ancestors': ["'none'"],
+        'upgrade-insecure-requests': behindTls ? [] : null,
       },
     },
+    xFrameOptions: { action: 'deny' },
+    // HSTS over plain HTTP would lock a LAN install out of itself once a browser saw it.
+    strictTransportSecurity: behindTls ? { maxAge: 365 * 24 * 3600, includeSubDomains: false } : false,
   });
   await registerOpenApi(app, VERSION);
   registerErrorHandling(app, await registerWebApp(app, config.webDist));

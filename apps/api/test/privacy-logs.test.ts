@@ -1,10 +1,12 @@
 import { Writable } from 'node:stream';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCampaign, createLearner } from './support/campaign-factory';
 import { createTeam, createUser, PASSWORD } from './support/factory';
 import { Agent } from './support/http';
 import { siecleZip, type SieclePupil } from './support/siecle';
 import { createTestApp, type TestApp } from './support/test-app';
+import { outboxMails } from '../src/platform/mail/schema';
 
 // Every line the app logs, at the most talkative level it has.
 const lines: string[] = [];
@@ -77,5 +79,26 @@ describe('logs (learners-and-accounts §7)', () => {
     const secrets = ['2011-08-17', '17/08/2011', '2011-08-18', '23/02/2011', '2011-02-23', '2011-12-05', PASSWORD, NEW_PASSWORD, 'Pas-le-bon-1', temporary];
     const leaks = lines.filter((line) => secrets.some((secret) => line.includes(secret)));
     expect(leaks).toEqual([]);
+  });
+
+  it('hold no reset token, session or CSRF token, nor OIDC code and state, even when a URL carries them', async () => {
+    const user = await createUser(t.database.db);
+    const agent = new Agent(t.app);
+    const signedIn = await agent.signIn(user.email, PASSWORD);
+    const sessionToken = /jalon_session=([^;]+)/.exec([signedIn.headers['set-cookie']].flat().join('\n'))![1]!;
+    expect((await new Agent(t.app).post('/api/auth/password-reset-requests', { email: user.email })).status).toBe(202);
+    const [mail] = await t.database.db.select().from(outboxMails).where(eq(outboxMails.to, user.email));
+    const resetToken = /token=([\w-]+)/.exec(mail!.text)![1]!;
+
+    const before = lines.length;
+    expect((await new Agent(t.app).get(`/api/auth/password-resets/${resetToken}`)).status).toBe(200);
+    await new Agent(t.app).get(`/reinitialiser-mot-de-passe?token=${resetToken}`);
+    await new Agent(t.app).get('/api/sso/oidc/inconnu/callback?code=code-secret-0123456789&state=etat-secret-0123456789');
+    expect((await agent.post('/api/me/terms', { scope: 'orga' })).status).toBe(200);
+
+    const logged = lines.slice(before);
+    expect(logged.some((line) => line.includes('/api/auth/password-resets/[redacted]'))).toBe(true);
+    const secrets = [resetToken, sessionToken, agent.csrf!, 'code-secret-0123456789', 'etat-secret-0123456789'];
+    expect(lines.filter((line) => secrets.some((secret) => line.includes(secret)))).toEqual([]);
   });
 });

@@ -25,7 +25,11 @@ export function registerContentAssets(app: FastifyInstance, release: Release, as
       .header('cache-control', `public, max-age=${ASSET_MAX_AGE_S}`)
       .header('x-content-type-options', 'nosniff');
     // Embeds run in a sandboxed frame of ours; everything else is a plain download or image.
-    if (asset.mediaType.startsWith('text/html')) void reply.header('content-security-policy', "sandbox allow-scripts; default-src 'self' 'unsafe-inline' data:");
+    if (asset.mediaType.startsWith('text/html')) {
+      void reply
+        .header('content-security-policy', "sandbox allow-scripts; default-src 'self' 'unsafe-inline' data:; frame-ancestors 'self'")
+        .removeHeader('x-frame-options');
+    }
     return reply.send(fs.createReadStream(file));
   });
 }
