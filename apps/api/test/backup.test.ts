@@ -145,6 +145,11 @@ if (postgres) describe('db:backup / db:restore on PostgreSQL', () => {
     expect(await pagesOn(await openDatabase({ databaseUrl: target, dataDir: '', poolSize: 2 }))).toEqual(before);
 
     await expect(restoreDatabase({ databaseUrl: target, dataDir: '' }, file)).rejects.toThrow(/--force/);
+    // A wrong file is refused before --force empties anything.
+    const garbage = path.join(work, 'not-a-dump');
+    fs.writeFileSync(garbage, 'pas une sauvegarde');
+    await expect(restoreDatabase({ databaseUrl: target, dataDir: '' }, garbage, { force: true })).rejects.toThrow(/pg_dump lisible/);
+    expect(await pagesOn(await openDatabase({ databaseUrl: target, dataDir: '', poolSize: 2 }))).toEqual(before);
     await restoreDatabase({ databaseUrl: target, dataDir: '' }, file, { force: true });
     expect(await pagesOn(await openDatabase({ databaseUrl: target, dataDir: '', poolSize: 2 }))).toEqual(before);
   });

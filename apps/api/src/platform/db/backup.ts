@@ -114,6 +114,12 @@ async function restorePglite(dataDir: string, file: string, progress: Progress):
 }
 
 async function restorePostgres(databaseUrl: string, file: string, force: boolean, progress: Progress): Promise<void> {
+  // Reading the archive's table of contents first: a wrong or truncated file is refused before --force empties anything.
+  try {
+    await runPgTool('pg_restore', ['--list', file], null, () => {});
+  } catch (error) {
+    throw new BackupRefusedError(`Ce fichier n'est pas une sauvegarde pg_dump lisible (${(error as Error).message}). (Not a readable pg_dump archive.)`);
+  }
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -159,13 +165,13 @@ function pgTool(name: 'pg_dump' | 'pg_restore'): string {
  * Runs pg_dump/pg_restore, turning each `--verbose` line naming a table into a progress line.
  * The password goes through PGPASSWORD: a command line is readable by every local user (`ps`).
  */
-function runPgTool(name: 'pg_dump' | 'pg_restore', args: string[], databaseUrl: string, progress: Progress): Promise<void> {
-  const url = new URL(databaseUrl);
-  const password = decodeURIComponent(url.password);
-  url.password = '';
+function runPgTool(name: 'pg_dump' | 'pg_restore', args: string[], databaseUrl: string | null, progress: Progress): Promise<void> {
+  const url = databaseUrl ? new URL(databaseUrl) : null;
+  const password = url ? decodeURIComponent(url.password) : '';
+  if (url) url.password = '';
   const env = password ? { ...process.env, PGPASSWORD: password } : process.env;
   return new Promise((resolve, reject) => {
-    const child = spawn(pgTool(name), [...args, `--dbname=${url.toString()}`], { stdio: ['ignore', 'inherit', 'pipe'], env });
+    const child = spawn(pgTool(name), url ? [...args, `--dbname=${url.toString()}`] : args, { stdio: ['ignore', 'ignore', 'pipe'], env });
     const errors: string[] = [];
     let buffered = '';
     let steps = 0;
