@@ -25,13 +25,14 @@ export class Client {
     const headers: Record<string, string> = { cookie: [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ') };
     const csrf = this.cookies.get('jalon_csrf');
     if (method === 'POST') {
-      headers['content-type'] = 'application/json';
+      // A file goes up as raw bytes, as the web app uploads an import.
+      headers['content-type'] = Buffer.isBuffer(body) ? 'application/octet-stream' : 'application/json';
       if (csrf) headers['x-csrf-token'] = csrf;
     }
     const response = await fetch(`${this.baseUrl}${route}`, {
       method,
       headers,
-      body: method === 'POST' ? JSON.stringify(body ?? {}) : null,
+      body: method === 'POST' ? (Buffer.isBuffer(body) ? new Uint8Array(body) : JSON.stringify(body ?? {})) : null,
       signal: AbortSignal.timeout(this.timeoutMs),
     });
     for (const cookie of response.headers.getSetCookie()) {

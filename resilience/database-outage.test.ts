@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { generatePupils, siecleXml } from '../apps/api/test/support/siecle';
 import { startApi, type ApiServer } from '../bench/support/api-server';
 import { Client, serverLog, type Reply } from './client';
 
@@ -79,8 +80,8 @@ describe('PostgreSQL out of reach for a few seconds', () => {
     onTestFailed(() => console.error(`API output:\n${log.tail()}`));
     const teacher = new Client(api.url);
     await teacher.ok('POST', '/api/auth/sign-in', { login: 'alice.martin@example.org', password: 'Jalon-demo-2026' });
-    const me = await teacher.ok<{ memberships: { organization: { id: string } }[] }>('GET', '/api/me');
-    const organizationId = me.memberships[0]!.organization.id;
+    const me = await teacher.ok<{ memberships: { organization: { id: string; name: string } }[] }>('GET', '/api/me');
+    const organizationId = me.memberships.find((m) => m.organization.name === 'Collège Victor-Hugo')!.organization.id;
     const campaignsRoute = `/api/organizations/${organizationId}/campaigns`;
     expect((await teacher.send('GET', campaignsRoute)).status).toBe(200);
 
@@ -124,6 +125,18 @@ describe('PostgreSQL out of reach for a few seconds', () => {
     for (let i = 0; i < 5; i++) expect((await teacher.send('GET', campaignsRoute)).status).toBe(200);
     const created = await teacher.send<{ id: string }>('POST', campaignsRoute, { type: 'ASSESSMENT', name: 'Après la panne', targetProfileId: 'tp-rentree' });
     expect(created.status).toBe(201);
+
+    // Background jobs recovered too: a roster import, run by a pg-boss worker of this process, goes through.
+    const importsRoute = `/api/organizations/${organizationId}/learner-imports`;
+    const uploaded = await teacher.send('POST', `${importsRoute}?fileName=eleves.xml`, siecleXml({ uai: '0219999E', pupils: generatePupils(3, 1) }));
+    expect(uploaded.status).toBe(202);
+    const jobDeadline = Date.now() + 30_000;
+    let status = 'UPLOADED';
+    while (['UPLOADED', 'VALIDATED'].includes(status) && Date.now() < jobDeadline) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      status = (await teacher.ok<{ import: { status: string } | null }>('GET', `${importsRoute}/latest`)).import?.status ?? 'UPLOADED';
+    }
+    expect(status).toBe('IMPORTED');
     expect(alive(api.pid)).toBe(true);
   });
 });
