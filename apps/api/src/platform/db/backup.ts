@@ -133,24 +133,53 @@ async function restorePostgres(databaseUrl: string, file: string, force: boolean
           `(The target database is not empty; use --force to replace its content.)`,
       );
     }
-    if (tables > 0) {
-      // pg_restore --clean cannot drop pg-boss's partitioned tables, so --force empties the database
-      // itself: every schema of ours dropped, then a bare public schema as a new database has.
-      progress('Effacement du contenu actuel (--force)… (dropping the current content)');
-      const schemas = await client.query<{ name: string }>(`select nspname as name from pg_namespace where nspname not like 'pg\\_%' and nspname <> 'information_schema'`);
-      await client.query('begin');
-      for (const { name } of schemas.rows) await client.query(`drop schema ${client.escapeIdentifier(name)} cascade`);
-      await client.query('create schema public');
-      await client.query('commit');
+    if (tables === 0) {
+      await runPgTool('pg_restore', ['--verbose', '--no-owner', '--no-privileges', '--exit-on-error', '--single-transaction', file], databaseUrl, progress);
+      return;
     }
+    // pg_restore --clean cannot drop pg-boss's partitioned tables, so --force empties the database
+    // itself (every schema dropped, then a bare public schema as a new database has) in the same
+    // transaction as the restore: a failed restore leaves the old content in place.
+    const schemas = await client.query<{ name: string }>(`select nspname as name from pg_namespace where nspname not like 'pg\\_%' and nspname <> 'information_schema'`);
+    const wipe = schemas.rows.map(({ name }) => `drop schema ${client.escapeIdentifier(name)} cascade;\n`).join('') + 'create schema public;\n';
+    progress('Remplacement du contenu actuel (--force)… (replacing the current content)');
+    await replacePostgres(databaseUrl, file, wipe, progress);
   } finally {
     await client.end();
   }
-  await runPgTool('pg_restore', ['--verbose', '--no-owner', '--no-privileges', '--exit-on-error', '--single-transaction', file], databaseUrl, progress);
 }
 
-/** The newest pg_dump/pg_restore Debian installed (the one matching the newest server), else the PATH's. */
-function pgTool(name: 'pg_dump' | 'pg_restore'): string {
+/** `pg_restore` as SQL piped into one `psql --single-transaction` that starts with `wipe`. */
+async function replacePostgres(databaseUrl: string, file: string, wipe: string, progress: Progress): Promise<void> {
+  const restore = spawnPgTool('pg_restore', ['--verbose', '--no-owner', '--no-privileges', '--exit-on-error', '--file=-', file], null, progress, 'stdout');
+  const psql = spawnPgTool('psql', ['--no-psqlrc', '--quiet', '--single-transaction', '--set=ON_ERROR_STOP=1', '--file=-'], databaseUrl, progress, 'stdin');
+  // When psql stops early its own exit status says why; the broken pipe is only a consequence.
+  psql.child.stdin!.on('error', () => {});
+  let psqlError: Error | null = null;
+  const psqlExited = psql.done.catch((error: Error) => {
+    psqlError = error;
+    restore.child.kill();
+  });
+  psql.child.stdin!.write(wipe);
+  // Not ended by the pipe: psql commits at the end of its input, so it gets that end only once pg_restore succeeded.
+  restore.child.stdout!.pipe(psql.child.stdin!, { end: false });
+  try {
+    await restore.done;
+  } catch (error) {
+    const cause = psqlError ?? error;
+    psql.child.kill();
+    await psqlExited;
+    throw cause;
+  }
+  psql.child.stdin!.end();
+  await psqlExited;
+  if (psqlError) throw psqlError;
+}
+
+type PgTool = 'pg_dump' | 'pg_restore' | 'psql';
+
+/** The newest client tool Debian installed (the one matching the newest server), else the PATH's. */
+function pgTool(name: PgTool): string {
   const root = '/usr/lib/postgresql';
   const versions = fs.existsSync(root)
     ? fs
@@ -165,18 +194,25 @@ function pgTool(name: 'pg_dump' | 'pg_restore'): string {
  * Runs pg_dump/pg_restore, turning each `--verbose` line naming a table into a progress line.
  * The password goes through PGPASSWORD: a command line is readable by every local user (`ps`).
  */
-function runPgTool(name: 'pg_dump' | 'pg_restore', args: string[], databaseUrl: string | null, progress: Progress): Promise<void> {
+function runPgTool(name: PgTool, args: string[], databaseUrl: string | null, progress: Progress): Promise<void> {
+  return spawnPgTool(name, args, databaseUrl, progress).done;
+}
+
+function spawnPgTool(name: PgTool, args: string[], databaseUrl: string | null, progress: Progress, piped?: 'stdin' | 'stdout') {
   const url = databaseUrl ? new URL(databaseUrl) : null;
   const password = url ? decodeURIComponent(url.password) : '';
   if (url) url.password = '';
   const env = password ? { ...process.env, PGPASSWORD: password } : process.env;
-  return new Promise((resolve, reject) => {
-    const child = spawn(pgTool(name), url ? [...args, `--dbname=${url.toString()}`] : args, { stdio: ['ignore', 'ignore', 'pipe'], env });
+  const child = spawn(pgTool(name), url ? [...args, `--dbname=${url.toString()}`] : args, {
+    stdio: [piped === 'stdin' ? 'pipe' : 'ignore', piped === 'stdout' ? 'pipe' : 'ignore', 'pipe'],
+    env,
+  });
+  const done = new Promise<void>((resolve, reject) => {
     const errors: string[] = [];
     let buffered = '';
     let steps = 0;
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (chunk: string) => {
+    child.stderr!.setEncoding('utf8');
+    child.stderr!.on('data', (chunk: string) => {
       buffered += chunk;
       const lines = buffered.split('\n');
       buffered = lines.pop() ?? '';
@@ -194,4 +230,5 @@ function runPgTool(name: 'pg_dump' | 'pg_restore', args: string[], databaseUrl: 
       else reject(new Error(`${name} a échoué (code ${code}) : ${errors.join(' / ') || 'voir ci-dessus'}. (${name} failed.)`));
     });
   });
+  return { child, done };
 }
