@@ -100,7 +100,14 @@ export function registerAccessControl(app: FastifyInstance, options: AccessOptio
     const organizationId = UUID.test(value) ? await resolvers.get(param)!(value) : null;
     if (!organizationId) throw new AppError(param === 'organizationId' ? 'ORGANIZATION_NOT_FOUND' : 'ROUTE_NOT_FOUND');
     const membership = await options.findMembership(session.userId, organizationId);
-    if (!membership) throw new AppError('NOT_A_MEMBER');
+    if (!membership) {
+      // The trail an admin needs to spot someone probing other organizations: ids only, no names.
+      request.log.warn(
+        { route: `${request.method} ${request.routeOptions.url}`, userId: session.userId, targetOrganizationId: organizationId },
+        'cross-organization access refused',
+      );
+      throw new AppError('NOT_A_MEMBER');
+    }
     if (access === 'orgAdmin' && membership.role !== 'ADMIN') throw new AppError('ADMIN_ROLE_REQUIRED');
     request.membership = membership;
   });
