@@ -11,7 +11,7 @@ import type { AdjustableClock } from './platform/clock';
 import type { Config } from './platform/config';
 import type { Database } from './platform/db/database';
 import { registerAccessControl, type Access, type AccessControl } from './platform/http/access';
-import { registerErrorHandling } from './platform/http/error-handler';
+import { frameworkErrors, registerErrorHandling } from './platform/http/error-handler';
 import { serializeRequest } from './platform/http/log-redaction';
 import { registerOpenApi } from './platform/http/openapi';
 import { registerWebApp } from './platform/http/web';
@@ -98,6 +98,7 @@ export async function buildApp({ config, content, database, clock, mailTransport
       return typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
     },
     bodyLimit: 1024 * 1024,
+    frameworkErrors,
     trustProxy: process.env.JALON_TRUST_PROXY === 'true',
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);

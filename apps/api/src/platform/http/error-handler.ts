@@ -33,6 +33,22 @@ function isDatabaseUnavailable(error: unknown): boolean {
   return false;
 }
 
+/**
+ * PostgreSQL refuses to store some text a client may send — a NUL character (`22021`) or a
+ * `\u0000` escape in JSON (`22P05`) — so such a request is the client's error, not ours.
+ */
+const UNSTORABLE_TEXT_CODES = new Set(['22021', '22P05']);
+
+function hasErrorCode(error: unknown, codes: Set<string>): boolean {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 5; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && codes.has(code)) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 function send(reply: FastifyReply, status: number, items: AppErrorItem[], headers: Record<string, string> = {}) {
   const body: ErrorBody = { errors: items.map(toApiError) };
   for (const [name, value] of Object.entries(headers)) void reply.header(name, value);
@@ -50,6 +66,19 @@ function validationItems(error: Omit<FastifyError, 'validation'> & { validation:
 
 /** Serves the web app for a browser route; returns false when the request is not one. */
 export type SpaFallback = (request: FastifyRequest, reply: FastifyReply) => boolean;
+
+/**
+ * Fastify refuses some URLs itself, before any route or error handler runs (a path parameter
+ * over 100 characters, malformed percent-encoding): passed as Fastify's `frameworkErrors`,
+ * this gives those refusals our error body too.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (error.statusCode && error.statusCode >= 500) {
+    request.log.error({ err: error }, 'framework error');
+    return send(reply, 500, [{ code: 'INTERNAL_ERROR', detail: 'Unexpected error', meta: { requestId: request.id } }]);
+  }
+  return send(reply, 400, [{ code: 'INVALID_REQUEST', detail: error.message.slice(0, 200) }]);
+}
 
 export function registerErrorHandling(app: FastifyInstance, spaFallback: SpaFallback | null): void {
   app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
@@ -73,6 +102,9 @@ export function registerErrorHandling(app: FastifyInstance, spaFallback: SpaFall
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return send(reply, 400, [{ code: 'INVALID_REQUEST', detail: error.message }]);
+    }
+    if (hasErrorCode(error, UNSTORABLE_TEXT_CODES)) {
+      return send(reply, 400, [{ code: 'INVALID_REQUEST', detail: 'The request contains characters that cannot be stored' }]);
     }
     if (isDatabaseUnavailable(error)) {
       request.log.warn({ err: error }, 'database unavailable');
