@@ -160,6 +160,9 @@ describe('tenant matrix: three organizations, every role, every route', () => {
     }
 
     let attempts = 0;
+    // A pupil's own rows, named by these parameters: another account's id is refused and logged.
+    const OWNED = /:(participationId|assessmentId|candidateId|courseId)\b/;
+    let ownedRefusals = 0;
     for (const route of [...scoped, ...pupilScoped, ...platformScoped]) {
       const before = await snapshot(tables);
       for (const caller of callers) {
@@ -171,6 +174,14 @@ describe('tenant matrix: three organizations, every role, every route', () => {
           const what = `${caller.label} → ${route.method} ${url} (school ${target + 1})`;
           expect([403, 404], `${what} answered ${response.status}`).toContain(response.status);
           attempts++;
+          const ownerParam = OWNED.exec(route.url)?.[1];
+          if (pupilScoped.includes(route) && ownerParam) {
+            // Refused by the route's own ownership check, then traced with ids only.
+            const refusals = warnings.slice(logged).filter((line) => line.msg === 'cross-account access refused');
+            expect(refusals, `${what} was not logged`).toHaveLength(1);
+            expect(refusals[0]).toMatchObject({ route: `${route.method} ${route.url}`, userId: caller.userId, [ownerParam]: school.ids[ownerParam] });
+            ownedRefusals++;
+          }
           if (!scoped.includes(route)) continue;
           // The guard refuses before the handler runs, and leaves an id-only trail.
           expect(response.status, what).toBe(403);
@@ -182,9 +193,10 @@ describe('tenant matrix: three organizations, every role, every route', () => {
       expect(await snapshot(tables), `${route.method} ${route.url} wrote something`).toEqual(before);
     }
     expect(attempts).toBe((scoped.length + pupilScoped.length + platformScoped.length) * callers.length * 2);
+    expect(ownedRefusals).toBe(pupilScoped.filter((route) => OWNED.test(route.url)).length * callers.length * 2);
 
     // The trail names no one: ids only, never an e-mail or a pupil's name.
-    const trail = JSON.stringify(warnings.filter((line) => line.msg === 'cross-organization access refused'));
+    const trail = JSON.stringify(warnings.filter((line) => line.msg === 'cross-organization access refused' || line.msg === 'cross-account access refused'));
     for (const school of schools) {
       expect(trail).not.toContain(school.team.admin.email);
       expect(trail).not.toContain(school.pupil.email);

@@ -4,5 +4,6 @@
  * limit, focus mode and problem reports — and what the invigilator's console calls.
  */
 export { certificationCourseRoutes } from './routes';
+export { registerCertificationOwners } from './owners';
 export { endCourseByInvigilator, endOverdueCourses, resolveIssueReport } from './invigilation';
 export { certificationAnswers, certificationCourses, certificationIssueReports } from './schema';

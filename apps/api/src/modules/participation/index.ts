@@ -6,3 +6,4 @@
 export { participationRoutes } from './routes';
 export { autoShareIfAsked } from './share';
 export { maskLogin, reconcile, type ReconcileInput } from './reconciliation';
+export { registerLearnerOwners } from './owners';

@@ -48,6 +48,9 @@ export const CSRF_HEADER = 'x-csrf-token';
 /** Finds the organization a path parameter belongs to, or null when it does not exist. */
 export type TenantResolver = (value: string) => Promise<string | null>;
 
+/** Finds the account a path parameter's row belongs to (a pupil's assessment…), or null. */
+export type OwnerResolver = (value: string) => Promise<string | null>;
+
 export interface AccessOptions {
   resolveSession(token: string): Promise<SessionContext | null>;
   findMembership(userId: string, organizationId: string): Promise<MembershipContext | null>;
@@ -60,10 +63,16 @@ export interface AccessControl {
   registerTenantResolver(param: string, resolver: TenantResolver): void;
   /** The path parameters that scope a route to an organization (the tenant-isolation test reads them). */
   tenantParams(): string[];
+  /**
+   * Declares how a path parameter of a pupil's route (`user` access) leads to the account that
+   * owns it, so a refusal on someone else's id is logged like a cross-organization one.
+   */
+  registerOwnerResolver(param: string, resolver: OwnerResolver): void;
 }
 
 export function registerAccessControl(app: FastifyInstance, options: AccessOptions): AccessControl {
   const resolvers = new Map<string, TenantResolver>([['organizationId', async (id) => id]]);
+  const owners = new Map<string, OwnerResolver>();
   const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
   app.decorateRequest('session', null);
@@ -112,11 +121,40 @@ export function registerAccessControl(app: FastifyInstance, options: AccessOptio
     request.membership = membership;
   });
 
+  // A pupil's routes check ownership in their own queries and answer 403/404 like for an
+  // unknown id. Only then, off the hot path, is the id's owner looked up: a refusal on
+  // another account's row leaves the same id-only trail as the organization guard's.
+  app.addHook('onError', async (request, _reply, error) => {
+    const session = request.session;
+    if (!session || !(error instanceof AppError) || (error.status !== 403 && error.status !== 404)) return;
+    if ((request.routeOptions.config.access ?? 'user') !== 'user') return;
+    const params = (request.params ?? {}) as Record<string, unknown>;
+    for (const [param, resolve] of owners) {
+      const value = params[param];
+      if (typeof value !== 'string' || !UUID.test(value)) continue;
+      try {
+        const owner = await resolve(value);
+        if (owner === null || owner === session.userId) continue;
+        request.log.warn(
+          { route: `${request.method} ${request.routeOptions.url}`, userId: session.userId, [param]: value },
+          'cross-account access refused',
+        );
+      } catch (lookupError) {
+        // The trail must never turn a clean refusal into a 500.
+        request.log.warn({ err: lookupError }, 'cross-account check failed');
+      }
+      return;
+    }
+  });
+
   return {
     registerTenantResolver(param, resolver) {
       resolvers.set(param, resolver);
     },
     tenantParams: () => [...resolvers.keys()],
+    registerOwnerResolver(param, resolver) {
+      owners.set(param, resolver);
+    },
   };
 }
 
