@@ -143,7 +143,7 @@ describe('the test', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Question 3 / 32' })).toBeTruthy();
     expect(screen.getByTestId('certification-timer-clock').textContent).toMatch(/^1:4[45]:\d\d$/);
     fireEvent.click(screen.getByRole('button', { name: 'Valider' }));
-    expect(await screen.findByText('Répondez à la question ou cliquez sur « Je passe ».')).toBeTruthy();
+    expect(await screen.findByText('Répondez à la question, ou cliquez sur « Je passe » si vous ne savez pas.')).toBeTruthy();
     fireEvent.click(screen.getByLabelText('Deux'));
     fireEvent.click(screen.getByRole('button', { name: 'Valider' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Question 4 / 32' })).toBeTruthy();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { runnerChallengeSchema } from './learner';
+import { answerBodySchema, runnerChallengeSchema } from './learner';
 import { idSchema, isoDateTime } from './common';
 
 /**
@@ -87,13 +87,8 @@ export const certificationStepSchema = z.discriminatedUnion('kind', [
 ]);
 export type CertificationStep = z.infer<typeof certificationStepSchema>;
 
-export const certificationAnswerBodySchema = z.object({
-  challengeId: z.string().min(1).max(128),
-  value: z.union([z.string().max(10_000, { error: 'ANSWER_TOO_LONG' }), z.record(z.string().max(64), z.string().max(10_000, { error: 'ANSWER_TOO_LONG' }))]).optional(),
-  skipped: z.boolean().default(false),
-  /** The page was left while a focused challenge was shown. */
-  focusedOut: z.boolean().default(false),
-});
+/** A certification answer has the campaign answer's shape; only the verdict shown afterwards differs. */
+export const certificationAnswerBodySchema = answerBodySchema;
 export type CertificationAnswerBody = z.infer<typeof certificationAnswerBodySchema>;
 
 /** No verdict is shown during a certification test: the answer is recorded and the next step follows. */

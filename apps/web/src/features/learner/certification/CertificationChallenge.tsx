@@ -1,21 +1,14 @@
-import { useRef, useState } from 'react';
-import type { CertificationAnswerBody, CertificationStep } from '@jalon/contracts';
+import { useRef } from 'react';
+import type { CertificationStep } from '@jalon/contracts';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../../api/client';
 import { AnswerAreaFields } from '../../admin/challenges/AnswerAreaFields';
-import { Button } from '../../shared/ui/Button';
-import { ErrorSummary } from '../../shared/ui/ErrorSummary';
-import { displayedArea, emptyDraft, isDraftEmpty, skipBody, toAnswerBody } from '../runner/answerDraft';
+import { AnswerActions, useAnswerForm } from '../runner/AnswerActions';
+import { displayedArea } from '../runner/answerDraft';
 import { ChallengeContent } from '../runner/ChallengeContent';
 import { Countdown } from '../runner/Countdown';
 import { useFocusLoss } from '../runner/useFocusLoss';
 import { useSubmitCertificationAnswer } from './certificationQueries';
 import { ReadAloudButton } from './ReadAloudButton';
-
-/** A failure worth sending again: the network or the server, not the answer itself. */
-function isTransient(error: unknown): boolean {
-  return !(error instanceof ApiError) || error.status === 0 || error.status >= 500;
-}
 
 /**
  * One certification question, shown as the campaign runner shows it (same content and answer
@@ -27,29 +20,11 @@ function isTransient(error: unknown): boolean {
 export function CertificationChallenge({ courseId, step, readAloud }: { courseId: string; step: Extract<CertificationStep, { kind: 'challenge' }>; readAloud: boolean }) {
   const { t } = useTranslation();
   const challenge = step.challenge;
-  const [draft, setDraft] = useState(() => emptyDraft(challenge));
-  const [askToAnswer, setAskToAnswer] = useState(false);
   const focusLost = useFocusLoss(challenge.focused);
   const submit = useSubmitCertificationAnswer(courseId);
-  const lastBody = useRef<CertificationAnswerBody | null>(null);
+  const form = useAnswerForm(challenge, focusLost, submit);
   const question = useRef<HTMLDivElement>(null);
   const answersInFrame = challenge.embed?.autoReply === true;
-
-  const send = (body: CertificationAnswerBody) => {
-    // Enter pressed twice, or a frame that answers twice: the first answer is the one.
-    if (submit.isPending) return;
-    lastBody.current = body;
-    submit.mutate(body);
-  };
-
-  function validate() {
-    if (isDraftEmpty(draft)) {
-      setAskToAnswer(true);
-      return;
-    }
-    setAskToAnswer(false);
-    send(toAnswerBody(challenge, draft, focusLost));
-  }
 
   return (
     <>
@@ -69,7 +44,7 @@ export function CertificationChallenge({ courseId, step, readAloud }: { courseId
         className="runner__form"
         onSubmit={(event) => {
           event.preventDefault();
-          validate();
+          form.validate();
         }}
         noValidate
         data-testid="certification-challenge-form"
@@ -77,45 +52,26 @@ export function CertificationChallenge({ courseId, step, readAloud }: { courseId
         {challenge.timer !== undefined ? <Countdown deadline={Date.parse(step.servedAt) + challenge.timer * 1000} total={challenge.timer} /> : null}
         {readAloud ? <ReadAloudButton target={question} lang={challenge.locales[0] ?? 'fr'} /> : null}
         <div ref={question}>
-          <ChallengeContent challenge={challenge} onEmbedAnswer={(answer) => send({ challengeId: challenge.id, value: answer, skipped: false, focusedOut: focusLost })} />
+          <ChallengeContent challenge={challenge} onEmbedAnswer={(answer) => form.send({ challengeId: challenge.id, value: answer, skipped: false, focusedOut: focusLost })} />
           {answersInFrame ? null : (
             <AnswerAreaFields
               type={challenge.type}
               area={displayedArea(challenge)}
               format={challenge.format}
-              draft={draft}
-              onChange={(next) => {
-                setDraft(next);
-                setAskToAnswer(false);
-              }}
+              draft={form.draft}
+              onChange={form.setDraft}
             />
           )}
         </div>
-        {askToAnswer ? (
-          <p role="alert" className="alert alert--error" data-testid="certification-answer-required">
-            {t('learner.certificationTest.test.answerOrSkip')}
-          </p>
-        ) : null}
-        {submit.error ? (
-          <div data-testid="certification-answer-failed">
-            <ErrorSummary error={submit.error} />
-            {isTransient(submit.error) ? (
-              <Button onClick={() => lastBody.current && send(lastBody.current)} busy={submit.isPending}>
-                {t('learner.certificationTest.test.retry')}
-              </Button>
-            ) : null}
-          </div>
-        ) : null}
-        <div className="actions runner__actions">
-          {answersInFrame ? null : (
-            <Button type="submit" busy={submit.isPending} data-testid="certification-answer-validate">
-              {t('learner.certificationTest.test.validate')}
-            </Button>
-          )}
-          <Button variant="secondary" onClick={() => send(skipBody(challenge, focusLost))} disabled={submit.isPending} data-testid="certification-answer-skip">
-            {t('learner.certificationTest.test.skip')}
-          </Button>
-        </div>
+        <AnswerActions
+          testIdPrefix="certification-"
+          askToAnswer={form.askToAnswer}
+          error={submit.error}
+          pending={submit.isPending}
+          canValidate={!answersInFrame}
+          onRetry={form.retry}
+          onSkip={form.skip}
+        />
       </form>
     </>
   );

@@ -1,15 +1,15 @@
-import { useEffect, useRef, useState } from 'react';
-import type { AnswerBody, AnswerResponse, Assessment, NextStep } from '@jalon/contracts';
+import { useEffect, useState } from 'react';
+import type { AnswerResponse, Assessment, NextStep } from '@jalon/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ApiError } from '../../../api/client';
 import { Button } from '../../shared/ui/Button';
 import { ErrorSummary } from '../../shared/ui/ErrorSummary';
 import { Notice } from '../../shared/ui/Notice';
 import { Page } from '../../shared/ui/Page';
 import { campaignPaths } from '../campaigns/campaignJourney';
 import { AnswerAreaFields } from '../../admin/challenges/AnswerAreaFields';
-import { displayedArea, emptyDraft, isDraftEmpty, skipBody, toAnswerBody } from './answerDraft';
+import { AnswerActions, useAnswerForm } from './AnswerActions';
+import { displayedArea } from './answerDraft';
 import { useStartChallenge, useSubmitAnswer } from './assessmentQueries';
 import { ChallengeContent } from './ChallengeContent';
 import { Countdown } from './Countdown';
@@ -29,11 +29,6 @@ interface ChallengeRunnerProps {
   onAnswered: (response: AnswerResponse) => void;
 }
 
-/** A failure the learner can fix by sending again: the network or the server, not the answer itself. */
-function isTransient(error: unknown): boolean {
-  return !(error instanceof ApiError) || error.status === 0 || error.status >= 500;
-}
-
 /**
  * One challenge, from the instruction to « Valider » or « Je passe ». What was typed stays
  * after a failed submission, and « Réessayer » sends the very same answer again, which the
@@ -42,8 +37,6 @@ function isTransient(error: unknown): boolean {
 export function ChallengeRunner({ assessment, step, levelUp, onAnswered }: ChallengeRunnerProps) {
   const { t } = useTranslation();
   const challenge = step.challenge;
-  const [draft, setDraft] = useState(() => emptyDraft(challenge));
-  const [askToAnswer, setAskToAnswer] = useState(false);
   const [reporting, setReporting] = useState(false);
   const [reported, setReported] = useState(false);
   const focusLost = useFocusLoss(challenge.focused);
@@ -57,29 +50,10 @@ export function ChallengeRunner({ assessment, step, levelUp, onAnswered }: Chall
     if (!started && !timed) startNow();
   }, [started, timed, startNow]);
   const submit = useSubmitAnswer(assessment.id);
-  const lastBody = useRef<AnswerBody | null>(null);
   // An activity that answers by itself: its frame sends the answer, there is nothing to type.
   const answersInFrame = challenge.embed?.autoReply === true;
+  const form = useAnswerForm(challenge, focusLost, submit, onAnswered);
 
-  const send = (body: AnswerBody) => {
-    // Enter pressed twice, or a frame that answers twice: one answer is enough.
-    if (submit.isPending) return;
-    lastBody.current = body;
-    submit.mutate(body, { onSuccess: onAnswered });
-  };
-
-  function validate() {
-    if (isDraftEmpty(draft)) {
-      setAskToAnswer(true);
-      return;
-    }
-    setAskToAnswer(false);
-    send(toAnswerBody(challenge, draft, focusLost));
-  }
-
-  const retry = () => {
-    if (lastBody.current !== null) send(lastBody.current);
-  };
   const pausePath = assessment.campaign ? campaignPaths(assessment.campaign.code).landing : '/competences';
   const heading = t('learner.runner.position', { position: step.position, count: CHECKPOINT_EVERY });
   const context = assessment.campaign?.title ?? assessment.competence?.name ?? '';
@@ -113,13 +87,13 @@ export function ChallengeRunner({ assessment, step, levelUp, onAnswered }: Chall
           className="runner__form"
           onSubmit={(event) => {
             event.preventDefault();
-            validate();
+            form.validate();
           }}
           noValidate
           data-testid="challenge-form"
         >
           {challenge.timer !== undefined && step.servedAt !== null ? <Countdown deadline={Date.parse(step.servedAt) + challenge.timer * 1000} total={challenge.timer} /> : null}
-          <ChallengeContent challenge={challenge} onEmbedAnswer={(answer) => send({ challengeId: challenge.id, value: answer, skipped: false, focusedOut: focusLost })} />
+          <ChallengeContent challenge={challenge} onEmbedAnswer={(answer) => form.send({ challengeId: challenge.id, value: answer, skipped: false, focusedOut: focusLost })} />
           {answersInFrame ? (
             <p className="alert alert--info" data-testid="embed-answers">
               {t('learner.runner.embedAnswers')}
@@ -129,38 +103,19 @@ export function ChallengeRunner({ assessment, step, levelUp, onAnswered }: Chall
               type={challenge.type}
               area={displayedArea(challenge)}
               format={challenge.format}
-              draft={draft}
-              onChange={(next) => {
-                setDraft(next);
-                setAskToAnswer(false);
-              }}
+              draft={form.draft}
+              onChange={form.setDraft}
             />
           )}
-          {askToAnswer ? (
-            <p role="alert" className="alert alert--error" data-testid="answer-required">
-              {t('learner.runner.answerOrSkip')}
-            </p>
-          ) : null}
-          {submit.error ? (
-            <div data-testid="answer-failed">
-              <ErrorSummary error={submit.error} />
-              {isTransient(submit.error) ? (
-                <Button onClick={retry} busy={submit.isPending} data-testid="answer-retry">
-                  {t('learner.runner.retry')}
-                </Button>
-              ) : null}
-            </div>
-          ) : null}
-          <div className="actions runner__actions">
-            {answersInFrame ? null : (
-              <Button type="submit" busy={submit.isPending} data-testid="answer-validate">
-                {t('learner.runner.validate')}
-              </Button>
-            )}
-            <Button variant="secondary" onClick={() => send(skipBody(challenge, focusLost))} disabled={submit.isPending} data-testid="answer-skip">
-              {t('learner.runner.skip')}
-            </Button>
-          </div>
+          <AnswerActions
+            testIdPrefix=""
+            askToAnswer={form.askToAnswer}
+            error={submit.error}
+            pending={submit.isPending}
+            canValidate={!answersInFrame}
+            onRetry={form.retry}
+            onSkip={form.skip}
+          />
         </form>
       )}
       <div className="runner__footer">
