@@ -1,42 +1,38 @@
-import { buildApp } from './app';
-import { systemClock } from './platform/clock';
-import { readConfig } from './platform/config';
-import { openDatabase } from './platform/db/database';
+import { buildApp, type Content } from './app';
+import { systemClock, type AdjustableClock } from './platform/clock';
+import { isClusterWorker, primaryLogger, superviseWorkers } from './platform/cluster';
+import { ConfigError, readConfig, type Config } from './platform/config';
+import { openDatabase, type Database } from './platform/db/database';
 import { DataDirLockedError } from './platform/db/lockfile';
 import { migrateDatabase } from './platform/db/migrate';
 import { ContentLintError, loadRelease } from '@jalon/content';
 import { syncTargetProfiles } from './modules/catalogue';
 import { seedDemoIfEmpty } from './modules/demo';
 
-/** Reads the configuration, prepares the database, listens, and shuts down cleanly on SIGTERM. */
+/**
+ * Reads the configuration, prepares the database, listens, and shuts down cleanly on SIGTERM.
+ * With JALON_PROCESSES > 1 this process prepares the database and supervises that many
+ * workers (platform/cluster.ts), each of which runs the rest.
+ */
 async function main() {
-  const config = readConfig();
-  let content;
-  try {
-    content = loadRelease();
-  } catch (error) {
-    if (error instanceof ContentLintError) {
-      console.error(`Le contenu ne passe pas le linter ; corrigez-le (npm run content:check).\n${error.message}`);
-      process.exit(1);
-    }
-    throw error;
-  }
-  let database;
-  try {
-    database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.poolSize });
-  } catch (error) {
-    if (error instanceof DataDirLockedError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
-  await migrateDatabase(database);
+  const config = orExit(readConfig, ConfigError);
+  const content = orExit(loadRelease, ContentLintError, (message) => `Le contenu ne passe pas le linter ; corrigez-le (npm run content:check).\n${message}`);
   const clock = systemClock();
-  await syncTargetProfiles(database.db, content.release, clock.now());
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.poolSize }).catch((error: unknown) => {
+    if (error instanceof DataDirLockedError) exit(error.message);
+    throw error;
+  });
+  // The primary prepares the database once, before any worker opens it.
+  const seeded = isClusterWorker ? false : await prepareDatabase(database, content, clock, config);
+  if (config.processes > 1 && !isClusterWorker) {
+    await database.close();
+    const log = primaryLogger(config.logLevel);
+    if (seeded) log('info', 'demo data seeded');
+    return superviseWorkers(config.processes, log);
+  }
   const jalon = await buildApp({ config, content, database, clock });
   const log = jalon.app.log;
-  if (config.seedDemo && (await seedDemoIfEmpty(database.db, clock))) log.info('demo data seeded');
+  if (seeded) log.info('demo data seeded');
   await jalon.startJobs();
   await jalon.app.listen({ port: config.port, host: config.host });
   log.info(`Jalon ready on ${config.publicUrl} (${database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})`);
@@ -62,6 +58,28 @@ async function main() {
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+/** Migrations, the catalogue of target profiles and the demo seed; true when the demo was seeded now. */
+async function prepareDatabase(database: Database, content: Content, clock: AdjustableClock, config: Config): Promise<boolean> {
+  await migrateDatabase(database);
+  await syncTargetProfiles(database.db, content.release, clock.now());
+  return config.seedDemo && (await seedDemoIfEmpty(database.db, clock));
+}
+
+/** Runs `read`; an error of the admin's making ends the process with its message, not a stack trace. */
+function orExit<T>(read: () => T, expected: new (...args: never[]) => Error, describe: (message: string) => string = (message) => message): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof expected) exit(describe(error.message));
+    throw error;
+  }
+}
+
+function exit(message: string): never {
+  console.error(message);
+  process.exit(1);
 }
 
 main().catch((error: unknown) => {

@@ -6,7 +6,7 @@ import nodemailer from 'nodemailer';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { DEMO_PASSWORD, demoUsers, seedDemoIfEmpty } from '../src/modules/demo';
-import { readConfig } from '../src/platform/config';
+import { ConfigError, readConfig } from '../src/platform/config';
 import { openDatabase } from '../src/platform/db/database';
 import { DataDirLockedError } from '../src/platform/db/lockfile';
 import { migrateDatabase } from '../src/platform/db/migrate';
@@ -80,6 +80,14 @@ describe('configuration', () => {
     expect(readConfig({}).answersPerMinute).toBe(60);
     expect(readConfig({ ANSWER_RATE_LIMIT_PER_MINUTE: '100000' }).answersPerMinute).toBe(100_000);
     for (const wrong of ['0', '-5', '2.5', 'many']) expect(() => readConfig({ ANSWER_RATE_LIMIT_PER_MINUTE: wrong })).toThrow();
+  });
+
+  it('JALON_PROCESSES defaults to 1, must be a whole number from 1 to 64, and above 1 needs PostgreSQL', () => {
+    expect(readConfig({}).processes).toBe(1);
+    expect(readConfig({ JALON_PROCESSES: '4', DATABASE_URL: 'postgres://jalon@127.0.0.1/jalon' }).processes).toBe(4);
+    for (const wrong of ['0', '-1', '1.5', '65', 'two']) expect(() => readConfig({ JALON_PROCESSES: wrong, DATABASE_URL: 'postgres://jalon@127.0.0.1/jalon' })).toThrow();
+    expect(() => readConfig({ JALON_PROCESSES: '2' })).toThrow(ConfigError);
+    expect(() => readConfig({ JALON_PROCESSES: '2', DATABASE_URL: '' })).toThrow(/demande PostgreSQL \(DATABASE_URL\)/);
   });
 });
 

@@ -20,7 +20,12 @@ const envSchema = z.object({
   JALON_REMINDER_SWEEP_SECONDS: z.coerce.number().int().min(5).max(86_400).default(300),
   // The spec's 60 (`learners-and-accounts.md` §6); a load test raises it to answer back to back.
   ANSWER_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60),
+  // API processes sharing the port (Node's cluster module); more than one needs PostgreSQL.
+  JALON_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
 });
+
+/** A setting the server cannot start with; its message is for the admin, in French. */
+export class ConfigError extends Error {}
 
 export interface Config {
   production: boolean;
@@ -40,6 +45,8 @@ export interface Config {
   reminders: { enabled: boolean; sweepSeconds: number };
   /** Answers a user may send per minute before `RATE_LIMITED`. */
   answersPerMinute: number;
+  /** API processes listening on the port; above 1, a primary supervises that many workers. */
+  processes: number;
   /** Non-production builds expose the outbox and the settable clock (spec README, « Test support »). */
   testSupport: boolean;
 }
@@ -49,11 +56,19 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = envSchema.parse(env);
   const production = e.NODE_ENV === 'production';
   const port = e.PORT;
+  const databaseUrl = e.DATABASE_URL || undefined;
+  if (e.JALON_PROCESSES > 1 && !databaseUrl) {
+    // Two processes on one PGlite folder lose writes; the lock file would stop the second anyway.
+    throw new ConfigError(
+      `JALON_PROCESSES=${e.JALON_PROCESSES} demande PostgreSQL (DATABASE_URL) : la base embarquée n'accepte qu'un seul processus. ` +
+        'Définissez DATABASE_URL, ou laissez JALON_PROCESSES à 1.',
+    );
+  }
   return {
     production,
     port,
     host: e.HOST,
-    databaseUrl: e.DATABASE_URL || undefined,
+    databaseUrl,
     dataDir: path.resolve(e.JALON_DATA_DIR ?? path.join(process.cwd(), 'data')),
     poolSize: e.JALON_DB_POOL_SIZE,
     publicUrl: (e.JALON_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
@@ -64,6 +79,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: path.resolve(e.JALON_WEB_DIST ?? path.join(repoRoot, 'apps/web/dist')),
     reminders: { enabled: e.JALON_REMINDERS === 'on', sweepSeconds: e.JALON_REMINDER_SWEEP_SECONDS },
     answersPerMinute: e.ANSWER_RATE_LIMIT_PER_MINUTE,
+    processes: e.JALON_PROCESSES,
     testSupport: !production,
   };
 }
