@@ -1,25 +1,20 @@
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Outlet, useNavigate } from 'react-router';
-import { useMe, useSignOut } from '../../shared/session/useMe';
-import { Button } from '../../shared/ui/Button';
+import { NavLink } from 'react-router';
+import { useMe } from '../../shared/session/useMe';
 import { LanguageSwitch } from '../../shared/ui/LanguageSwitch';
-import { MAIN_ID, SkipLink } from '../../shared/ui/SkipLink';
+import { SignOutButton, SpaceShell } from '../../shared/ui/SpaceShell';
 import './learner.css';
 
 export function LearnerLayout() {
   const { t } = useTranslation();
   const { data: me } = useMe();
-  const signOut = useSignOut();
-  const navigate = useNavigate();
 
   return (
-    <div className="shell">
-      <SkipLink />
-      <header className="header">
-        <Link to="/" className="header__brand">
-          {t('common.brand')}
-        </Link>
-        {me ? (
+    <SpaceShell
+      home="/"
+      brandKey="common.brand"
+      nav={
+        me ? (
           <nav aria-label={t('learner.nav.label')} className="header__nav">
             <NavLink to="/" end>
               {t('learner.nav.home')}
@@ -36,27 +31,14 @@ export function LearnerLayout() {
             {me.memberships.length > 0 ? <NavLink to="/orga/">{t('orga.brand')}</NavLink> : null}
             {me.isPlatformAdmin ? <NavLink to="/admin/">{t('admin.brand')}</NavLink> : null}
           </nav>
-        ) : null}
-        <div className="header__tools">
+        ) : null
+      }
+      tools={
+        <>
           <LanguageSwitch />
-          {me ? (
-            <Button
-              variant="secondary"
-              busy={signOut.isPending}
-              onClick={() => signOut.mutate(undefined, { onSettled: () => void navigate('/connexion') })}
-              data-testid="sign-out"
-            >
-              {t('auth.signOut')}
-            </Button>
-          ) : null}
-        </div>
-      </header>
-      <main id={MAIN_ID} className="main" tabIndex={-1}>
-        <Outlet />
-      </main>
-      <footer className="footer">
-        <p>{t('common.footer')}</p>
-      </footer>
-    </div>
+          {me ? <SignOutButton to="/connexion" /> : null}
+        </>
+      }
+    />
   );
 }

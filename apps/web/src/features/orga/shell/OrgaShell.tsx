@@ -1,12 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Outlet } from 'react-router';
+import { NavLink } from 'react-router';
 import { LanguageSwitch } from '../../shared/ui/LanguageSwitch';
-import { MAIN_ID, SkipLink } from '../../shared/ui/SkipLink';
+import { SpaceShell } from '../../shared/ui/SpaceShell';
 import { menuFor } from './menu';
 import { useOrga } from './orgaContext';
 import { OrganizationSwitcher } from './OrganizationSwitcher';
 import { UserMenu } from './UserMenu';
-import { SpaceContext } from '../../shared/ui/spaceContext';
 
 export function OrgaShell() {
   const { t } = useTranslation();
@@ -14,22 +13,19 @@ export function OrgaShell() {
   const { organization } = membership;
 
   return (
-    <div className="shell shell--orga">
-      <SkipLink />
-      <header className="header">
-        <Link to="/orga/" className="header__brand">
-          {t('orga.brand')}
-        </Link>
-        <p className="header__organization" data-testid="current-organization">
-          {organization.name}
-        </p>
-        <div className="header__tools">
+    <SpaceShell
+      modifier="orga"
+      home="/orga/"
+      brandKey="orga.brand"
+      current={{ name: organization.name, testId: 'current-organization' }}
+      tools={
+        <>
           <OrganizationSwitcher />
           <LanguageSwitch />
           <UserMenu />
-        </div>
-      </header>
-      <div className="shell__body">
+        </>
+      }
+      sidebar={
         <nav aria-label={t('orga.menu.label')} className="sidebar" data-testid="orga-menu">
           <ul>
             {menuFor(membership).map((entry) => (
@@ -49,16 +45,9 @@ export function OrgaShell() {
             ) : null}
           </ul>
         </nav>
-        <main id={MAIN_ID} className="main" tabIndex={-1}>
-          <SpaceContext.Provider value="orga.brand">
-            <SpaceContext.Provider value="orga.brand">
-          <Outlet />
-        </SpaceContext.Provider>
-          </SpaceContext.Provider>
-        </main>
-      </div>
-      <footer className="footer">
-        {organization.documentationUrl ? (
+      }
+      footer={
+        organization.documentationUrl ? (
           <p>
             {t('orga.footer.help')}{' '}
             <a href={organization.documentationUrl} target="_blank" rel="noreferrer" data-testid="footer-documentation-link">
@@ -66,9 +55,8 @@ export function OrgaShell() {
               <span className="visually-hidden"> {t('common.newWindow')}</span>
             </a>
           </p>
-        ) : null}
-        <p>{t('common.footer')}</p>
-      </footer>
-    </div>
+        ) : null
+      }
+    />
   );
 }
