@@ -12,7 +12,7 @@
  * does not measure the API.
  */
 import { PGlite } from '@electric-sql/pglite';
-import { loadRelease, statedAnswer, type Release } from '@jalon/content';
+import { loadRelease, type Release } from '@jalon/content';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,23 +20,18 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { startApi } from './support/api-server';
 import { exitAfter, onCleanup, runCleanups } from './support/cleanup';
+import { newLearnerStats, openAssessmentCampaign, runLearner, Window, type Campaign, type LearnerStats } from './support/learner';
+import { parsePace, percentile, positiveInteger } from './support/options';
 import { startPostgres } from './support/postgres';
 import { seededRandom } from './support/random';
+import { REQUEST_TIMEOUT_MS, UserAgent } from './support/user-agent';
 
 const ENGINES = ['postgres', 'pglite'] as const;
 type Engine = (typeof ENGINES)[number];
 
-const ORGA_LOGIN = 'dominique.roux@example.org';
-const ORGA_PASSWORD = 'Jalon-demo-2026';
-const ORGANIZATION_NAME = 'Association Clic Solidaire';
-const TARGET_PROFILE_ID = 'tp-rentree';
 const LEARNER_PASSWORD = 'Bench-2026-x';
 /** Sign-ups hash with argon2 (~30 ms of CPU each): a few at a time keep the server responsive. */
 const SIGN_UP_CONCURRENCY = 8;
-/** A request slower than this counts as an error, like autocannon's timeouts in bench:api. */
-const REQUEST_TIMEOUT_MS = 30_000;
-/** After this many failed requests in a row a learner gives up, so a broken server cannot spin the loop. */
-const MAX_CONSECUTIVE_ERRORS = 3;
 /** Connections the wide ceiling leaves free on the cluster (the cluster allows 200, see .ci/postgres.sh). */
 const RESERVED_CONNECTIONS = 10;
 /**
@@ -65,128 +60,12 @@ const seed = positiveInteger('seed', args.seed);
 const poolSize = positiveInteger('pool', args.pool);
 const pace = parsePace(args.pace);
 
-function positiveInteger(name: string, text: string): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value <= 0) {
-    console.error(`--${name} must be a positive integer, got ${text}`);
-    process.exit(2);
-  }
-  return value;
-}
-
-/** `3` or `2-5`: seconds a learner thinks before each answer, drawn uniformly in the range. */
-function parsePace(text: string): { minMs: number; maxMs: number } {
-  const match = /^(\d+(?:\.\d+)?)(?:-(\d+(?:\.\d+)?))?$/.exec(text);
-  const min = Number(match?.[1]);
-  const max = match?.[2] === undefined ? min : Number(match[2]);
-  if (!match || max < min) {
-    console.error(`--pace must be SECONDS or MIN-MAX seconds (e.g. 2-5, or 0 for no pause), got ${text}`);
-    process.exit(2);
-  }
-  return { minMs: min * 1000, maxMs: max * 1000 };
-}
-
 function progress(message: string) {
   console.error(`[bench:answers] ${message}`);
 }
 
 // ---------------------------------------------------------------------------------------
-// HTTP: one cookie jar per user, the CSRF cookie echoed on writes, as the web client does.
-
-class HttpError extends Error {
-  constructor(
-    readonly label: string,
-    readonly status: number,
-    readonly code: string,
-  ) {
-    super(`${label} answered ${status} ${code}`);
-  }
-}
-
-class UserAgent {
-  private readonly cookies = new Map<string, string>();
-
-  constructor(private readonly baseUrl: string) {}
-
-  async request<T>(method: 'GET' | 'POST', route: string, label: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = { cookie: [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ') };
-    const csrf = this.cookies.get('jalon_csrf');
-    if (method === 'POST') {
-      headers['content-type'] = 'application/json';
-      if (csrf) headers['x-csrf-token'] = csrf;
-    }
-    let response: Response;
-    try {
-      response = await fetch(`${this.baseUrl}${route}`, {
-        method,
-        headers,
-        body: method === 'POST' ? JSON.stringify(body ?? {}) : null,
-        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-      });
-    } catch (error) {
-      throw new HttpError(label, 0, error instanceof Error ? error.name : 'NETWORK');
-    }
-    for (const cookie of response.headers.getSetCookie()) {
-      const pair = cookie.split(';')[0] ?? '';
-      const equals = pair.indexOf('=');
-      if (equals > 0) this.cookies.set(pair.slice(0, equals), pair.slice(equals + 1));
-    }
-    const text = await response.text();
-    if (!response.ok) {
-      let code = 'UNKNOWN';
-      try {
-        code = (JSON.parse(text) as { errors?: { code?: string }[] }).errors?.[0]?.code ?? code;
-      } catch {
-        // Not our JSON error shape (a proxy or a crash page): the status says enough.
-      }
-      throw new HttpError(label, response.status, code);
-    }
-    return JSON.parse(text) as T;
-  }
-}
-
-// ---------------------------------------------------------------------------------------
-// Answers: a right one from the release's own solution, or a skip.
-
-/** The answer a challenge's solution gives (what a pupil who knows it types). */
-function rightAnswer(release: Release, challengeId: string): string | Record<string, string> {
-  const challenge = release.challenges.find((c) => c.id === challengeId);
-  if (!challenge) throw new Error(`challenge ${challengeId} is not in the bench's release`);
-  return statedAnswer(challenge);
-}
-
-// ---------------------------------------------------------------------------------------
-// Setup: the campaign (as the demo PRO admin) and the learners' accounts, before the window.
-
-interface Campaign {
-  id: string;
-  code: string;
-  targetProfileId: string;
-}
-
-async function createCampaign(baseUrl: string, engine: Engine): Promise<Campaign> {
-  const orga = new UserAgent(baseUrl);
-  await orga.request('POST', '/api/auth/sign-in', 'sign-in', { login: ORGA_LOGIN, password: ORGA_PASSWORD });
-  const me = await orga.request<{ memberships: { organization: { id: string; name: string } }[] }>('GET', '/api/me', 'me');
-  const organization = me.memberships.find((m) => m.organization.name === ORGANIZATION_NAME)?.organization;
-  if (!organization) throw new Error(`${ORGA_LOGIN} is not a member of « ${ORGANIZATION_NAME} »; is the demo seed on?`);
-  const { targetProfiles } = await orga.request<{ targetProfiles: { id: string; category: string }[] }>(
-    'GET',
-    `/api/organizations/${organization.id}/target-profiles`,
-    'target profiles',
-  );
-  const profile = targetProfiles.find((p) => p.id === TARGET_PROFILE_ID) ?? targetProfiles.find((p) => p.category === 'BACK_TO_SCHOOL');
-  if (!profile) throw new Error(`« ${ORGANIZATION_NAME} » offers neither ${TARGET_PROFILE_ID} nor any « Parcours de rentrée »`);
-  const campaign = await orga.request<{ id: string; code: string }>('POST', `/api/organizations/${organization.id}/campaigns`, 'create campaign', {
-    type: 'ASSESSMENT',
-    name: `Bench des réponses (${engine})`,
-    targetProfileId: profile.id,
-  });
-  // Checked once here: a restricted organization would turn every join into RECONCILIATION_REQUIRED.
-  const landing = await orga.request<{ organization: { isRestricted: boolean } }>('GET', `/api/campaigns/by-code/${campaign.code}`, 'landing');
-  if (landing.organization.isRestricted) throw new Error(`« ${ORGANIZATION_NAME} » is restricted: learners would need reconciliation`);
-  return { id: campaign.id, code: campaign.code, targetProfileId: profile.id };
-}
+// Setup: the learners' accounts, before the window (the campaign: `openAssessmentCampaign`).
 
 async function signUpLearners(baseUrl: string): Promise<UserAgent[]> {
   const agents: UserAgent[] = Array.from({ length: learnerCount }, () => new UserAgent(baseUrl));
@@ -204,112 +83,6 @@ async function signUpLearners(baseUrl: string): Promise<UserAgent[]> {
   };
   await Promise.all(Array.from({ length: Math.min(SIGN_UP_CONCURRENCY, learnerCount) }, worker));
   return agents;
-}
-
-// ---------------------------------------------------------------------------------------
-// The measured window: every learner joins, then answers at its pace until the end or the deadline.
-
-/** The measured window's deadline; sleeps end early at it, so stopping never waits for a think time. */
-class Window {
-  readonly startedAt = performance.now();
-  private readonly deadline = this.startedAt + windowSeconds * 1000;
-
-  get over(): boolean {
-    return performance.now() >= this.deadline;
-  }
-
-  sleep(ms: number): Promise<void> {
-    const wait = Math.max(0, Math.min(ms, this.deadline - performance.now()));
-    return new Promise((resolve) => setTimeout(resolve, wait));
-  }
-}
-
-interface WindowStats {
-  answerLatenciesMs: number[];
-  answers: number;
-  rightAnswers: number;
-  skips: number;
-  errors: number;
-  errorKinds: Map<string, number>;
-  finished: number;
-  stopped: number;
-  gaveUp: number;
-}
-
-type ChallengeStep = { kind: 'challenge'; challenge: { id: string }; servedAt: string | null };
-type NextStep = ChallengeStep | { kind: 'end' };
-interface AnswerResponse {
-  next: 'challenge' | 'checkpoint' | 'end';
-  step: ChallengeStep | null;
-}
-
-async function runLearner(agent: UserAgent, campaignId: string, release: Release, random: () => number, window: Window, stats: WindowStats) {
-  // Each learner answers right with its own probability, so tests end after realistic, varied lengths.
-  const ability = 0.2 + 0.7 * random();
-  const think = () => pace.minMs + (pace.maxMs - pace.minMs) * random();
-  let consecutiveErrors = 0;
-  const failed = (error: unknown) => {
-    if (!(error instanceof HttpError)) throw error;
-    stats.errors++;
-    const kind = `${error.label} ${error.status} ${error.code}`;
-    stats.errorKinds.set(kind, (stats.errorKinds.get(kind) ?? 0) + 1);
-    consecutiveErrors++;
-  };
-
-  // A class does not click « Commencer » at the same millisecond.
-  await window.sleep(random() * pace.maxMs);
-  let assessmentId: string | undefined;
-  while (assessmentId === undefined) {
-    if (window.over) return void stats.stopped++;
-    if (consecutiveErrors >= MAX_CONSECUTIVE_ERRORS) return void stats.gaveUp++;
-    try {
-      const joined = await agent.request<{ participation: { assessmentId: string | null } }>('POST', `/api/campaigns/${campaignId}/participations`, 'join', {});
-      if (!joined.participation.assessmentId) throw new Error('an assessment campaign participation came back without an assessment');
-      assessmentId = joined.participation.assessmentId;
-    } catch (error) {
-      failed(error);
-      await window.sleep(1_000);
-    }
-  }
-
-  const base = `/api/assessments/${assessmentId}`;
-  // What the runner shows next: read with `next` at first, after a checkpoint and after an
-  // error, otherwise taken from the answer's response, as the web runner does.
-  let step: NextStep | null = null;
-  // The web runner shows the final checkpoint (corrections) at the end; a learner reads it once.
-  const end = async () => {
-    await agent.request('GET', `${base}/checkpoint?final=true`, 'final checkpoint');
-    stats.finished++;
-  };
-  // Bounded by the window: every turn of the loop makes a request or sleeps, and stops at the deadline.
-  for (;;) {
-    if (window.over) return void stats.stopped++;
-    if (consecutiveErrors >= MAX_CONSECUTIVE_ERRORS) return void stats.gaveUp++;
-    try {
-      const shown: NextStep = step ?? (await agent.request<NextStep>('GET', `${base}/next`, 'next'));
-      step = null;
-      if (shown.kind === 'end') return await end();
-      await window.sleep(think());
-      if (window.over) return void stats.stopped++;
-      const right = random() < ability;
-      const challengeId: string = shown.challenge.id;
-      const body = right ? { challengeId, value: rightAnswer(release, challengeId) } : { challengeId, skipped: true };
-      const sentAt = performance.now();
-      const answered: AnswerResponse = await agent.request<AnswerResponse>('POST', `${base}/answers`, 'answer', body);
-      stats.answerLatenciesMs.push(performance.now() - sentAt);
-      stats.answers++;
-      if (right) stats.rightAnswers++;
-      else stats.skips++;
-      consecutiveErrors = 0;
-      if (answered.next === 'end') return await end();
-      if (answered.next === 'checkpoint') await agent.request('GET', `${base}/checkpoint?final=false`, 'checkpoint');
-      // A timed challenge comes back not started: its warning, then `next` starts it, as « Commencer » does.
-      else if (answered.step?.servedAt) step = answered.step;
-    } catch (error) {
-      failed(error);
-      await window.sleep(1_000);
-    }
-  }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -440,7 +213,7 @@ interface EngineReport {
 
 interface EngineRun {
   report: EngineReport;
-  stats: WindowStats;
+  stats: LearnerStats;
   /** Through the server's pool (PGlite: its one connection); the report's ceilingTps and ratio. */
   ceiling: Ceiling;
   /** PostgreSQL only: through as many connections as loops, within what the cluster accepts. */
@@ -452,13 +225,6 @@ interface EngineRun {
   clientCpuPercent: number;
   /** PostgreSQL only: database transactions during the window per recorded answer, the cost the ceiling's one insert is set against. */
   transactionsPerAnswer: number | null;
-}
-
-/** Nearest-rank percentile of sorted values, in ms to a tenth; null without samples. */
-function percentile(sorted: readonly number[], p: number): number | null {
-  if (sorted.length === 0) return null;
-  const value = sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-  return Math.round(value * 10) / 10;
 }
 
 async function measureEngine(engine: Engine, release: Release): Promise<EngineRun> {
@@ -498,30 +264,22 @@ async function measureEngine(engine: Engine, release: Release): Promise<EngineRu
     progress(`starting the API on ${engine} (migrations and demo seed)`);
     const server = await startApi({ env });
     undo.push(server.stop);
-    const campaign = await createCampaign(server.url, engine);
+    const campaign: Campaign = await openAssessmentCampaign(server.url, `Bench des réponses (${engine})`);
     const signUpStart = performance.now();
     const agents = await signUpLearners(server.url);
     progress(`${learnerCount} learners signed up in ${((performance.now() - signUpStart) / 1000).toFixed(1)} s; campaign ${campaign.code} on ${campaign.targetProfileId}`);
 
     progress(`${engine}: ${learnerCount} learners join and answer for at most ${windowSeconds} s, thinking ${args.pace} s before each answer`);
-    const stats: WindowStats = {
-      answerLatenciesMs: [],
-      answers: 0,
-      rightAnswers: 0,
-      skips: 0,
-      errors: 0,
-      errorKinds: new Map(),
-      finished: 0,
-      stopped: 0,
-      gaveUp: 0,
-    };
+    const stats = newLearnerStats();
     // One stream per learner, drawn in learner order, so a learner's choices do not depend on timing.
     const master = seededRandom(seed);
     const transactionsBefore = clusterUrl ? await databaseTransactions(clusterUrl) : 0;
     const loadBefore = os.loadavg()[0]!;
     const cpuBefore = process.cpuUsage();
-    const window = new Window();
-    await Promise.all(agents.map((agent) => runLearner(agent, campaign.id, release, seededRandom(Math.floor(master() * 2 ** 32)), window, stats)));
+    const window = new Window(windowSeconds);
+    await Promise.all(
+      agents.map((agent) => runLearner({ agent, campaignId: campaign.id, release, random: seededRandom(Math.floor(master() * 2 ** 32)), window, pace, stats })),
+    );
     const elapsedSeconds = (performance.now() - window.startedAt) / 1000;
     const cpu = process.cpuUsage(cpuBefore);
     let transactionsPerAnswer: number | null = null;
@@ -539,7 +297,7 @@ async function measureEngine(engine: Engine, release: Release): Promise<EngineRu
         p50: percentile(sorted, 50),
         p95: percentile(sorted, 95),
         p99: percentile(sorted, 99),
-        errors: stats.errors,
+        errors: stats.errors.total,
         ceilingTps: Math.round(ceiling.tps * 10) / 10,
         ratio: ceiling.tps > 0 ? Math.round((answersPerSec / ceiling.tps) * 1000) / 1000 : 0,
       },
@@ -610,8 +368,7 @@ function printTable(runs: Record<Engine, EngineRun>) {
   for (const row of rows) console.log(line(row));
   console.log(`Answers right / skipped: ${ENGINES.map((engine) => `${engine} ${runs[engine].stats.rightAnswers} / ${runs[engine].stats.skips}`).join(', ')}`);
   for (const engine of ENGINES) {
-    const kinds = [...runs[engine].stats.errorKinds].map(([kind, count]) => `${kind} ×${count}`);
-    if (kinds.length > 0) console.log(`${engine} errors: ${kinds.join(', ')}`);
+    if (runs[engine].stats.errors.total > 0) console.log(`${engine} errors: ${runs[engine].stats.errors.describe()}`);
   }
   const perAnswer = runs.postgres.transactionsPerAnswer;
   if (perAnswer !== null) {
