@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { attachmentDisposition } from '../src/platform/http/attachment';
 import {
-  attachmentDisposition,
   BOM,
   csvDate,
   csvInteger,

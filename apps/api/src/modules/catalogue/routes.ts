@@ -17,6 +17,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Clock } from '../../platform/clock';
 import type { Db } from '../../platform/db/database';
+import { attachmentDisposition } from '../../platform/http/attachment';
 import { AppError } from '../../platform/http/errors';
 import { findOrganization } from '../organizations';
 import { findAvailableProfile, listAvailableProfiles } from './available-profiles.query';
@@ -77,7 +78,7 @@ export function catalogueRoutes({ db, clock, release }: CatalogueDeps) {
         const timeZone = (await findOrganization(db, organizationId))?.timeZone ?? 'Europe/Paris';
         return reply
           .type('application/pdf')
-          .header('content-disposition', `attachment; filename="${parcoursPdfFileName(detail.name)}"`)
+          .header('content-disposition', attachmentDisposition(parcoursPdfFileName(detail.name)))
           .send(parcoursPdf(detail, { generatedAt: clock.now(), timeZone }));
       },
     );

@@ -1,4 +1,5 @@
 import { roundHalfUp } from '@jalon/engine';
+import { wallClock, wallClockMs } from '../../platform/time-zone';
 
 /**
  * The serialisation of every CSV export (`analytics-and-exports.md` §8.1). Each function
@@ -47,9 +48,6 @@ const DAY_MS = 86_400_000;
 const ARITHMETIC_FROM = Date.UTC(1900, 0, 2);
 const ARITHMETIC_UNTIL = Date.UTC(9999, 0, 1);
 
-const dayFormatters = new Map<string, Intl.DateTimeFormat>();
-const wallClockFormatters = new Map<string, Intl.DateTimeFormat>();
-
 /**
  * Time zone → UTC day (days since the epoch) → the zone's offset all that day, in ms, or null
  * on a day when it changes. An `Intl` call costs tens of microseconds, and a file's dates
@@ -62,35 +60,15 @@ let daysKept = 0;
 /** Local day (days since the epoch) → `YYYY-MM-DD`. */
 const dayNames = new Map<number, string>();
 
-function formatterOf(cache: Map<string, Intl.DateTimeFormat>, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  let formatter = cache.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-CA', { timeZone, ...options });
-    cache.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
-/** The calendar day of `instant` in `timeZone` as `Intl` writes it. */
+/** The calendar day of `instant` in `timeZone` as `Intl` sees it. */
 function intlDate(instant: Date, timeZone: string): string {
-  const formatter = formatterOf(dayFormatters, timeZone, { year: 'numeric', month: '2-digit', day: '2-digit' });
-  const parts = Object.fromEntries(formatter.formatToParts(instant).map((p) => [p.type, p.value]));
-  return `${parts.year}-${parts.month}-${parts.day}`;
+  const { year, month, day } = wallClock(instant, timeZone);
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 /** How far ahead of UTC the wall clock of `timeZone` is at `ms` (a whole second), in ms. */
 function offsetAt(ms: number, timeZone: string): number {
-  const formatter = formatterOf(wallClockFormatters, timeZone, {
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  });
-  const part = Object.fromEntries(formatter.formatToParts(ms).map((p) => [p.type, Number(p.value)]));
-  return Date.UTC(part.year!, part.month! - 1, part.day!, part.hour!, part.minute!, part.second!) - ms;
+  return wallClockMs(wallClock(ms, timeZone)) - ms;
 }
 
 /** The calendar day of `instant` in `timeZone`, `YYYY-MM-DD`. */
@@ -138,18 +116,4 @@ export function csvLine(fields: readonly string[]): string {
 /** `Resultats-{name}-{campaignId}-{YYYY-MM-DD}.csv`, every character of the name other than a letter, a digit, `-` or `_` replaced by `_`. */
 export function resultsFileName(campaignName: string, campaignId: string, localDay: string): string {
   return `Resultats-${campaignName.replace(/[^\p{L}\p{Nd}_-]/gu, '_')}-${campaignId}-${localDay}.csv`;
-}
-
-/**
- * `attachment` with the name twice: `filename*` (RFC 5987, UTF-8) for browsers, and an
- * ASCII `filename` for older clients, accents dropped and anything else non-ASCII as `_`.
- */
-export function attachmentDisposition(fileName: string): string {
-  const ascii = fileName
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[^\x20-\x7e]/g, '_')
-    .replace(/["\\]/g, '_');
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }

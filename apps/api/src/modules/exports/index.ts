@@ -4,4 +4,4 @@
 export { exportRoutes } from './routes';
 export type { ExportDeps } from './campaign-export';
 /** The §8.1 serialisation, for other modules' CSV downloads (pupil credentials). */
-export { attachmentDisposition, BOM, csvLine, csvText, localDate } from './csv';
+export { BOM, csvLine, csvText, localDate } from './csv';

@@ -3,8 +3,8 @@ import { campaignExportQuerySchema, campaignParamsSchema } from '@jalon/contract
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { attachmentDisposition } from '../../platform/http/attachment';
 import { campaignExport, type ExportDeps } from './campaign-export';
-import { attachmentDisposition } from './csv';
 
 /** The CSV exports of Orga (`analytics-and-exports.md` §8). */
 export function exportRoutes(deps: ExportDeps) {

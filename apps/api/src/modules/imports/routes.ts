@@ -8,6 +8,7 @@ import {
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { attachmentDisposition } from '../../platform/http/attachment';
 import { AppError } from '../../platform/http/errors';
 import { importSettings, importTemplate, latestImport, LEARNER_IMPORT_QUEUE, processImport, uploadImport, type ImportDeps } from './imports';
 
@@ -100,7 +101,7 @@ export function learnerImportRoutes(deps: ImportDeps) {
         const template = await importTemplate(deps.db, request.params.organizationId);
         return reply
           .type('text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="${template.fileName}"`)
+          .header('content-disposition', attachmentDisposition(template.fileName))
           .send(template.content);
       },
     );

@@ -10,7 +10,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { attachmentDisposition } from '../exports';
+import { attachmentDisposition } from '../../platform/http/attachment';
 import { addUsername, createAccount, getPupilAccount, resetPassword, unblock, type PupilAccountDeps } from './account-actions';
 import { bulkCredentials } from './bulk-credentials';
 
