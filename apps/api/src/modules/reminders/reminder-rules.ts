@@ -2,6 +2,7 @@
  * When reminders are due (`beyond-the-reference.md` §11). Pure: the sweep passes the clock,
  * the organization's time zone and what was already sent.
  */
+import { addDays, fromWallClock, wallClock } from '../../platform/time-zone';
 
 const DAY_MS = 86_400_000;
 
@@ -61,49 +62,5 @@ function outsideQuietHours(instant: Date, timeZone: string): Date {
   const local = wallClock(instant, timeZone);
   if (local.hour >= QUIET_UNTIL_HOUR && local.hour < QUIET_FROM_HOUR) return instant;
   const day = local.hour >= QUIET_FROM_HOUR ? addDays(local, 1) : local;
-  return fromWallClock({ year: day.year, month: day.month, day: day.day, hour: QUIET_UNTIL_HOUR, minute: 0 }, timeZone);
-}
-
-interface WallClock {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function wallClock(instant: Date, timeZone: string): WallClock {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  const parts = Object.fromEntries(formatter.formatToParts(instant).map((p) => [p.type, p.value]));
-  return { year: Number(parts.year), month: Number(parts.month), day: Number(parts.day), hour: Number(parts.hour), minute: Number(parts.minute) };
-}
-
-function addDays(local: WallClock, days: number): WallClock {
-  const shifted = new Date(Date.UTC(local.year, local.month - 1, local.day + days));
-  return { ...local, year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() };
-}
-
-/** The instant showing `local` in `timeZone`: the UTC guess corrected by the zone's offset there (twice, for DST edges). */
-function fromWallClock(local: WallClock, timeZone: string): Date {
-  const target = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute);
-  let guess = target;
-  for (let i = 0; i < 2; i++) {
-    const seen = wallClock(new Date(guess), timeZone);
-    guess += target - Date.UTC(seen.year, seen.month - 1, seen.day, seen.hour, seen.minute);
-  }
-  return new Date(guess);
+  return fromWallClock({ ...day, hour: QUIET_UNTIL_HOUR, minute: 0, second: 0 }, timeZone);
 }

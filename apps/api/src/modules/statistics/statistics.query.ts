@@ -6,6 +6,7 @@ import type { Clock } from '../../platform/clock';
 import { queryRows, type Db } from '../../platform/db/database';
 import { inList } from '../../platform/db/sql-lists';
 import { AppError } from '../../platform/http/errors';
+import { wallClock } from '../../platform/time-zone';
 
 /** Figures are computed at most this often per selection (`analytics-and-exports.md` §7). */
 const STATISTICS_CACHE_MS = 10 * 60_000;
@@ -32,9 +33,7 @@ interface TubeRow {
 
 /** The school year (starting 1 September) that `instant` falls in, in `timeZone`. */
 export function schoolYearOf(instant: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: 'numeric' }).formatToParts(instant);
-  const year = Number(parts.find((p) => p.type === 'year')?.value);
-  const month = Number(parts.find((p) => p.type === 'month')?.value);
+  const { year, month } = wallClock(instant, timeZone);
   return month >= 9 ? year : year - 1;
 }
 
