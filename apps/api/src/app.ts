@@ -11,7 +11,7 @@ import type { AdjustableClock } from './platform/clock';
 import type { Config } from './platform/config';
 import type { Database } from './platform/db/database';
 import { registerAccessControl, type Access, type AccessControl } from './platform/http/access';
-import { frameworkErrors, registerErrorHandling } from './platform/http/error-handler';
+import { clientErrors, frameworkErrors, registerErrorHandling } from './platform/http/error-handler';
 import { serializeRequest } from './platform/http/log-redaction';
 import { registerOpenApi } from './platform/http/openapi';
 import { registerWebApp } from './platform/http/web';
@@ -99,6 +99,9 @@ export async function buildApp({ config, content, database, clock, mailTransport
     },
     bodyLimit: 1024 * 1024,
     frameworkErrors,
+    clientErrorHandler: clientErrors,
+    // Node's own default, which Fastify turns off: a body trickled in forever ends after 5 min.
+    requestTimeout: 300_000,
     trustProxy: process.env.JALON_TRUST_PROXY === 'true',
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);

@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream';
 import { ERROR_STATUS, isErrorCode, type ErrorBody } from '@jalon/contracts';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
@@ -78,6 +79,23 @@ export function frameworkErrors(error: FastifyError, request: FastifyRequest, re
     return send(reply, 500, [{ code: 'INTERNAL_ERROR', detail: 'Unexpected error', meta: { requestId: request.id } }]);
   }
   return send(reply, 400, [{ code: 'INVALID_REQUEST', detail: error.message.slice(0, 200) }]);
+}
+
+/**
+ * Node refuses some requests before Fastify sees them — bytes after a body shorter than its
+ * `content-length`, a malformed request line, headers over 16 KB, a body still arriving after
+ * the request timeout — and Fastify's own answer has no error code: these get ours, then the
+ * connection is closed (its framing can no longer be trusted).
+ */
+export function clientErrors(error: Error & { code?: string }, socket: Duplex) {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const detail =
+    error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 'Request timeout' : error.code === 'HPE_HEADER_OVERFLOW' ? 'Request headers too large' : 'Malformed request';
+  const body = JSON.stringify({ errors: [toApiError({ code: 'INVALID_REQUEST', detail })] } satisfies ErrorBody);
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 400 Bad Request\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${body}`);
+  }
+  socket.destroy(error);
 }
 
 export function registerErrorHandling(app: FastifyInstance, spaFallback: SpaFallback | null): void {
