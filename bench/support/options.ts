@@ -10,6 +10,16 @@ export function positiveInteger(name: string, text: string): number {
   return value;
 }
 
+/** A whole number from zero up (a party of the load left out with 0), or the bench stops (exit status 2). */
+export function nonNegativeInteger(name: string, text: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 0) {
+    console.error(`--${name} must be a whole number, 0 or more, got ${text}`);
+    process.exit(2);
+  }
+  return value;
+}
+
 export interface Pace {
   minMs: number;
   maxMs: number;

@@ -36,12 +36,31 @@ export class ErrorTally {
 /** Told of every request that got a 2xx answer, with its label and its latency in ms (body read). */
 export type TimingObserver = (label: string, ms: number) => void;
 
+let tagged = 0;
+
+/**
+ * The request id a tagged request sends in `x-request-id`, which the server adopts and logs:
+ * its label with `_` for spaces, `--`, a number. The server's own timing of each request can
+ * then be read from its log lines by label.
+ */
+function requestIdFor(label: string): string {
+  return `${label.replace(/[^\w-]+/g, '_')}--${++tagged}`;
+}
+
+/** The label of a tagged request, from the request id the server logged; null for other requests. */
+export function labelOfRequestId(reqId: string): string | null {
+  const end = reqId.lastIndexOf('--');
+  return end > 0 ? reqId.slice(0, end).replace(/_/g, ' ') : null;
+}
+
 export class UserAgent {
   private readonly cookies = new Map<string, string>();
 
   constructor(
     private readonly baseUrl: string,
     private readonly observe?: TimingObserver,
+    /** Sends each request's label in its `x-request-id` (`labelOfRequestId` reads it back). */
+    private readonly tagRequests = false,
   ) {}
 
   /** The `cookie` header this user sends. */
@@ -64,6 +83,7 @@ export class UserAgent {
 
   private async send<T>(method: 'GET' | 'POST', route: string, label: string, body: unknown, read: (response: Response) => Promise<T>): Promise<T> {
     const headers: Record<string, string> = { cookie: this.cookieHeader() };
+    if (this.tagRequests) headers['x-request-id'] = requestIdFor(label);
     const csrf = this.cookies.get('jalon_csrf');
     if (method === 'POST') {
       headers['content-type'] = 'application/json';
