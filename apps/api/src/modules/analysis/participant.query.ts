@@ -7,7 +7,6 @@ import {
   profileScore,
   resolveStages,
   skillId,
-  type Stage,
   type StoredKnowledgeElement,
 } from '@jalon/engine';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
@@ -15,20 +14,10 @@ import type { Executor } from '../../platform/db/database';
 import { AppError } from '../../platform/http/errors';
 import { assessments, campaignResultValues, testedCampaignSkills, tutorialDisplays, type ContentIndex } from '../assessment';
 import { campaigns, participationBadges, participations, snapshotKnowledgeElements } from '../campaigns';
-import { targetProfiles } from '../catalogue';
+import { engineStage, storedStages, targetProfiles } from '../catalogue';
 import { organizationLearners } from '../organizations';
 import { analysisTube, byRecommendation, tubeSums } from './analysis.query';
 import { campaignStructure, competenceRef, type CampaignStructure } from './campaign-tubes';
-
-interface StageFile {
-  id: string;
-  threshold?: number;
-  level?: number;
-  isFirstSkill?: boolean;
-  title?: string;
-  prescriberTitle?: string;
-  prescriberDescription?: string;
-}
 
 interface BadgeFile {
   key: string;
@@ -120,11 +109,8 @@ async function assessmentResults(
   const skills = structure.tubes.flatMap((t) => t.skillIds.map((id, i) => ({ skillId: id, tubeId: t.id, competenceId: t.competenceId, level: t.levels[i]! })));
   // Per-competence values come from the snapshot through the same computation as the share.
   const values = campaignResultValues(skills, profile ?? null, snapshot);
-  const stageFiles = (profile?.stages ?? []) as StageFile[];
-  const engineStages: Stage[] = stageFiles.map((s) =>
-    s.isFirstSkill ? { id: s.id, isFirstSkill: true as const } : s.level !== undefined ? { id: s.id, level: s.level } : { id: s.id, threshold: s.threshold ?? 0 },
-  );
-  const ordered = resolveStages(engineStages, skills.map((s) => ({ id: skillId(s.skillId), level: s.level })));
+  const stageFiles = storedStages(profile?.stages);
+  const ordered = resolveStages(stageFiles.map(engineStage), skills.map((s) => ({ id: skillId(s.skillId), level: s.level })));
   const position = ordered.findIndex((s) => s.id === participation.reachedStageId);
   const stageFile = stageFiles.find((s) => s.id === participation.reachedStageId);
   const badgeFiles = (profile?.badges ?? []) as BadgeFile[];

@@ -11,6 +11,7 @@ import {
   type Stage,
   type StageResult,
 } from '@jalon/engine';
+import { engineStage, storedStages } from '../catalogue';
 import type { targetProfiles } from '../catalogue/schema';
 
 type ProfileRow = typeof targetProfiles.$inferSelect;
@@ -32,22 +33,13 @@ export interface CampaignResultValues {
   competences: { competenceId: string; validated: number; total: number; stars: number | null }[];
 }
 
-interface StageFile {
-  id: string;
-  threshold?: number;
-  level?: number;
-  isFirstSkill?: boolean;
-}
-
 interface BadgeFile {
   key: string;
   criteria: ({ scope: 'CampaignParticipation'; threshold: number } | { scope: 'CappedTubes'; threshold: number; cappedTubes: { tubeId: string; level: number }[] })[];
 }
 
 export function stagesOf(profile: ProfileRow): Stage[] {
-  return (profile.stages as StageFile[]).map((s) =>
-    s.isFirstSkill ? { id: s.id, isFirstSkill: true as const } : s.level !== undefined ? { id: s.id, level: s.level } : { id: s.id, threshold: s.threshold ?? 0 },
-  );
+  return storedStages(profile.stages).map(engineStage);
 }
 
 export function badgesOf(profile: ProfileRow): Badge[] {

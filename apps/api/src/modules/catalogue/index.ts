@@ -8,4 +8,5 @@ export { findAvailableProfile, listAvailableProfiles } from './available-profile
 export { catalogueRoutes } from './routes';
 export { previewChallenge } from './challenge-preview';
 export { syncTargetProfiles } from './sync';
+export { engineStage, storedStages } from './stored-stages';
 export { targetProfiles, targetProfileShares } from './schema';

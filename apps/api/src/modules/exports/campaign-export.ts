@@ -1,5 +1,5 @@
 import type { CampaignExportQuery } from '@jalon/contracts';
-import type { Release } from '@jalon/content';
+import type { Release, ReleaseStage } from '@jalon/content';
 import {
   certifiableCompetenceCount,
   competenceId,
@@ -11,7 +11,6 @@ import {
   type CompetenceId,
   type CompetenceScore,
   type SkillId,
-  type Stage,
 } from '@jalon/engine';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Clock } from '../../platform/clock';
@@ -19,6 +18,7 @@ import { queryRows, type Database, type Executor } from '../../platform/db/datab
 import { inList } from '../../platform/db/sql-lists';
 import { AppError } from '../../platform/http/errors';
 import { testedCampaignSkills } from '../assessment';
+import { engineStage } from '../catalogue';
 import { readInBatches } from './batches';
 import {
   BOM,
@@ -242,7 +242,7 @@ async function loadCampaign(executor: Executor, release: Release, campaignId: st
     is_managing_students: boolean;
     time_zone: string;
     target_profile_name: string | null;
-    stages: StoredStage[] | null;
+    stages: ReleaseStage[] | null;
     badges: { key: string; title: string }[] | null;
     show_skills: boolean;
   }>(
@@ -288,21 +288,6 @@ async function loadCampaign(executor: Executor, release: Release, campaignId: st
     showSkills: row.show_skills,
     skills,
   };
-}
-
-/** A stage as the target profile stores it: the release's stage file with its id. */
-interface StoredStage {
-  id: string;
-  threshold?: number;
-  level?: number;
-  isFirstSkill?: boolean;
-}
-
-/** The stored stage in the engine's shape, as the share reads it (the file's `isFirstSkill` defaults to false). */
-function engineStage(stage: StoredStage): Stage {
-  if (stage.isFirstSkill) return { id: stage.id, isFirstSkill: true };
-  if (stage.level !== undefined) return { id: stage.id, level: stage.level };
-  return { id: stage.id, threshold: stage.threshold ?? 0 };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { ResultRow, ResultsPage, ResultsQueryValues, ResultsSummary } from '@jalon/contracts';
+import type { ReleaseStage } from '@jalon/content';
 import {
   competenceId,
   epochMs,
@@ -10,25 +11,14 @@ import {
   skillId,
   type CompetenceId,
   type ResolvedStage,
-  type Stage,
   type StoredKnowledgeElement,
 } from '@jalon/engine';
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../platform/db/database';
+import { engineStage } from '../catalogue';
 import { inIds, inList } from '../../platform/db/sql-lists';
 import { campaignContext, iso, learnerConditions, whereAll, type CampaignContext } from './campaign-context';
 import { masteryPrecision, standardError, type Observation } from './precision';
-
-/** A stage as the release wrote it into `target_profiles.stages`, teacher-side texts included. */
-interface StageFile {
-  id: string;
-  title: string;
-  prescriberTitle?: string;
-  prescriberDescription?: string;
-  threshold?: number;
-  level?: number;
-  isFirstSkill?: boolean;
-}
 
 interface BadgeFile {
   key: string;
@@ -37,7 +27,7 @@ interface BadgeFile {
 }
 
 interface Profile {
-  stages: StageFile[];
+  stages: ReleaseStage[];
   badges: BadgeFile[];
   /** The stages in display order with their thresholds on the campaign's skills; index = stars. */
   ordered: ResolvedStage[];
@@ -45,16 +35,13 @@ interface Profile {
 
 async function profileOf(executor: Executor, campaign: CampaignContext): Promise<Profile> {
   if (!campaign.targetProfileId) return { stages: [], badges: [], ordered: [] };
-  const [row] = await queryRows<{ stages: StageFile[]; badges: BadgeFile[] }>(
+  const [row] = await queryRows<{ stages: ReleaseStage[]; badges: BadgeFile[] }>(
     executor,
     sql`select stages, badges from target_profiles where id = ${campaign.targetProfileId}`,
   );
   const stages = row?.stages ?? [];
-  const engineStages: Stage[] = stages.map((s) =>
-    s.isFirstSkill ? { id: s.id, isFirstSkill: true as const } : s.level !== undefined ? { id: s.id, level: s.level } : { id: s.id, threshold: s.threshold ?? 0 },
-  );
   const ordered = resolveStages(
-    engineStages,
+    stages.map(engineStage),
     campaign.skills.map((s) => ({ id: skillId(s.id), level: s.level })),
   );
   return { stages, badges: row?.badges ?? [], ordered };
