@@ -118,10 +118,11 @@ export const api = {
   postForFile: (path: string, body: unknown) => requestFile(path, body),
 };
 
-export function query(params: Record<string, string | number | undefined>): string {
+/** `?a=1&b=x`, lists as repeated keys (`?divisions=3A&divisions=3B`) as the API reads them; empty values are left out. */
+export function query(params: Record<string, string | number | readonly string[] | null | undefined>): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
-    if (value !== undefined && value !== '') search.set(key, String(value));
+    for (const item of [value].flat()) if (item !== undefined && item !== null && item !== '') search.append(key, String(item));
   }
   const text = search.toString();
   return text === '' ? '' : `?${text}`;

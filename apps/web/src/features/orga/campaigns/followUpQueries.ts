@@ -1,17 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ActivityPage, ActivitySummary, CampaignRemindersSent, ReminderSent, ResultsPage, ResultsSummary } from '@jalon/contracts';
-import { api } from '../../../api/client';
+import { api, query } from '../../../api/client';
 import { campaignKey } from './campaignQueries';
-
-/** A query string with repeated keys for lists (`?divisions=3A&divisions=3B`), as the API reads them. */
-function queryString(params: Record<string, string | number | string[] | undefined>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
-    for (const item of [value].flat()) if (item !== undefined && item !== '') search.append(key, String(item));
-  }
-  const text = search.toString();
-  return text === '' ? '' : `?${text}`;
-}
 
 export interface ActivityFilters {
   page: number;
@@ -44,7 +34,7 @@ export function useActivitySummary(campaignId: string) {
 export function useActivityPage(campaignId: string, filters: ActivityFilters) {
   return useQuery({
     queryKey: [...campaignKey(campaignId), 'activity', 'participants', filters],
-    queryFn: () => api.get<ActivityPage>(`/api/campaigns/${campaignId}/activity/participants${queryString({ ...filters, status: filters.status || undefined })}`),
+    queryFn: () => api.get<ActivityPage>(`/api/campaigns/${campaignId}/activity/participants${query({ ...filters, status: filters.status || undefined })}`),
     placeholderData: keepPreviousData,
   });
 }
@@ -59,7 +49,7 @@ export function useResultsSummary(campaignId: string) {
 export function useResultsPage(campaignId: string, filters: ResultsFilters) {
   return useQuery({
     queryKey: [...campaignKey(campaignId), 'results', 'rows', filters],
-    queryFn: () => api.get<ResultsPage>(`/api/campaigns/${campaignId}/results${queryString({ ...filters, certifiable: filters.certifiable || undefined })}`),
+    queryFn: () => api.get<ResultsPage>(`/api/campaigns/${campaignId}/results${query({ ...filters, certifiable: filters.certifiable || undefined })}`),
     placeholderData: keepPreviousData,
   });
 }

@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { LearnerClasses, LearnerDetail, LearnersDeleted, LearnersPage } from '@jalon/contracts';
-import { api } from '../../../api/client';
+import { api, query } from '../../../api/client';
 
 /** Every learner query of the organization; pupil-account actions and imports refresh them through this prefix. */
 export const learnersKey = (organizationId: string) => ['organizations', organizationId, 'learners'] as const;
@@ -18,20 +18,10 @@ export interface LearnerFilters {
   order: string;
 }
 
-/** Repeated keys for lists (`?divisions=3A&divisions=3B`), as the API reads them; empty values are left out. */
-function queryString(params: Record<string, string | number | string[]>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
-    for (const item of [value].flat()) if (item !== '') search.append(key, String(item));
-  }
-  const text = search.toString();
-  return text === '' ? '' : `?${text}`;
-}
-
 export function useLearners(organizationId: string, filters: LearnerFilters) {
   return useQuery({
     queryKey: [...learnersKey(organizationId), 'list', filters],
-    queryFn: () => api.get<LearnersPage>(`/api/organizations/${organizationId}/learners${queryString({ ...filters })}`),
+    queryFn: () => api.get<LearnersPage>(`/api/organizations/${organizationId}/learners${query({ ...filters })}`),
     placeholderData: keepPreviousData,
   });
 }

@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { OrganizationStatistics } from '@jalon/contracts';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../api/client';
+import { api, query } from '../../../api/client';
 import { localized } from '../../shared/content/localized';
 import { areaColor } from '../../learner/profile/areaColor';
 import { ErrorSummary } from '../../shared/ui/ErrorSummary';
@@ -14,14 +14,10 @@ import { useOrga } from '../shell/orgaContext';
 import './statistics.css';
 
 function useStatistics(organizationId: string, selection: { schoolYear: string | null; divisions: string[]; groups: string[] }) {
-  const search = new URLSearchParams();
-  if (selection.schoolYear) search.set('schoolYear', selection.schoolYear);
-  for (const division of selection.divisions) search.append('divisions', division);
-  for (const group of selection.groups) search.append('groups', group);
-  const query = search.toString();
+  const search = query({ ...selection });
   return useQuery({
-    queryKey: ['organizations', organizationId, 'statistics', query],
-    queryFn: () => api.get<OrganizationStatistics>(`/api/organizations/${organizationId}/statistics${query ? `?${query}` : ''}`),
+    queryKey: ['organizations', organizationId, 'statistics', search],
+    queryFn: () => api.get<OrganizationStatistics>(`/api/organizations/${organizationId}/statistics${search}`),
     placeholderData: keepPreviousData,
   });
 }

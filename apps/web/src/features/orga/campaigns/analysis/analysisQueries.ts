@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { CampaignAnalysis, CollectiveResults, LearnerActivity, ParticipantAnalysis, ParticipantPage } from '@jalon/contracts';
-import { api } from '../../../../api/client';
+import { api, query } from '../../../../api/client';
 import { campaignKey } from '../campaignQueries';
 
 export interface ClassFilter {
@@ -8,18 +8,10 @@ export interface ClassFilter {
   groups: string[];
 }
 
-function classQuery({ divisions, groups }: ClassFilter): string {
-  const search = new URLSearchParams();
-  for (const division of divisions) search.append('divisions', division);
-  for (const group of groups) search.append('groups', group);
-  const text = search.toString();
-  return text === '' ? '' : `?${text}`;
-}
-
 export function useCampaignAnalysis(campaignId: string, filter: ClassFilter, enabled = true) {
   return useQuery({
     queryKey: [...campaignKey(campaignId), 'analysis', filter],
-    queryFn: () => api.get<CampaignAnalysis>(`/api/campaigns/${campaignId}/analysis${classQuery(filter)}`),
+    queryFn: () => api.get<CampaignAnalysis>(`/api/campaigns/${campaignId}/analysis${query({ ...filter })}`),
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -28,7 +20,7 @@ export function useCampaignAnalysis(campaignId: string, filter: ClassFilter, ena
 export function useCollectiveResults(campaignId: string, filter: ClassFilter, enabled = true) {
   return useQuery({
     queryKey: [...campaignKey(campaignId), 'collective', filter],
-    queryFn: () => api.get<CollectiveResults>(`/api/campaigns/${campaignId}/collective-results${classQuery(filter)}`),
+    queryFn: () => api.get<CollectiveResults>(`/api/campaigns/${campaignId}/collective-results${query({ ...filter })}`),
     placeholderData: keepPreviousData,
     enabled,
   });
