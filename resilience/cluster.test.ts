@@ -8,9 +8,11 @@
  * and the request id we send in `x-request-id`), and the workers are the primary's children
  * in `/proc`: nothing new is exposed over HTTP.
  */
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
@@ -281,6 +283,45 @@ describe('JALON_PROCESSES=2 on PostgreSQL', () => {
       );
     }
     expect(ranOn()).toEqual(new Set(workers));
+  });
+});
+
+describe('JALON_PROCESSES=2 with workers that cannot start', () => {
+  it('replaces them after a pause that doubles each time, and SIGTERM still stops the primary at once', async () => {
+    // The port is taken: every worker fails to listen a few seconds after its fork.
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as net.AddressInfo).port;
+    const broken = new ServerOutput();
+    onTestFailed(() => console.error(`API output:\n${broken.tail()}`));
+    // The bundle startApi built for this file's other tests (beforeAll), started by hand: startApi would wait for a health check.
+    const primary = spawn(process.execPath, ['apps/api/dist/main.mjs'], {
+      cwd: path.resolve(import.meta.dirname, '..'),
+      env: { ...process.env, ...baseEnv, DATABASE_URL: postgres.url, HOST: '127.0.0.1', PORT: String(port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    primary.stdout.pipe(broken, { end: false });
+    primary.stderr.pipe(broken, { end: false });
+    const exited = new Promise<number | null>((resolve) => primary.once('exit', (code) => resolve(code)));
+    try {
+      const pauses = () =>
+        broken.entries
+          .filter((entry) => entry.pid === primary.pid)
+          .map((entry) => /a new one starts in (\d+) s$/.exec(entry.msg ?? '')?.[1])
+          .filter((seconds) => seconds !== undefined)
+          .map(Number);
+      await vi.waitFor(() => expect(pauses().length).toBeGreaterThanOrEqual(3), { timeout: 90_000, interval: 200 });
+      expect(pauses().slice(0, 3)).toEqual([1, 2, 4]);
+      const starting = workerPids(primary.pid!);
+      primary.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      // No worker outlives it, not even one that was still starting.
+      for (const pid of starting) expect(() => process.kill(pid, 0)).toThrow();
+    } finally {
+      if (primary.exitCode === null) process.kill(primary.pid!, 'SIGKILL');
+      for (const pid of workerPids(primary.pid!)) process.kill(pid, 'SIGKILL');
+      blocker.close();
+    }
   });
 });
 
