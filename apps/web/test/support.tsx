@@ -15,6 +15,7 @@ afterEach(() => {
 export interface FakeResponse {
   status: number;
   body?: unknown;
+  headers?: Record<string, string>;
 }
 
 export type Route = (method: string, path: string, body: unknown) => FakeResponse | undefined;
@@ -32,7 +33,7 @@ export function fakeApi(...routes: Route[]) {
       if (response) {
         return new Response(response.body === undefined ? null : JSON.stringify(response.body), {
           status: response.status,
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', ...response.headers },
         });
       }
     }

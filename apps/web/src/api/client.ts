@@ -10,12 +10,15 @@ export interface ApiErrorItem {
 export class ApiError extends Error {
   readonly status: number;
   readonly errors: ApiErrorItem[];
+  /** The server's `Retry-After` in seconds (503 while its database is away, 429), when it gave one. */
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(status: number, errors: ApiErrorItem[]) {
+  constructor(status: number, errors: ApiErrorItem[], retryAfterSeconds?: number) {
     super(errors.map((error) => error.code).join(', ') || `HTTP ${status}`);
     this.name = 'ApiError';
     this.status = status;
     this.errors = errors;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 
   hasCode(code: string): boolean {
@@ -33,6 +36,11 @@ function readCookie(name: string): string | undefined {
 
 function isErrorItem(value: unknown): value is ApiErrorItem {
   return typeof value === 'object' && value !== null && typeof (value as { code?: unknown }).code === 'string';
+}
+
+async function errorOf(response: Response): Promise<ApiError> {
+  const retryAfter = Number(response.headers.get('retry-after') ?? Number.NaN);
+  return new ApiError(response.status, await readErrors(response), Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : undefined);
 }
 
 async function readErrors(response: Response): Promise<ApiErrorItem[]> {
@@ -66,7 +74,7 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
   } catch {
     throw new ApiError(0, [{ status: '0', code: 'NETWORK_ERROR' }]);
   }
-  if (!response.ok) throw new ApiError(response.status, await readErrors(response));
+  if (!response.ok) throw await errorOf(response);
   if (response.status === 204 || response.status === 202) return undefined as T;
   const text = await response.text();
   return (text === '' ? undefined : JSON.parse(text)) as T;
@@ -104,7 +112,7 @@ async function requestFile(path: string, body: unknown): Promise<DownloadedFile>
   } catch {
     throw new ApiError(0, [{ status: '0', code: 'NETWORK_ERROR' }]);
   }
-  if (!response.ok) throw new ApiError(response.status, await readErrors(response));
+  if (!response.ok) throw await errorOf(response);
   return { blob: await response.blob(), fileName: fileNameOf(response.headers.get('content-disposition')), headers: response.headers };
 }
 
