@@ -26,7 +26,7 @@ import { buildFollowUpCampaign, FOLLOW_UP_TEACHER } from './support/follow-up-ca
 import { newLearnerStats, openAssessmentCampaign, runLearner, Window, type LearnerStats } from './support/learner';
 import { nonNegativeInteger, parsePace, percentile, positiveInteger } from './support/options';
 import { startPostgres } from './support/postgres';
-import { childPids, familyCpuSeconds, parentPid } from './support/proc';
+import { childPids, cpuPressureMicros, familyCpuSeconds, parentPid } from './support/proc';
 import { seededRandom } from './support/random';
 import { ErrorTally, HttpError, labelOfRequestId, REQUEST_TIMEOUT_MS, UserAgent } from './support/user-agent';
 
@@ -257,12 +257,21 @@ async function sampleConnections(url: string) {
   let max = 0;
   let samples = 0;
   let failures = 0;
+  // Connections running a statement at the sample: how much of the wait is PostgreSQL's.
+  let activeSum = 0;
+  let activeMax = 0;
   let stopped = false;
   const loop = (async () => {
     while (!stopped) {
       try {
-        const result = await client.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()');
-        max = Math.max(max, result.rows[0]!.n);
+        const result = await client.query<{ n: number; active: number }>(
+          `select count(*)::int as n, (count(*) filter (where state = 'active'))::int as active
+           from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`,
+        );
+        const { n, active } = result.rows[0]!;
+        max = Math.max(max, n);
+        activeSum += active;
+        activeMax = Math.max(activeMax, active);
         samples++;
       } catch {
         failures++;
@@ -276,7 +285,7 @@ async function sampleConnections(url: string) {
       stopped = true;
       await loop;
       await client.end();
-      return { max, samples, failures };
+      return { max, samples, failures, activeMean: samples > 0 ? activeSum / samples : 0, activeMax };
     },
   };
 }
@@ -336,9 +345,11 @@ interface Run {
   pupils: LearnerStats;
   alone: Download;
   downloads: Download[];
-  connections: { samples: number; failures: number };
+  connections: { samples: number; failures: number; activeMean: number; activeMax: number };
   cpu: CpuReading;
   loadBefore: number;
+  /** Share of the window during which some task waited for a CPU (Linux PSI), null without it. */
+  cpuPressure: number | null;
   workers: number;
   /** The bench's own event loop delay during the window, p99 and max, in ms. */
   benchLoopDelayMs: { p99: number; max: number };
@@ -400,6 +411,7 @@ async function run(release: Release): Promise<Run> {
   const benchLoop = monitorEventLoopDelay({ resolution: 10 });
   benchLoop.enable();
   const cpuBefore = readCpu(server.pid, sampler.postmasterPid);
+  const pressureBefore = cpuPressureMicros();
   recorder.recording = true;
   const window = new Window(windowSeconds);
   const ticker = setInterval(() => {
@@ -419,6 +431,7 @@ async function run(release: Release): Promise<Run> {
   clearInterval(ticker);
   const elapsed = (performance.now() - window.startedAt) / 1000;
   const cpuAfter = readCpu(server.pid, sampler.postmasterPid);
+  const pressureAfter = cpuPressureMicros();
   const connections = await sampler.stop();
 
   const pages = [...(recorder.latencies.get('page « Activité »') ?? []), ...(recorder.latencies.get('page « Résultats »') ?? [])];
@@ -443,6 +456,7 @@ async function run(release: Release): Promise<Run> {
     connections,
     cpu: { api: cpuAfter.api - cpuBefore.api, postgres: cpuAfter.postgres - cpuBefore.postgres, bench: cpuAfter.bench - cpuBefore.bench },
     loadBefore,
+    cpuPressure: pressureBefore === null || pressureAfter === null ? null : (pressureAfter - pressureBefore) / 1e6 / elapsed,
     workers,
     benchLoopDelayMs: { p99: Math.round(benchLoop.percentile(99) / 1e5) / 10, max: Math.round(benchLoop.max / 1e5) / 10 },
   };
@@ -512,7 +526,10 @@ function printTable(result: Run) {
     `${pupilCount} pupils thinking ${args.pace} s per question (at most about ${meanThink > 0 ? Math.round(pupilCount / meanThink) : '∞'} answers/s at that pace), ` +
       `${teacherCount} teachers refreshing « Activité » / « Résultats » every 5–15 s, ${exportCount} exporters of a ${exportRows}-row campaign back to back`,
   );
-  console.log(`${os.cpus().length} CPU(s), Node ${process.version}, load average ${result.loadBefore.toFixed(1)} as the window opened; everything runs on this machine`);
+  console.log(
+    `${os.cpus().length} CPU(s), Node ${process.version}, load average ${result.loadBefore.toFixed(1)} as the window opened` +
+      `${result.cpuPressure === null ? '' : `, some task waiting for a CPU ${Math.round(result.cpuPressure * 100)} % of the window (PSI)`}; everything runs on this machine`,
+  );
   console.log('');
   console.log(line(header));
   console.log(widths.map((width) => '-'.repeat(width)).join('  '));
@@ -530,7 +547,8 @@ function printTable(result: Run) {
   );
   console.log(
     `Database connections: at most ${report.dbConnectionsMax} (${result.connections.samples} samples every ${CONNECTION_SAMPLE_MS} ms${result.connections.failures ? `, ${result.connections.failures} failed` : ''}); ` +
-      `the bound is ${processes} × (pool ${poolSize} + pg-boss 3 + live events 1) = ${processes * (poolSize + 4)}`,
+      `the bound is ${processes} × (pool ${poolSize} + pg-boss 3 + live events 1) = ${processes * (poolSize + 4)}; ` +
+      `running a statement: ${result.connections.activeMean.toFixed(1)} on average, at most ${result.connections.activeMax}`,
   );
   const share = (seconds: number) => `${Math.round((seconds / report.seconds) * 100)} %`;
   console.log(

@@ -43,3 +43,17 @@ export function familyCpuSeconds(pid: number): number {
   }, 0);
   return (own + children) / TICKS_PER_SECOND;
 }
+
+/**
+ * Microseconds during which at least one task waited for a CPU since boot (Linux pressure
+ * stall information); null where the kernel does not offer it. Over a window, the difference
+ * divided by the window's length is the share of time the machine's CPUs were oversubscribed.
+ */
+export function cpuPressureMicros(): number | null {
+  try {
+    const some = /^some .*total=(\d+)$/m.exec(fs.readFileSync('/proc/pressure/cpu', 'utf8'));
+    return some ? Number(some[1]) : null;
+  } catch {
+    return null;
+  }
+}
