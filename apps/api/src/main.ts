@@ -22,7 +22,7 @@ async function main() {
     if (error instanceof DataDirLockedError) exit(error.message);
     throw error;
   });
-  // The primary prepares the database once, before any worker opens it.
+  // Prepared once: by the only process, or by the primary before it forks; workers find it ready.
   const seeded = isClusterWorker ? false : await prepareDatabase(database, content, clock, config);
   if (config.processes > 1 && !isClusterWorker) {
     await database.close();
