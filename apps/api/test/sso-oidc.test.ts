@@ -10,6 +10,8 @@ import { createOrganization, createUser } from './support/factory';
 import { Agent } from './support/http';
 import { EntBrowser, startTestEnt, type EntPupil, type TestEnt } from './support/oidc-provider';
 import { createTestApp, type TestApp } from './support/test-app';
+import { createRateLimiter } from '../src/platform/rate-limit';
+import { rateLimitCounters } from '../src/platform/rate-limit.schema';
 
 const PUBLIC_URL = 'http://jalon.test';
 const CLIENT = { clientId: 'jalon', clientSecret: 'secret-partage-avec-l-ent' };
@@ -294,5 +296,27 @@ describe('OpenID Connect sign-in through an ENT', () => {
     expectRefusalPage(await agent.get('/api/sso/oidc/ent-desactive/login'), 404, 'SSO_PROVIDER_NOT_FOUND');
     expectRefusalPage(await agent.get('/api/sso/oidc/saml-college/login'), 404, 'SSO_PROVIDER_NOT_FOUND');
     expectRefusalPage(await agent.get('/api/sso/oidc/ent-mal-regle/login'), 500, 'OIDC_PROVIDER_MISCONFIGURED');
+  });
+
+  it('refuses ENT sign-in steps past 600 a minute from one address, with a page and Retry-After', async () => {
+    const db = app.database.db;
+    // Away from a minute's end, so the counter filled here is the one the requests meet.
+    if (60_000 - (app.clock.now().getTime() % 60_000) < 5_000) app.clock.offsetMs += 6_000;
+    const key = 'sso-steps-ip:127.0.0.1';
+    await createRateLimiter(db, app.clock).hit(key, 60);
+    await db.update(rateLimitCounters).set({ count: 600 }).where(eq(rateLimitCounters.key, key));
+    try {
+      const before = await footprint();
+      const agent = new Agent(app.app);
+      for (const path of ['/api/sso/oidc/ent-college/login', '/api/sso/oidc/ent-college/callback?code=x&state=y', '/api/sso/saml/saml-college/login']) {
+        const refused = await agent.get(path);
+        expectRefusalPage(refused, 429, 'RATE_LIMITED');
+        expect(String(refused.body)).toContain('Attendez une minute');
+        expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+      }
+      expect(await footprint()).toEqual(before);
+    } finally {
+      await db.delete(rateLimitCounters).where(eq(rateLimitCounters.key, key));
+    }
   });
 });

@@ -24,6 +24,7 @@ const MESSAGES: Record<string, string> = {
   OIDC_ID_TOKEN_INVALID: "La réponse de l'ENT n'a pas pu être vérifiée : par sécurité, vous n'êtes pas connecté. Revenez à l'ENT et réessayez.",
   OIDC_IDENTITY_INCOMPLETE: "L'ENT n'a pas transmis votre prénom et votre nom : Jalon ne peut pas vous connecter. Prévenez votre professeur.",
   ACCOUNT_BLOCKED: 'Votre compte est bloqué. Demandez à votre professeur de le débloquer.',
+  RATE_LIMITED: 'Trop de connexions par l’ENT viennent de votre réseau en ce moment. Attendez une minute, puis recommencez depuis votre ENT.',
 };
 const FALLBACK = "La connexion par l'ENT n'a pas abouti. Recommencez depuis votre ENT ; si cela continue, prévenez votre professeur.";
 
@@ -64,5 +65,6 @@ export function ssoErrorHtml(code: string): string {
  */
 export function sendSsoError(reply: FastifyReply, error: unknown) {
   const [status, code] = error instanceof AppError ? [error.status, error.code] : [500, 'INTERNAL_ERROR'];
+  if (error instanceof AppError) void reply.headers(error.headers);
   return reply.status(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(ssoErrorHtml(code));
 }

@@ -2,13 +2,16 @@ import { oidcCallbackQuerySchema, ssoLoginQuerySchema, ssoSlugParamsSchema } fro
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../platform/http/errors';
+import type { RateLimiter } from '../../platform/rate-limit';
 import { sendSsoError } from './error-page';
 import { createOidcClient } from './oidc-client';
 import { beginOidcSignIn, finishOidcSignIn, type OidcSignInDeps } from './oidc-sign-in';
+import { throttleSsoStep } from './throttle';
 
 export interface OidcRoutesDeps extends Omit<OidcSignInDeps, 'oidc'> {
   /** Plain-HTTP issuers are refused in production. */
   production: boolean;
+  limiter: RateLimiter;
 }
 
 /**
@@ -28,6 +31,7 @@ export function oidcRoutes(deps: OidcRoutesDeps) {
       { schema: { tags, params: ssoSlugParamsSchema, querystring: ssoLoginQuerySchema }, config: { access: 'public' } },
       async (request, reply) => {
         try {
+          await throttleSsoStep(deps.limiter, request);
           return noStore(reply).redirect(await beginOidcSignIn(signIn, request, reply, request.params.slug, request.query.code));
         } catch (error) {
           return refuse(request, reply, 'login', error);
@@ -40,6 +44,7 @@ export function oidcRoutes(deps: OidcRoutesDeps) {
       { schema: { tags, params: ssoSlugParamsSchema, querystring: oidcCallbackQuerySchema }, config: { access: 'public' } },
       async (request, reply) => {
         try {
+          await throttleSsoStep(deps.limiter, request);
           return noStore(reply).redirect(await finishOidcSignIn(signIn, request, reply, request.params.slug, request.query));
         } catch (error) {
           return refuse(request, reply, 'callback', error);

@@ -18,6 +18,7 @@ import { sendSsoError } from './error-page';
 import { linkPendingIdentity, readPendingIdentity, type PendingIdentityDeps } from './pending-identity';
 import { findSamlProvider } from './providers';
 import { acceptResponse, authorizeUrl, metadataXml, SamlRefusal } from './saml';
+import { throttleSsoStep } from './throttle';
 
 /** As the campaign landing's look-ups by code: a whole school may share one address. */
 const CODE_LOOKUPS_PER_IP = 600;
@@ -50,6 +51,7 @@ export function ssoRoutes(deps: SsoRoutesDeps) {
       { schema: { tags, params: ssoSlugParamsSchema, querystring: ssoLoginQuerySchema }, config: { access: 'public' } },
       async (request, reply) => {
         try {
+          await throttleSsoStep(deps.limiter, request);
           const provider = await findSamlProvider(deps.db, request.params.slug);
           return reply.redirect(await authorizeUrl(deps, provider, campaignCodeOrUndefined(request.query.code)), 302);
         } catch (error) {
@@ -64,6 +66,7 @@ export function ssoRoutes(deps: SsoRoutesDeps) {
       { schema: { tags, params: ssoSlugParamsSchema, body: samlAcsBodySchema }, config: { access: 'public', signedForeignPost: true } },
       async (request, reply) => {
         try {
+          await throttleSsoStep(deps.limiter, request);
           const provider = await findSamlProvider(deps.db, request.params.slug);
           const { identity, campaignCode } = await acceptResponse(deps, provider, request.body);
           const { redirectTo } = await completeExternalSignIn(deps, request, reply, identity, { campaignCode });
