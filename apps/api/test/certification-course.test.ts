@@ -370,6 +370,33 @@ describe('problem reports', () => {
     expect((await answer(agent, courseId, step.challenge!.id)).status).toBe(200);
   });
 
+  it('stop the test’s clock and the served challenge’s timer while the candidate waits', async () => {
+    const { sitting: s, agent, courseId } = await started();
+    const timed = t.content.release.challenges.find((c) => c.timer !== undefined && c.status === 'validated')!;
+    // Served 10 s ago, then reported; the invigilator comes 106 minutes later, past the 105 of the test.
+    await t.database.db
+      .update(certificationCourses)
+      .set({ servedChallengeId: timed.id, servedAt: new Date(t.clock.now().getTime() - 10_000) })
+      .where(eq(certificationCourses.id, courseId));
+    const before = (await agent.get<Course>(`/api/certification-courses/${courseId}`)).body;
+    const report = await agent.post<{ id: string }>(`/api/certification-courses/${courseId}/issue-reports`, { category: 'TECHNICAL' });
+    t.clock.offsetMs = 106 * 60_000;
+    expect((await agent.get<Course>(`/api/certification-courses/${courseId}`)).body.state).toBe('paused');
+    // 106 minutes after the start, all of them paused: far from over, and the console's sweep agrees.
+    expect(await endOverdueCourses(t.database.db, s.id, t.clock.now(), t.content.release)).toBe(0);
+    await resolveIssueReport(t.database.db, report.body.id, 'RESUME', s.invigilatorId, t.clock.now());
+
+    const resumed = (await agent.get<Course>(`/api/certification-courses/${courseId}`)).body;
+    expect(resumed.state).toBe('started');
+    const paused = new Date(resumed.endsAt).getTime() - new Date(before.endsAt).getTime();
+    expect(paused).toBeGreaterThanOrEqual(106 * 60_000 - 5_000);
+    expect(paused).toBeLessThanOrEqual(106 * 60_000 + 5_000);
+    // The timed challenge still has the time it had left when the problem was reported.
+    expect((await answer(agent, courseId, timed.id)).status).toBe(200);
+    const [row] = await t.database.db.select().from(certificationAnswers).where(eq(certificationAnswers.courseId, courseId));
+    expect(row!.result).not.toBe('timedout');
+  });
+
   it('get a replacement: another challenge, and the reported skill is served to nobody in the sitting again', async () => {
     const { sitting: s, agent, courseId } = await started();
     const step = (await agent.get<Step>(`/api/certification-courses/${courseId}/next`)).body;

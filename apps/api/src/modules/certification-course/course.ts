@@ -41,17 +41,25 @@ export interface CourseContext {
 
 const MINUTE_MS = 60_000;
 
-/** 105 minutes × (1 + extra time / 100) from the start (`certification.md` §3). */
-export function courseDeadline(startedAt: Date, extraTimePercentage: number): Date {
-  return new Date(startedAt.getTime() + Math.round(CERTIFICATION_BASE_MINUTES * MINUTE_MS * (1 + extraTimePercentage / 100)));
+/** What the test's clock reads of a course. */
+type CourseClock = Pick<CourseRow, 'startedAt' | 'pausedAt' | 'pausedMs'>;
+
+/**
+ * 105 minutes × (1 + extra time / 100) from the start (`certification.md` §3), plus the time
+ * spent waiting for the invigilator after a reported problem: the clock stops while paused,
+ * so a paused test's deadline moves with `now`.
+ */
+export function courseDeadline(course: CourseClock, extraTimePercentage: number, now: Date): Date {
+  const paused = course.pausedMs + (course.pausedAt ? Math.max(0, now.getTime() - course.pausedAt.getTime()) : 0);
+  return new Date(course.startedAt.getTime() + Math.round(CERTIFICATION_BASE_MINUTES * MINUTE_MS * (1 + extraTimePercentage / 100)) + paused);
 }
 
 /**
  * Whether a test's time is up, after the same network grace as a timed challenge: an answer
  * sent in the last second still counts.
  */
-export function isOverdue(startedAt: Date, extraTimePercentage: number, now: Date): boolean {
-  return now.getTime() > courseDeadline(startedAt, extraTimePercentage).getTime() + TIMER_GRACE_MS;
+export function isOverdue(course: CourseClock, extraTimePercentage: number, now: Date): boolean {
+  return now.getTime() > courseDeadline(course, extraTimePercentage, now).getTime() + TIMER_GRACE_MS;
 }
 
 /** Reads a course of the user: another user's course does not exist for them. */
@@ -84,7 +92,7 @@ export function courseView(ctx: CourseContext, now: Date): CertificationCourse {
     answerCount: ctx.answers.length,
     maxAnswers: CERTIFICATION_MAX_ANSWERS,
     startedAt: course.startedAt.toISOString(),
-    endsAt: courseDeadline(course.startedAt, ctx.extraTimePercentage).toISOString(),
+    endsAt: courseDeadline(course, ctx.extraTimePercentage, now).toISOString(),
     now: now.toISOString(),
     extraTimePercentage: ctx.extraTimePercentage,
     accessibilityAdjustmentNeeded: ctx.accessibilityAdjustmentNeeded,
@@ -122,7 +130,7 @@ export async function endCourse(db: Db, release: Release, courseId: string, reas
 async function expireIfLate(deps: CourseDeps, ctx: CourseContext): Promise<CourseContext> {
   if (ctx.course.endedAt) return ctx;
   const now = deps.clock.now();
-  if (!isOverdue(ctx.course.startedAt, ctx.extraTimePercentage, now)) return ctx;
+  if (!isOverdue(ctx.course, ctx.extraTimePercentage, now)) return ctx;
   await endCourse(deps.db, deps.content.release, ctx.course.id, 'TIMED_OUT', now);
   return loadCourse(deps.db, deps.content, ctx.course.id, null);
 }

@@ -1,7 +1,7 @@
 import type { Release } from '@jalon/content';
 import type { CertificationIssueResolution } from '@jalon/contracts';
 import { and, eq, isNull } from 'drizzle-orm';
-import type { Db } from '../../platform/db/database';
+import type { Db, Executor } from '../../platform/db/database';
 import { AppError } from '../../platform/http/errors';
 import { certificationCandidates } from '../certification-centre/schema';
 import { endCourse, hasOpenReport, isOverdue } from './course';
@@ -25,13 +25,19 @@ export async function endCourseByInvigilator(db: Db, courseId: string, now: Date
  */
 export async function endOverdueCourses(db: Db, sittingId: string, now: Date, release: Release): Promise<number> {
   const running = await db
-    .select({ id: certificationCourses.id, startedAt: certificationCourses.startedAt, extra: certificationCandidates.extraTimePercentage })
+    .select({
+      id: certificationCourses.id,
+      startedAt: certificationCourses.startedAt,
+      pausedAt: certificationCourses.pausedAt,
+      pausedMs: certificationCourses.pausedMs,
+      extra: certificationCandidates.extraTimePercentage,
+    })
     .from(certificationCourses)
     .innerJoin(certificationCandidates, eq(certificationCandidates.id, certificationCourses.candidateId))
     .where(and(eq(certificationCourses.sittingId, sittingId), isNull(certificationCourses.endedAt)));
   let ended = 0;
   for (const course of running) {
-    if (!isOverdue(course.startedAt, course.extra, now)) continue;
+    if (!isOverdue(course, course.extra, now)) continue;
     if (await endCourse(db, release, course.id, 'TIMED_OUT', now)) ended++;
   }
   return ended;
@@ -54,8 +60,20 @@ export async function resolveIssueReport(db: Db, reportId: string, resolution: C
         .set({ servedChallengeId: null, servedAt: null })
         .where(and(eq(certificationCourses.id, report.courseId), eq(certificationCourses.servedChallengeId, report.challengeId)));
     }
-    if (!(await hasOpenReport(tx, report.courseId))) {
-      await tx.update(certificationCourses).set({ pausedAt: null }).where(eq(certificationCourses.id, report.courseId));
-    }
+    if (!(await hasOpenReport(tx, report.courseId))) await resume(tx, report.courseId, now);
   });
+}
+
+/**
+ * The test goes on: the pause is added to the course's paused time, and a challenge still
+ * served (resumed, not replaced) gets its own timer back by as much.
+ */
+async function resume(tx: Executor, courseId: string, now: Date): Promise<void> {
+  const [course] = await tx.select().from(certificationCourses).where(eq(certificationCourses.id, courseId)).for('update');
+  if (!course?.pausedAt) return;
+  const pause = Math.max(0, now.getTime() - course.pausedAt.getTime());
+  await tx
+    .update(certificationCourses)
+    .set({ pausedAt: null, pausedMs: course.pausedMs + pause, servedAt: course.servedAt ? new Date(course.servedAt.getTime() + pause) : null })
+    .where(eq(certificationCourses.id, courseId));
 }

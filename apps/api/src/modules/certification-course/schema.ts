@@ -23,6 +23,8 @@ export const certificationCourses = pgTable(
     servedAt: timestamp({ withTimezone: true }),
     /** Set while a reported problem waits for the invigilator. */
     pausedAt: timestamp({ withTimezone: true }),
+    /** Time already spent paused, in ms: the test's clock stops while the candidate waits. */
+    pausedMs: integer().notNull().default(0),
     endedAt: timestamp({ withTimezone: true }),
     /** COMPLETED (32 answers or nothing left), TIMED_OUT, CANDIDATE, INVIGILATOR. */
     endReason: text(),

@@ -1,0 +1,1 @@
+ALTER TABLE "certification_courses" ADD COLUMN "paused_ms" integer DEFAULT 0 NOT NULL;
