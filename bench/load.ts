@@ -46,6 +46,8 @@ const CONNECTION_SAMPLE_MS = 500;
  */
 const EXPORT_SLOWDOWN_TOLERANCE = 1.25;
 const TARGETS = { errors: 0, answerP99Ms: 200 };
+/** The pupils have all joined by then (the pace's maximum is 30 s by default), and the teachers are watching. */
+const FIRST_EXPORT_AFTER_MS = 20_000;
 /** The page a web app tab shows, and the requests it sends at once when it loads (see apps/web/src/features/orga/campaigns). */
 const TEACHER_TABS: { name: string; routes: (campaignId: string) => [label: string, route: string][] }[] = [
   { name: 'Activité', routes: (c) => [['campaign', `/api/campaigns/${c}`], ['activity', `/api/campaigns/${c}/activity`], ['activity participants', `/api/campaigns/${c}/activity/participants?page=1&pageSize=50`]] },
@@ -61,6 +63,7 @@ const { values: args } = parseArgs({
     teachers: { type: 'string', default: '20' },
     exports: { type: 'string', default: '2' },
     'export-participations': { type: 'string', default: '10000' },
+    'export-every': { type: 'string', default: '60' },
     pace: { type: 'string', default: '10-30' },
     pool: { type: 'string', default: '10' },
     seed: { type: 'string', default: '1' },
@@ -74,6 +77,8 @@ const pupilCount = positiveInteger('pupils', args.pupils);
 const teacherCount = nonNegativeInteger('teachers', args.teachers);
 const exportCount = nonNegativeInteger('exports', args.exports);
 const exportRows = positiveInteger('export-participations', args['export-participations']);
+// 0: back to back, a stress test rather than a school's hour.
+const exportEverySeconds = nonNegativeInteger('export-every', args['export-every']);
 const pace = parsePace(args.pace);
 const poolSize = positiveInteger('pool', args.pool);
 const seed = positiveInteger('seed', args.seed);
@@ -236,13 +241,23 @@ async function downloadExport(agent: UserAgent, campaignId: string, expectedRows
   return { rows: newlines - 1, seconds };
 }
 
-async function runExporter(agent: UserAgent, campaignId: string, window: Window, recorder: Recorder, downloads: Download[]) {
-  while (!window.over) {
+/**
+ * A teacher downloading the results: the first download once the class has started (the
+ * exporters' starts spread over `--export-every`), then one every `--export-every` seconds,
+ * start to start; back to back with 0.
+ */
+async function runExporter(agent: UserAgent, campaignId: string, window: Window, recorder: Recorder, downloads: Download[], index: number) {
+  const everyMs = exportEverySeconds * 1000;
+  let nextStart = window.startedAt + FIRST_EXPORT_AFTER_MS + (everyMs * index) / Math.max(1, exportCount);
+  for (;;) {
+    await window.sleep(nextStart - performance.now());
+    if (window.over) return;
+    nextStart += everyMs;
     try {
       downloads.push(await downloadExport(agent, campaignId, exportRows));
     } catch (error) {
       recorder.fail(error);
-      await window.sleep(1_000);
+      nextStart = Math.max(nextStart, performance.now() + 1_000);
     }
   }
 }
@@ -428,7 +443,7 @@ async function run(release: Release): Promise<Run> {
   await Promise.all([
     ...pupilRuns.map(({ agent, random }) => runLearner({ agent, campaignId: campaign.id, release, random, window, pace, stats: pupils })),
     ...teacherRuns.map(({ agent, random }) => runTeacher(agent, campaign.id, random, window, recorder)),
-    ...exporterAgents.slice(0, exportCount).map((agent) => runExporter(agent, bigCampaignId, window, recorder, downloads)),
+    ...exporterAgents.slice(0, exportCount).map((agent, index) => runExporter(agent, bigCampaignId, window, recorder, downloads, index)),
   ]);
   recorder.recording = false;
   benchLoop.disable();
@@ -528,7 +543,7 @@ function printTable(result: Run) {
   );
   console.log(
     `${pupilCount} pupils thinking ${args.pace} s per question (at most about ${meanThink > 0 ? Math.round(pupilCount / meanThink) : '∞'} answers/s at that pace), ` +
-      `${teacherCount} teachers refreshing « Activité » / « Résultats » every 5–15 s, ${exportCount} exporters of a ${exportRows}-row campaign back to back`,
+      `${teacherCount} teachers refreshing « Activité » / « Résultats » every 5–15 s, ${exportCount} exporters of a ${exportRows}-row campaign ${exportEverySeconds === 0 ? 'back to back' : `every ${exportEverySeconds} s each`}`,
   );
   console.log(
     `${os.cpus().length} CPU(s), Node ${process.version}, load average ${result.loadBefore.toFixed(1)} as the window opened` +
