@@ -158,7 +158,9 @@ export class TubePlanner {
         }
       }
     }
-    if (mass > 0) {
+    // A question costs cost·mass and can remove at most the whole stopping loss: when that is
+    // no more than the price, stopping is optimal and the subtree need not be explored.
+    if (mass > 0 && best.value > cost * mass) {
       for (let i = lo; i < hi; i++) {
         const rates = guessRates[i] ?? [];
         for (let c = 0; c < rates.length; c++) {
