@@ -1,9 +1,7 @@
 import { useRef } from 'react';
 import type { CertificationStep } from '@jalon/contracts';
 import { useTranslation } from 'react-i18next';
-import { AnswerAreaFields } from '../../admin/challenges/AnswerAreaFields';
-import { AnswerActions, useAnswerForm } from '../runner/AnswerActions';
-import { displayedArea } from '../runner/answerDraft';
+import { AnswerActions, AnswerFields, useAnswerForm } from '../runner/AnswerActions';
 import { ChallengeContent } from '../runner/ChallengeContent';
 import { Countdown } from '../runner/Countdown';
 import { useFocusLoss } from '../runner/useFocusLoss';
@@ -24,7 +22,6 @@ export function CertificationChallenge({ courseId, step, readAloud }: { courseId
   const submit = useSubmitCertificationAnswer(courseId);
   const form = useAnswerForm(challenge, focusLost, submit);
   const question = useRef<HTMLDivElement>(null);
-  const answersInFrame = challenge.embed?.autoReply === true;
 
   return (
     <>
@@ -52,26 +49,10 @@ export function CertificationChallenge({ courseId, step, readAloud }: { courseId
         {challenge.timer !== undefined ? <Countdown deadline={Date.parse(step.servedAt) + challenge.timer * 1000} total={challenge.timer} /> : null}
         {readAloud ? <ReadAloudButton target={question} lang={challenge.locales[0] ?? 'fr'} /> : null}
         <div ref={question}>
-          <ChallengeContent challenge={challenge} onEmbedAnswer={(answer) => form.send({ challengeId: challenge.id, value: answer, skipped: false, focusedOut: focusLost })} />
-          {answersInFrame ? null : (
-            <AnswerAreaFields
-              type={challenge.type}
-              area={displayedArea(challenge)}
-              format={challenge.format}
-              draft={form.draft}
-              onChange={form.setDraft}
-            />
-          )}
+          <ChallengeContent challenge={challenge} onEmbedAnswer={form.sendFromFrame} />
+          <AnswerFields form={form} />
         </div>
-        <AnswerActions
-          testIdPrefix="certification-"
-          askToAnswer={form.askToAnswer}
-          error={submit.error}
-          pending={submit.isPending}
-          canValidate={!answersInFrame}
-          onRetry={form.retry}
-          onSkip={form.skip}
-        />
+        <AnswerActions form={form} testIdPrefix="certification-" />
       </form>
     </>
   );

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/client';
 import { Button } from '../../shared/ui/Button';
 import { ErrorSummary } from '../../shared/ui/ErrorSummary';
-import { emptyDraft, isDraftEmpty, skipBody, toAnswerBody, type AnswerDraft } from './answerDraft';
+import { AnswerAreaFields } from '../../admin/challenges/AnswerAreaFields';
+import { displayedArea, emptyDraft, isDraftEmpty, skipBody, toAnswerBody, type AnswerDraft } from './answerDraft';
 
 /** A failure the learner can fix by sending again: the network or the server, not the answer itself. */
 function isTransient(error: unknown): boolean {
@@ -33,9 +34,16 @@ export function useAnswerForm<Response>(
     submit.mutate(body, { onSuccess: onAnswered });
   };
   return {
+    challenge,
     draft,
     askToAnswer,
+    pending: submit.isPending,
+    error: submit.error,
+    /** An activity that answers by itself: its frame sends the answer, there is nothing to type. */
+    answersInFrame: challenge.embed?.autoReply === true,
     send,
+    /** The answer an embedded activity sent. */
+    sendFromFrame: (value: string) => send({ challengeId: challenge.id, value, skipped: false, focusedOut: focusLost }),
     setDraft: (next: AnswerDraft) => {
       setTypedDraft(next);
       setAskToAnswer(false);
@@ -52,16 +60,13 @@ export function useAnswerForm<Response>(
   };
 }
 
-interface AnswerActionsProps {
-  /** Prefixes every test id, so the campaign runner and the certification test stay apart in journeys. */
-  testIdPrefix: string;
-  askToAnswer: boolean;
-  error: Error | null;
-  pending: boolean;
-  /** False when the activity's frame sends the answer itself: nothing to validate. */
-  canValidate: boolean;
-  onRetry: () => void;
-  onSkip: () => void;
+type AnswerForm = ReturnType<typeof useAnswerForm>;
+
+/** Where the learner answers, unless the activity's frame answers by itself. */
+export function AnswerFields({ form }: { form: AnswerForm }) {
+  if (form.answersInFrame) return null;
+  const { challenge } = form;
+  return <AnswerAreaFields type={challenge.type} area={displayedArea(challenge)} format={challenge.format} draft={form.draft} onChange={form.setDraft} />;
 }
 
 /**
@@ -69,8 +74,9 @@ interface AnswerActionsProps {
  * « Valider » found nothing typed, the error with « Réessayer » when sending failed for a
  * reason that may pass, then « Valider » (the form's submit) and « Je passe ».
  */
-export function AnswerActions({ testIdPrefix, askToAnswer, error, pending, canValidate, onRetry, onSkip }: AnswerActionsProps) {
+export function AnswerActions({ form, testIdPrefix }: { form: AnswerForm; testIdPrefix: string }) {
   const { t } = useTranslation();
+  const { askToAnswer, error, pending } = form;
   return (
     <>
       {askToAnswer ? (
@@ -82,19 +88,19 @@ export function AnswerActions({ testIdPrefix, askToAnswer, error, pending, canVa
         <div data-testid={`${testIdPrefix}answer-failed`}>
           <ErrorSummary error={error} />
           {isTransient(error) ? (
-            <Button onClick={onRetry} busy={pending} data-testid={`${testIdPrefix}answer-retry`}>
+            <Button onClick={form.retry} busy={pending} data-testid={`${testIdPrefix}answer-retry`}>
               {t('learner.runner.retry')}
             </Button>
           ) : null}
         </div>
       ) : null}
       <div className="actions runner__actions">
-        {canValidate ? (
+        {form.answersInFrame ? null : (
           <Button type="submit" busy={pending} data-testid={`${testIdPrefix}answer-validate`}>
             {t('learner.runner.validate')}
           </Button>
-        ) : null}
-        <Button variant="secondary" onClick={onSkip} disabled={pending} data-testid={`${testIdPrefix}answer-skip`}>
+        )}
+        <Button variant="secondary" onClick={form.skip} disabled={pending} data-testid={`${testIdPrefix}answer-skip`}>
           {t('learner.runner.skip')}
         </Button>
       </div>

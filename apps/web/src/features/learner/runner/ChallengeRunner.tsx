@@ -7,9 +7,7 @@ import { ErrorSummary } from '../../shared/ui/ErrorSummary';
 import { Notice } from '../../shared/ui/Notice';
 import { Page } from '../../shared/ui/Page';
 import { campaignPaths } from '../campaigns/campaignJourney';
-import { AnswerAreaFields } from '../../admin/challenges/AnswerAreaFields';
-import { AnswerActions, useAnswerForm } from './AnswerActions';
-import { displayedArea } from './answerDraft';
+import { AnswerActions, AnswerFields, useAnswerForm } from './AnswerActions';
 import { useStartChallenge, useSubmitAnswer } from './assessmentQueries';
 import { ChallengeContent } from './ChallengeContent';
 import { Countdown } from './Countdown';
@@ -50,8 +48,6 @@ export function ChallengeRunner({ assessment, step, levelUp, onAnswered }: Chall
     if (!started && !timed) startNow();
   }, [started, timed, startNow]);
   const submit = useSubmitAnswer(assessment.id);
-  // An activity that answers by itself: its frame sends the answer, there is nothing to type.
-  const answersInFrame = challenge.embed?.autoReply === true;
   const form = useAnswerForm(challenge, focusLost, submit, onAnswered);
 
   const pausePath = assessment.campaign ? campaignPaths(assessment.campaign.code).landing : '/competences';
@@ -93,29 +89,14 @@ export function ChallengeRunner({ assessment, step, levelUp, onAnswered }: Chall
           data-testid="challenge-form"
         >
           {challenge.timer !== undefined && step.servedAt !== null ? <Countdown deadline={Date.parse(step.servedAt) + challenge.timer * 1000} total={challenge.timer} /> : null}
-          <ChallengeContent challenge={challenge} onEmbedAnswer={(answer) => form.send({ challengeId: challenge.id, value: answer, skipped: false, focusedOut: focusLost })} />
-          {answersInFrame ? (
+          <ChallengeContent challenge={challenge} onEmbedAnswer={form.sendFromFrame} />
+          {form.answersInFrame ? (
             <p className="alert alert--info" data-testid="embed-answers">
               {t('learner.runner.embedAnswers')}
             </p>
-          ) : (
-            <AnswerAreaFields
-              type={challenge.type}
-              area={displayedArea(challenge)}
-              format={challenge.format}
-              draft={form.draft}
-              onChange={form.setDraft}
-            />
-          )}
-          <AnswerActions
-            testIdPrefix=""
-            askToAnswer={form.askToAnswer}
-            error={submit.error}
-            pending={submit.isPending}
-            canValidate={!answersInFrame}
-            onRetry={form.retry}
-            onSkip={form.skip}
-          />
+          ) : null}
+          <AnswerFields form={form} />
+          <AnswerActions form={form} testIdPrefix="" />
         </form>
       )}
       <div className="runner__footer">
