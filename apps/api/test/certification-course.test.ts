@@ -419,6 +419,15 @@ describe('problem reports', () => {
 });
 
 describe('ending', () => {
+  it('lists a running test first in « Mes certifications », to go back to it, then as pending once ended', async () => {
+    const { agent, courseId } = await started();
+    const running = await agent.get<{ certifications: { courseId: string; status: string }[] }>('/api/me/certifications');
+    expect(running.body.certifications).toEqual([expect.objectContaining({ courseId, status: 'started', pixScore: null, verificationCode: null })]);
+    await agent.post(`/api/certification-courses/${courseId}/end`);
+    const ended = await agent.get<{ certifications: { courseId: string; status: string }[] }>('/api/me/certifications');
+    expect(ended.body.certifications).toEqual([expect.objectContaining({ courseId, status: 'pending' })]);
+  });
+
   it('by the candidate, scored as too few answers', async () => {
     const { agent, courseId } = await started();
     await answerAll(agent, courseId, 2);

@@ -112,6 +112,21 @@ describe('« Mes certifications »', () => {
     expect(within(cards[1]!).getByTestId('my-certification-status').textContent).toBe('En attente de résultats');
     expect(within(cards[1]!).queryByTestId('my-certification-code')).toBeNull();
   });
+
+  it('offers to go back to a test still running', async () => {
+    fakeApi(
+      signedIn,
+      on('GET', '/api/me/certifications', {
+        status: 200,
+        body: { certifications: [{ courseId: COURSE_ID, date: '2027-03-18', centreName: 'Collège Victor-Hugo', status: 'started', pixScore: null, verificationCode: null }] },
+      }),
+    );
+    renderAt('/mes-certifications');
+    const [card] = await screen.findAllByTestId('my-certification');
+    expect(within(card!).getByTestId('my-certification-status').textContent).toBe('Démarrée');
+    expect(within(card!).getByTestId('my-certification-resume').getAttribute('href')).toBe('/certification');
+    expect(within(card!).queryByTestId('my-certification-score')).toBeNull();
+  });
 });
 
 describe('the admin jury', () => {

@@ -38,7 +38,8 @@ export const myCertificationSchema = z.object({
   courseId: idSchema,
   date: z.string(),
   centreName: z.string(),
-  status: z.enum(['pending', 'validated', 'rejected', 'cancelled']),
+  /** `started`: a test not finished yet, which the candidate can go back to. */
+  status: z.enum(['started', 'pending', 'validated', 'rejected', 'cancelled']),
   /** The score when validated, 0 when rejected, else null. */
   pixScore: z.number().int().nullable(),
   /** Only for a validated, published certification: the key of its certificate. */

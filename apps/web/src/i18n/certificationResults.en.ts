@@ -27,6 +27,7 @@ export const certificationResultsEn: typeof certificationResultsFr = {
       copied: 'Code copied',
       share: 'Anyone can check your certificate with this code on the « Verify a certificate » page.',
       download: 'Download the certificate (PDF)',
+      resume: 'Go back to the test',
     },
     verification: {
       title: 'Verify a certificate',

@@ -25,6 +25,7 @@ export const certificationResultsFr = {
       copied: 'Code copié',
       share: 'Toute personne peut vérifier votre certificat avec ce code sur la page « Vérifier un certificat ».',
       download: 'Télécharger le certificat (PDF)',
+      resume: 'Reprendre le test',
     },
     verification: {
       title: 'Vérifier un certificat',

@@ -58,6 +58,11 @@ function CertificationCard({ certification }: { certification: MyCertification }
           </>
         ) : null}
       </p>
+      {certification.status === 'started' ? (
+        <Link className="button" to="/certification" data-testid="my-certification-resume">
+          {t('certificationResults.mine.resume')}
+        </Link>
+      ) : null}
       {certification.verificationCode ? (
         <>
           <p>
