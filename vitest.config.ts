@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // One run, several projects: pure packages, the web app's components, and the API's
@@ -33,6 +34,9 @@ if (process.env.TEST_DATABASE_URL) {
 
 export default defineConfig({
   test: {
+    // Vitest leaves a core free by default, which on a 2-core machine runs every file one after
+    // the other; each API file has its own copy of the database, so every core can take one.
+    maxWorkers: os.availableParallelism(),
     projects: [
       { test: { name: 'packages', include: ['packages/*/test/**/*.test.ts'] } },
       {
