@@ -11,7 +11,6 @@ import { TableScroll } from '../../shared/ui/TableScroll';
 import { TextField } from '../../shared/ui/TextField';
 import { useAdminChallenges } from './challengeQueries';
 import { useListParams } from '../../shared/list/useListParams';
-import { PAGE_SIZES } from '@jalon/contracts/constants';
 
 
 
@@ -74,14 +73,7 @@ export function ChallengesPage() {
             </table>
           </TableScroll>
           {data.items.length === 0 ? <p>{t('admin.preview.empty')}</p> : null}
-          <Pagination
-            page={data.page}
-            pageSize={data.pageSize}
-            total={data.total}
-            pageSizes={[...PAGE_SIZES]}
-            onPage={(next) => update({ page: String(next) })}
-            onPageSize={(next) => update({ pageSize: String(next), page: '' })}
-          />
+          <Pagination list={data} />
         </>
       ) : null}
     </Page>

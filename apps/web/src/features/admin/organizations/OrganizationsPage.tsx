@@ -11,7 +11,6 @@ import { TextField } from '../../shared/ui/TextField';
 import { useAdminOrganizations } from './organizationQueries';
 import { TableScroll } from '../../shared/ui/TableScroll';
 import { useListParams } from '../../shared/list/useListParams';
-import { PAGE_SIZES } from '@jalon/contracts/constants';
 
 
 
@@ -70,14 +69,7 @@ export function OrganizationsPage() {
             </table>
           </TableScroll>
           {data.items.length === 0 ? <p>{t('admin.organizations.empty')}</p> : null}
-          <Pagination
-            page={data.page}
-            pageSize={data.pageSize}
-            total={data.total}
-            pageSizes={[...PAGE_SIZES]}
-            onPage={(next) => update({ page: String(next) })}
-            onPageSize={(next) => update({ pageSize: String(next), page: '' })}
-          />
+          <Pagination list={data} />
         </>
       ) : null}
     </Page>

@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { PAGE_SIZES } from '@jalon/contracts/constants';
 import { useListParams } from '../../shared/list/useListParams';
 import { ErrorSummary } from '../../shared/ui/ErrorSummary';
 import { Loading } from '../../shared/ui/Loading';
@@ -15,7 +14,7 @@ import { formatSittingDate } from './sittingFormat';
 export function SittingListPage() {
   const { t, i18n } = useTranslation();
   const { centre } = useCertif();
-  const { page, pageSize, update } = useListParams();
+  const { page, pageSize } = useListParams();
   const sittings = useSittings(centre.organization.id, page, pageSize);
   const data = sittings.data;
   const title = t('certif.sittings.title');
@@ -75,14 +74,7 @@ export function SittingListPage() {
               </tbody>
             </table>
           </TableScroll>
-          <Pagination
-            page={data.page}
-            pageSize={data.pageSize}
-            total={data.total}
-            pageSizes={[...PAGE_SIZES]}
-            onPage={(next) => update({ page: String(next) })}
-            onPageSize={(next) => update({ pageSize: String(next), page: '' })}
-          />
+          <Pagination list={data} />
         </>
       ) : null}
     </Page>

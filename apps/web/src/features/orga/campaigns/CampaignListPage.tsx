@@ -3,7 +3,6 @@ import type { FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import { PAGE_SIZES } from '@jalon/contracts/constants';
 import type { CampaignRow } from '@jalon/contracts';
 import { api } from '../../../api/client';
 import { formatDate } from '../../shared/format/formatDate';
@@ -193,14 +192,7 @@ export function CampaignListPage({ scope }: { scope: 'mine' | 'all' }) {
               </table>
             </TableScroll>
           )}
-          <Pagination
-            page={data.page}
-            pageSize={data.pageSize}
-            total={data.total}
-            pageSizes={[...PAGE_SIZES]}
-            onPage={(next) => update({ page: String(next) })}
-            onPageSize={(next) => update({ pageSize: String(next), page: '' })}
-          />
+          <Pagination list={data} />
         </>
       ) : null}
       {confirming ? (

@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { PAGE_SIZES, type CampaignType } from '@jalon/contracts/constants';
+import type { CampaignType } from '@jalon/contracts/constants';
 import type { ActivityRow, ActivitySummary } from '@jalon/contracts';
 import { useListParams } from '../../shared/list/useListParams';
 import { Button } from '../../shared/ui/Button';
@@ -129,7 +129,7 @@ function ActivityFigures({ summary }: { summary: ActivitySummary }) {
 function ParticipantsTable({ summary }: { summary: ActivitySummary }) {
   const { t } = useTranslation();
   const campaign = useCampaignOfPage();
-  const { page, pageSize, update } = useListParams();
+  const { page, pageSize } = useListParams();
   const filters = useFilterParams();
   const current = { status: filters.one('statut'), divisions: filters.many('classe'), groups: filters.many('groupe'), search: filters.one('search') };
   const [draft, setDraft] = useState(current);
@@ -339,14 +339,7 @@ function ParticipantsTable({ summary }: { summary: ActivitySummary }) {
               </table>
             </TableScroll>
           )}
-          <Pagination
-            page={data.page}
-            pageSize={data.pageSize}
-            total={data.total}
-            pageSizes={[...PAGE_SIZES]}
-            onPage={(next) => update({ page: String(next) })}
-            onPageSize={(next) => update({ pageSize: String(next), page: '' })}
-          />
+          <Pagination list={data} />
         </>
       ) : null}
       {deleting ? (

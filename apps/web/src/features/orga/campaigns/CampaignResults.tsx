@@ -2,7 +2,6 @@ import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { PAGE_SIZES } from '@jalon/contracts/constants';
 import type { ResultRow, ResultsSummary } from '@jalon/contracts';
 import { assetUrl } from '../../shared/content/assetUrl';
 import { formatDate } from '../../shared/format/formatDate';
@@ -149,7 +148,7 @@ function ResultsTable({ summary }: { summary: ResultsSummary }) {
   const timeZone = useOrganizationTimeZone();
   const campaign = useCampaignOfPage();
   const precisionHelpId = useId();
-  const { page, pageSize, update } = useListParams();
+  const { page, pageSize } = useListParams();
   const filters = useFilterParams();
   const isProfile = summary.campaignType === 'PROFILES_COLLECTION';
   const current = {
@@ -300,14 +299,7 @@ function ResultsTable({ summary }: { summary: ResultsSummary }) {
               {t('orga.followUp.results.precisionHelp')}
             </p>
           ) : null}
-          <Pagination
-            page={data.page}
-            pageSize={data.pageSize}
-            total={data.total}
-            pageSizes={[...PAGE_SIZES]}
-            onPage={(next) => update({ page: String(next) })}
-            onPageSize={(next) => update({ pageSize: String(next), page: '' })}
-          />
+          <Pagination list={data} />
         </>
       ) : null}
     </>

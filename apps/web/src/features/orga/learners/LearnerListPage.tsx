@@ -3,7 +3,6 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { PAGE_SIZES } from '@jalon/contracts/constants';
 import type { Certifiability, LearnerRow, LearnerSort, LoginMethodFilter } from '@jalon/contracts';
 import { useListParams } from '../../shared/list/useListParams';
 import { formatDate } from '../../shared/format/formatDate';
@@ -73,7 +72,7 @@ export function LearnerListPage() {
   const isStudents = type === 'SUP';
   const canDelete = isAdmin && !isPupils;
   const timeZone = useOrganizationTimeZone();
-  const { page, pageSize, update } = useListParams();
+  const { page, pageSize } = useListParams();
   const filters = useFilterParams();
   const sortParam = filters.one('tri') as LearnerSort;
   const current = {
@@ -375,14 +374,7 @@ export function LearnerListPage() {
               </table>
             </TableScroll>
           )}
-          <Pagination
-            page={data.page}
-            pageSize={data.pageSize}
-            total={data.total}
-            pageSizes={[...PAGE_SIZES]}
-            onPage={(next) => update({ page: String(next) })}
-            onPageSize={(next) => update({ pageSize: String(next), page: '' })}
-          />
+          <Pagination list={data} />
         </>
       ) : null}
       {confirming ? (

@@ -1,19 +1,20 @@
 import { useId } from 'react';
+import { PAGE_SIZES } from '@jalon/contracts/constants';
 import { useTranslation } from 'react-i18next';
+import { useListParams } from '../list/useListParams';
 import { Button } from './Button';
 
-interface PaginationProps {
-  page: number;
-  pageSize: number;
-  total: number;
-  pageSizes: number[];
-  onPage: (page: number) => void;
-  onPageSize: (pageSize: number) => void;
-}
-
-export function Pagination({ page, pageSize, total, pageSizes, onPage, onPageSize }: PaginationProps) {
+/**
+ * A page of a list as the API answered it. Moving writes `page` / `pageSize` into the URL
+ * (`useListParams`), where the list reads them; a new size starts again at the first page.
+ */
+export function Pagination({ list }: { list: { page: number; pageSize: number; total: number } }) {
   const { t } = useTranslation();
   const sizeId = useId();
+  const { update } = useListParams();
+  const { page, pageSize, total } = list;
+  const onPage = (next: number) => update({ page: String(next) });
+  const onPageSize = (next: number) => update({ pageSize: String(next), page: '' });
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   return (
     <nav aria-label={t('pagination.label')} className="pagination" data-testid="pagination">
@@ -26,7 +27,7 @@ export function Pagination({ page, pageSize, total, pageSizes, onPage, onPageSiz
       </Button>
       <label htmlFor={sizeId}>{t('pagination.pageSize')}</label>
       <select id={sizeId} value={pageSize} onChange={(event) => onPageSize(Number(event.target.value))}>
-        {pageSizes.map((size) => (
+        {PAGE_SIZES.map((size) => (
           <option key={size} value={size}>
             {size}
           </option>
