@@ -123,7 +123,7 @@ describe('« Mes certifications »', () => {
     );
     renderAt('/mes-certifications');
     const [card] = await screen.findAllByTestId('my-certification');
-    expect(within(card!).getByTestId('my-certification-status').textContent).toBe('Démarrée');
+    expect(within(card!).getByTestId('my-certification-status').textContent).toBe('En cours');
     expect(within(card!).getByTestId('my-certification-resume').getAttribute('href')).toBe('/certification');
     expect(within(card!).queryByTestId('my-certification-score')).toBeNull();
   });

@@ -28,6 +28,7 @@ export const certificationResultsEn: typeof certificationResultsFr = {
       share: 'Anyone can check your certificate with this code on the « Verify a certificate » page.',
       download: 'Download the certificate (PDF)',
       resume: 'Go back to the test',
+      inProgress: 'In progress',
     },
     verification: {
       title: 'Verify a certificate',

@@ -26,6 +26,8 @@ export const certificationResultsFr = {
       share: 'Toute personne peut vérifier votre certificat avec ce code sur la page « Vérifier un certificat ».',
       download: 'Télécharger le certificat (PDF)',
       resume: 'Reprendre le test',
+      // A pupil reads their own test as running, not as the jury's « Démarrée » status.
+      inProgress: 'En cours',
     },
     verification: {
       title: 'Vérifier un certificat',

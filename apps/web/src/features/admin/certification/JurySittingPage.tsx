@@ -6,6 +6,7 @@ import { formatDate, formatDateTime } from '../../shared/format/formatDate';
 import { Button } from '../../shared/ui/Button';
 import { CheckboxField } from '../../shared/ui/CheckboxField';
 import { ConfirmDialog } from '../../shared/ui/ConfirmDialog';
+import { useConfirmedAction } from '../../shared/ui/useConfirmedAction';
 import { ErrorSummary } from '../../shared/ui/ErrorSummary';
 import { Loading } from '../../shared/ui/Loading';
 import { Notice } from '../../shared/ui/Notice';
@@ -35,9 +36,8 @@ export function JurySittingPage() {
 function SittingReview({ detail }: { detail: JurySittingDetail }) {
   const { t, i18n } = useTranslation();
   const { sitting, courses } = detail;
-  const [confirming, setConfirming] = useState(false);
   const [reviewed, setReviewed] = useState<string | null>(null);
-  const publish = usePublishSitting(sitting.id);
+  const publication = useConfirmedAction(usePublishSitting(sitting.id), () => undefined);
   const published = sitting.status === 'published';
   const course = courses.find((c) => c.courseId === reviewed);
   const caption = t('certificationResults.admin.candidates');
@@ -63,19 +63,16 @@ function SittingReview({ detail }: { detail: JurySittingDetail }) {
           {t('certificationResults.admin.publishedOn', { date: formatDateTime(sitting.publishedAt, i18n.language) })}
         </Notice>
       ) : (
-        <Button onClick={() => setConfirming(true)} data-testid="jury-publish">
+        <Button onClick={() => publication.ask()} data-testid="jury-publish">
           {t('certificationResults.admin.publish')}
         </Button>
       )}
-      {confirming ? (
+      {publication.open ? (
         <ConfirmDialog
+          {...publication.dialog}
           title={t('certificationResults.admin.publishTitle', { number: sitting.number })}
           confirmLabel={t('certificationResults.admin.publish')}
           destructive={false}
-          busy={publish.isPending}
-          error={publish.error}
-          onCancel={() => setConfirming(false)}
-          onConfirm={() => publish.mutate(undefined, { onSuccess: () => setConfirming(false) })}
         >
           <p>{t('certificationResults.admin.publishText')}</p>
         </ConfirmDialog>
@@ -138,7 +135,7 @@ function CourseReview({ course, published, onClose }: { course: JuryCourse; publ
   const headingId = useId();
   const neutralization = useNeutralization(course.courseId);
   const decision = useJuryDecision(course.courseId);
-  const [confirmingCancel, setConfirmingCancel] = useState(false);
+  const cancellation = useConfirmedAction(decision, () => ({ cancelled: true }));
   const [publicComment, setPublicComment] = useState(course.publicComment ?? '');
   const [internalComment, setInternalComment] = useState(course.internalComment ?? '');
   const [saved, setSaved] = useState(false);
@@ -178,20 +175,13 @@ function CourseReview({ course, published, onClose }: { course: JuryCourse; publ
             {t('certificationResults.admin.uncancel')}
           </Button>
         ) : (
-          <Button variant="danger" onClick={() => setConfirmingCancel(true)} data-testid="jury-cancel">
+          <Button variant="danger" onClick={() => cancellation.ask()} data-testid="jury-cancel">
             {t('certificationResults.admin.cancel')}
           </Button>
         )
       ) : null}
-      {confirmingCancel ? (
-        <ConfirmDialog
-          title={t('certificationResults.admin.cancelTitle', { name })}
-          confirmLabel={t('certificationResults.admin.cancel')}
-          busy={decision.isPending}
-          error={decision.error}
-          onCancel={() => setConfirmingCancel(false)}
-          onConfirm={() => decision.mutate({ cancelled: true }, { onSuccess: () => setConfirmingCancel(false) })}
-        >
+      {cancellation.open ? (
+        <ConfirmDialog {...cancellation.dialog} title={t('certificationResults.admin.cancelTitle', { name })} confirmLabel={t('certificationResults.admin.cancel')}>
           <p>{t('certificationResults.admin.cancelText')}</p>
         </ConfirmDialog>
       ) : null}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Candidate, Sitting } from '@jalon/contracts';
 import { Button } from '../../shared/ui/Button';
 import { ConfirmDialog } from '../../shared/ui/ConfirmDialog';
+import { useConfirmedAction } from '../../shared/ui/useConfirmedAction';
 import { ErrorSummary } from '../../shared/ui/ErrorSummary';
 import { Loading } from '../../shared/ui/Loading';
 import { Notice } from '../../shared/ui/Notice';
@@ -19,9 +20,8 @@ export function CandidatesPanel({ sitting }: { sitting: Sitting }) {
   const { centre } = useCertif();
   const organizationId = centre.organization.id;
   const candidates = useCandidates(organizationId, sitting.id);
-  const remove = useRemoveCandidate(organizationId, sitting.id);
+  const removal = useConfirmedAction(useRemoveCandidate(organizationId, sitting.id), (candidate: Candidate) => candidate.id);
   const [dialog, setDialog] = useState<'hand' | 'class' | null>(null);
-  const [removing, setRemoving] = useState<Candidate | null>(null);
   const [enrolled, setEnrolled] = useState<number | null>(null);
   // The row's button is gone once the action succeeds: focus comes back here, not to the page's top.
   const toolbar = useRef<HTMLDivElement>(null);
@@ -110,7 +110,7 @@ export function CandidatesPanel({ sitting }: { sitting: Sitting }) {
                         {candidate.hasStarted ? (
                           <span className="certif-hint">{t('certif.candidates.started')}</span>
                         ) : (
-                          <Button variant="link" onClick={() => setRemoving(candidate)} aria-label={t('certif.candidates.removeOne', { name })} data-testid="remove-candidate">
+                          <Button variant="link" onClick={() => removal.ask(candidate)} aria-label={t('certif.candidates.removeOne', { name })} data-testid="remove-candidate">
                             {t('certif.candidates.remove')}
                           </Button>
                         )}
@@ -125,17 +125,11 @@ export function CandidatesPanel({ sitting }: { sitting: Sitting }) {
       ) : null}
       {dialog === 'hand' ? <EnrolByHandDialog sittingId={sitting.id} onClose={closeDialog} /> : null}
       {dialog === 'class' ? <EnrolFromClassDialog sittingId={sitting.id} onClose={closeDialog} /> : null}
-      {removing ? (
+      {removal.target ? (
         <ConfirmDialog
-          title={t('certif.candidates.removeTitle', { name: candidateName(removing) })}
+          {...removal.dialog}
+          title={t('certif.candidates.removeTitle', { name: candidateName(removal.target) })}
           confirmLabel={t('certif.candidates.removeConfirm')}
-          onCancel={() => {
-            setRemoving(null);
-            remove.reset();
-          }}
-          onConfirm={() => remove.mutate(removing.id, { onSuccess: () => setRemoving(null) })}
-          busy={remove.isPending}
-          error={remove.error}
           returnFocusTo={toolbar}
         >
           <p>{t('certif.candidates.removeText')}</p>

@@ -4,6 +4,7 @@ import type { ConsoleCandidate, Sitting } from '@jalon/contracts';
 import { formatDateTime } from '../../shared/format/formatDate';
 import { Button } from '../../shared/ui/Button';
 import { ConfirmDialog } from '../../shared/ui/ConfirmDialog';
+import { useConfirmedAction } from '../../shared/ui/useConfirmedAction';
 import { ErrorSummary } from '../../shared/ui/ErrorSummary';
 import { Loading } from '../../shared/ui/Loading';
 import { Notice } from '../../shared/ui/Notice';
@@ -28,9 +29,8 @@ export function ConsolePanel({ sitting }: { sitting: Sitting }) {
   const open = sitting.status === 'created';
   const view = useConsole(organizationId, sitting.id, open);
   const authorize = useAuthorize(organizationId, sitting.id);
-  const endTest = useEndTest(organizationId, sitting.id);
+  const ending = useConfirmedAction(useEndTest(organizationId, sitting.id), (candidate: ConsoleCandidate) => candidate.id);
   const resolve = useResolveReport(organizationId, sitting.id);
-  const [ending, setEnding] = useState<ConsoleCandidate | null>(null);
   const [finalizing, setFinalizing] = useState(false);
   // The row's button is gone once the action succeeds: focus comes back here, not to the page's top.
   const panel = useRef<HTMLElement>(null);
@@ -138,7 +138,7 @@ export function ConsolePanel({ sitting }: { sitting: Sitting }) {
                           </Button>
                         ) : null}
                         {running ? (
-                          <Button variant="danger" onClick={() => setEnding(candidate)} aria-label={t('certif.console.endOne', { name })} data-testid="end-test">
+                          <Button variant="danger" onClick={() => ending.ask(candidate)} aria-label={t('certif.console.endOne', { name })} data-testid="end-test">
                             {t('certif.console.end')}
                           </Button>
                         ) : null}
@@ -165,19 +165,8 @@ export function ConsolePanel({ sitting }: { sitting: Sitting }) {
         </p>
       ) : null}
       {sitting.finalizedAt ? <p className="certif-hint">{formatDateTime(sitting.finalizedAt, i18n.language)}</p> : null}
-      {ending ? (
-        <ConfirmDialog
-          title={t('certif.console.endTitle', { name: candidateName(ending) })}
-          confirmLabel={t('certif.console.end')}
-          onCancel={() => {
-            setEnding(null);
-            endTest.reset();
-          }}
-          onConfirm={() => endTest.mutate(ending.id, { onSuccess: () => setEnding(null) })}
-          busy={endTest.isPending}
-          error={endTest.error}
-          returnFocusTo={panel}
-        >
+      {ending.target ? (
+        <ConfirmDialog {...ending.dialog} title={t('certif.console.endTitle', { name: candidateName(ending.target) })} confirmLabel={t('certif.console.end')} returnFocusTo={panel}>
           <p>{t('certif.console.endText')}</p>
         </ConfirmDialog>
       ) : null}

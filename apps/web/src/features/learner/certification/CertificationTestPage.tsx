@@ -5,6 +5,7 @@ import { useParams } from 'react-router';
 import { RequireSignedIn } from '../../shared/session/RequireSignedIn';
 import { Button } from '../../shared/ui/Button';
 import { ConfirmDialog } from '../../shared/ui/ConfirmDialog';
+import { useConfirmedAction } from '../../shared/ui/useConfirmedAction';
 import { ErrorSummary } from '../../shared/ui/ErrorSummary';
 import { Loading } from '../../shared/ui/Loading';
 import { Page } from '../../shared/ui/Page';
@@ -46,8 +47,7 @@ function CertificationTest() {
 function RunningTest({ course, step, onTimeOver }: { course: CertificationCourse; step: Exclude<CertificationStep, { kind: 'end' }>; onTimeOver: () => void }) {
   const { t } = useTranslation();
   const [reporting, setReporting] = useState(false);
-  const [ending, setEnding] = useState(false);
-  const end = useEndCourse(course.id);
+  const ending = useConfirmedAction(useEndCourse(course.id), () => undefined);
   const position = step.answerCount + 1;
   const heading = t('learner.certificationTest.test.position', { position, count: CERTIFICATION_MAX_ANSWERS });
 
@@ -77,20 +77,13 @@ function RunningTest({ course, step, onTimeOver }: { course: CertificationCourse
             {t('learner.certificationTest.test.report')}
           </Button>
         ) : null}
-        <Button variant="link" onClick={() => setEnding(true)} data-testid="certification-end-open">
+        <Button variant="link" onClick={() => ending.ask()} data-testid="certification-end-open">
           {t('learner.certificationTest.test.end')}
         </Button>
       </div>
       {reporting && step.kind === 'challenge' ? <IssueReportDialog courseId={course.id} challengeId={step.challenge.id} onClose={() => setReporting(false)} /> : null}
-      {ending ? (
-        <ConfirmDialog
-          title={t('learner.certificationTest.test.endConfirmTitle')}
-          confirmLabel={t('learner.certificationTest.test.endConfirmButton')}
-          onConfirm={() => end.mutate(undefined, { onSuccess: () => setEnding(false) })}
-          onCancel={() => setEnding(false)}
-          busy={end.isPending}
-          error={end.error}
-        >
+      {ending.open ? (
+        <ConfirmDialog {...ending.dialog} title={t('learner.certificationTest.test.endConfirmTitle')} confirmLabel={t('learner.certificationTest.test.endConfirmButton')}>
           <p>{t('learner.certificationTest.test.endConfirm')}</p>
         </ConfirmDialog>
       ) : null}

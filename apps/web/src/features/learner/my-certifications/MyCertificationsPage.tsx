@@ -50,7 +50,7 @@ function CertificationCard({ certification }: { certification: MyCertification }
         {t('certificationResults.mine.sitting', { date: formatDate(certification.date, i18n.language, 'UTC'), centre: certification.centreName })}
       </h2>
       <p className="my-certification__status" data-testid="my-certification-status">
-        {t(`certificationResults.status.${certification.status}`)}
+        {certification.status === 'started' ? t('certificationResults.mine.inProgress') : t(`certificationResults.status.${certification.status}`)}
         {certification.pixScore !== null ? (
           <>
             {' — '}

@@ -1,9 +1,9 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { RequireSignedIn } from '../../shared/session/RequireSignedIn';
 import { Button } from '../../shared/ui/Button';
 import { ConfirmDialog } from '../../shared/ui/ConfirmDialog';
+import { useConfirmedAction } from '../../shared/ui/useConfirmedAction';
 import { ErrorSummary } from '../../shared/ui/ErrorSummary';
 import { Notice } from '../../shared/ui/Notice';
 import { Loading } from '../../shared/ui/Loading';
@@ -25,7 +25,7 @@ function CompetenceDetails() {
   const profile = useProfile();
   const details = useCompetenceDetails(competenceId);
   const reset = useResetCompetence(competenceId);
-  const [confirming, setConfirming] = useState(false);
+  const resetting = useConfirmedAction(reset, () => undefined);
   // Set by the last checkpoint of a self-evaluation: this page is then its end page (§7).
   const finished = (useLocation().state as { evaluationFinished?: boolean } | null)?.evaluationFinished === true;
   if (profile.error) {
@@ -79,7 +79,7 @@ function CompetenceDetails() {
           ) : null}
           {details.data.canReset ? (
             <p>
-              <Button variant="danger" onClick={() => setConfirming(true)} data-testid="competence-reset">
+              <Button variant="danger" onClick={() => resetting.ask()} data-testid="competence-reset">
                 {t('learner.profile.reset')}
               </Button>
             </p>
@@ -88,15 +88,8 @@ function CompetenceDetails() {
           ) : null}
         </>
       ) : null}
-      {confirming ? (
-        <ConfirmDialog
-          title={t('learner.profile.resetTitle')}
-          confirmLabel={t('learner.profile.resetConfirm')}
-          busy={reset.isPending}
-          error={reset.error}
-          onCancel={() => setConfirming(false)}
-          onConfirm={() => reset.mutate(undefined, { onSuccess: () => setConfirming(false) })}
-        >
+      {resetting.open ? (
+        <ConfirmDialog {...resetting.dialog} title={t('learner.profile.resetTitle')} confirmLabel={t('learner.profile.resetConfirm')}>
           <p>{t('learner.profile.resetWarning')}</p>
         </ConfirmDialog>
       ) : null}

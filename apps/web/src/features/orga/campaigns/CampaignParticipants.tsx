@@ -7,6 +7,7 @@ import type { ActivityRow, ActivitySummary } from '@jalon/contracts';
 import { useListParams } from '../../shared/list/useListParams';
 import { Button } from '../../shared/ui/Button';
 import { ConfirmDialog } from '../../shared/ui/ConfirmDialog';
+import { useConfirmedAction } from '../../shared/ui/useConfirmedAction';
 import { ErrorSummary } from '../../shared/ui/ErrorSummary';
 import { Loading } from '../../shared/ui/Loading';
 import { Notice } from '../../shared/ui/Notice';
@@ -134,12 +135,9 @@ function ParticipantsTable({ summary }: { summary: ActivitySummary }) {
   const current = { status: filters.one('statut'), divisions: filters.many('classe'), groups: filters.many('groupe'), search: filters.one('search') };
   const [draft, setDraft] = useState(current);
   const rows = useActivityPage(campaign.id, { page, pageSize, ...current });
-  const remove = useDeleteParticipation(campaign.id);
-  const [deleting, setDeleting] = useState<ActivityRow | null>(null);
   const remind = useRemindParticipation(campaign.id);
   const remindAll = useRemindCampaign(campaign.id);
   const [reminded, setReminded] = useState<string | null>(null);
-  const [confirmingAll, setConfirmingAll] = useState(false);
   const canRemind = campaign.archivedAt === null;
   const [deletedName, setDeletedName] = useState<string | null>(null);
   // After a deletion the row and its button are gone: focus lands on the count instead.
@@ -150,6 +148,15 @@ function ParticipantsTable({ summary }: { summary: ActivitySummary }) {
   const name = (row: ActivityRow) => `${row.firstName} ${row.lastName}`;
   const showDivision = summary.divisions.length > 0;
   const showGroup = summary.groups.length > 0;
+  const deletion = useConfirmedAction(useDeleteParticipation(campaign.id), (row: ActivityRow) => row.participationId, (_deleted, row) => {
+    focusAfter.current = countRef.current;
+    setDeletedName(name(row));
+  });
+  const remindingAll = useConfirmedAction(
+    remindAll,
+    () => ({ divisions: current.divisions }),
+    (result) => setReminded(t('orga.followUp.reminders.sentAll', { count: result.sent, skipped: result.skipped })),
+  );
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -161,11 +168,6 @@ function ParticipantsTable({ summary }: { summary: ActivitySummary }) {
     const empty = { status: '', divisions: [], groups: [], search: '' };
     setDraft(empty);
     filters.apply({ statut: '', classe: [], groupe: [], search: '' });
-  }
-
-  function closeDialog() {
-    setDeleting(null);
-    remove.reset();
   }
 
   const data = rows.data;
@@ -214,8 +216,7 @@ function ParticipantsTable({ summary }: { summary: ActivitySummary }) {
             variant="secondary"
             onClick={() => {
               setReminded(null);
-              remindAll.reset();
-              setConfirmingAll(true);
+              remindingAll.ask();
             }}
             data-testid="remind-all"
           >
@@ -324,7 +325,7 @@ function ParticipantsTable({ summary }: { summary: ActivitySummary }) {
                               onClick={() => {
                                 focusAfter.current = null;
                                 setDeletedName(null);
-                                setDeleting(row);
+                                deletion.ask(row);
                               }}
                               data-testid="delete-participation"
                             >
@@ -342,46 +343,18 @@ function ParticipantsTable({ summary }: { summary: ActivitySummary }) {
           <Pagination list={data} />
         </>
       ) : null}
-      {deleting ? (
+      {deletion.target ? (
         <ConfirmDialog
-          title={t('orga.followUp.activity.deleteTitle', { name: name(deleting) })}
+          {...deletion.dialog}
+          title={t('orga.followUp.activity.deleteTitle', { name: name(deletion.target) })}
           confirmLabel={t('orga.followUp.activity.delete')}
-          busy={remove.isPending}
-          error={remove.error}
-          onCancel={closeDialog}
           returnFocusTo={focusAfter}
-          onConfirm={() =>
-            remove.mutate(deleting.participationId, {
-              onSuccess: () => {
-                focusAfter.current = countRef.current;
-                setDeletedName(name(deleting));
-                closeDialog();
-              },
-            })
-          }
         >
-          <p>{t('orga.followUp.activity.deleteBody', { name: name(deleting) })}</p>
+          <p>{t('orga.followUp.activity.deleteBody', { name: name(deletion.target) })}</p>
         </ConfirmDialog>
       ) : null}
-      {confirmingAll ? (
-        <ConfirmDialog
-          title={t('orga.followUp.reminders.confirmTitle')}
-          confirmLabel={t('orga.followUp.reminders.confirm')}
-          busy={remindAll.isPending}
-          error={remindAll.error}
-          onCancel={() => setConfirmingAll(false)}
-          onConfirm={() =>
-            remindAll.mutate(
-              { divisions: current.divisions },
-              {
-                onSuccess: (result) => {
-                  setReminded(t('orga.followUp.reminders.sentAll', { count: result.sent, skipped: result.skipped }));
-                  setConfirmingAll(false);
-                },
-              },
-            )
-          }
-        >
+      {remindingAll.open ? (
+        <ConfirmDialog {...remindingAll.dialog} title={t('orga.followUp.reminders.confirmTitle')} confirmLabel={t('orga.followUp.reminders.confirm')}>
           <p>{t('orga.followUp.reminders.confirmBody')}</p>
         </ConfirmDialog>
       ) : null}

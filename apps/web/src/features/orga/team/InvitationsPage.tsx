@@ -6,6 +6,7 @@ import type { Invitation } from '../../../api/types';
 import { formatDateTime } from '../../shared/format/formatDate';
 import { Button } from '../../shared/ui/Button';
 import { ConfirmDialog } from '../../shared/ui/ConfirmDialog';
+import { useConfirmedAction } from '../../shared/ui/useConfirmedAction';
 import { ErrorSummary } from '../../shared/ui/ErrorSummary';
 import { Loading } from '../../shared/ui/Loading';
 import { Notice } from '../../shared/ui/Notice';
@@ -23,7 +24,6 @@ export function InvitationsPage() {
   const timeZone = useOrganizationTimeZone();
   const invitations = useInvitations(organizationId);
   const client = useQueryClient();
-  const [toCancel, setToCancel] = useState<Invitation | null>(null);
   const [resentTo, setResentTo] = useState<string | null>(null);
 
   const refresh = () => client.invalidateQueries({ queryKey: invitationsKey(organizationId) });
@@ -36,11 +36,9 @@ export function InvitationsPage() {
   });
   const cancel = useMutation({
     mutationFn: (invitation: Invitation) => api.delete(`/api/organizations/${organizationId}/invitations/${invitation.id}`),
-    onSuccess: async () => {
-      await refresh();
-      setToCancel(null);
-    },
+    onSuccess: refresh,
   });
+  const cancellation = useConfirmedAction(cancel, (invitation: Invitation) => invitation);
 
   return (
     <Page title={t('orga.team.invitations.title')} heading={t('orga.team.title')} testId="invitations-page">
@@ -79,7 +77,7 @@ export function InvitationsPage() {
                     </Button>
                     <Button
                       variant="danger"
-                      onClick={() => setToCancel(invitation)}
+                      onClick={() => cancellation.ask(invitation)}
                       aria-label={t('orga.team.invitations.cancelLabel', { email: invitation.email })}
                     >
                       {t('orga.team.invitations.cancel')}
@@ -91,19 +89,9 @@ export function InvitationsPage() {
           </table>
         </TableScroll>
       ) : null}
-      {toCancel ? (
-        <ConfirmDialog
-          title={t('orga.team.invitations.cancelTitle')}
-          confirmLabel={t('orga.team.invitations.cancelConfirm')}
-          onConfirm={() => cancel.mutate(toCancel)}
-          onCancel={() => {
-            cancel.reset();
-            setToCancel(null);
-          }}
-          busy={cancel.isPending}
-          error={cancel.error}
-        >
-          <p>{t('orga.team.invitations.cancelText', { email: toCancel.email })}</p>
+      {cancellation.target ? (
+        <ConfirmDialog {...cancellation.dialog} title={t('orga.team.invitations.cancelTitle')} confirmLabel={t('orga.team.invitations.cancelConfirm')}>
+          <p>{t('orga.team.invitations.cancelText', { email: cancellation.target.email })}</p>
         </ConfirmDialog>
       ) : null}
     </Page>

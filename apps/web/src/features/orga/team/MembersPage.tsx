@@ -5,6 +5,7 @@ import { api } from '../../../api/client';
 import type { Member } from '../../../api/types';
 import { Button } from '../../shared/ui/Button';
 import { ConfirmDialog } from '../../shared/ui/ConfirmDialog';
+import { useConfirmedAction } from '../../shared/ui/useConfirmedAction';
 import { ErrorSummary } from '../../shared/ui/ErrorSummary';
 import { Loading } from '../../shared/ui/Loading';
 import { Page } from '../../shared/ui/Page';
@@ -16,7 +17,7 @@ import { membersKey, useMembers } from './teamQueries';
 import { TeamTabs } from './TeamTabs';
 import { TableScroll } from '../../shared/ui/TableScroll';
 
-type Action = { kind: 'role' | 'remove' | 'leave'; member: Member } | null;
+type Action = { kind: 'role' | 'leave'; member: Member } | null;
 
 export function MembersPage() {
   const { t } = useTranslation();
@@ -28,16 +29,10 @@ export function MembersPage() {
 
   const remove = useMutation({
     mutationFn: (member: Member) => api.delete(`/api/organizations/${organizationId}/members/${member.id}`),
-    onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: membersKey(organizationId) });
-      setAction(null);
-    },
+    onSuccess: () => client.invalidateQueries({ queryKey: membersKey(organizationId) }),
   });
-
-  function close() {
-    remove.reset();
-    setAction(null);
-  }
+  const removal = useConfirmedAction(remove, (member: Member) => member);
+  const close = () => setAction(null);
 
   return (
     <Page title={t('orga.team.members.title')} heading={t('orga.team.title')} testId="members-page">
@@ -74,7 +69,7 @@ export function MembersPage() {
                           {t('orga.team.members.leave.button')}
                         </Button>
                       ) : (
-                        <Button variant="danger" onClick={() => setAction({ kind: 'remove', member })} aria-label={t('orga.team.members.remove.label', { name })}>
+                        <Button variant="danger" onClick={() => removal.ask(member)} aria-label={t('orga.team.members.remove.label', { name })}>
                           {t('orga.team.members.remove.button')}
                         </Button>
                       )}
@@ -87,16 +82,9 @@ export function MembersPage() {
         </TableScroll>
       ) : null}
       {action?.kind === 'role' ? <ChangeRoleDialog organizationId={organizationId} member={action.member} onClose={close} /> : null}
-      {action?.kind === 'remove' ? (
-        <ConfirmDialog
-          title={t('orga.team.members.remove.title')}
-          confirmLabel={t('orga.team.members.remove.confirm')}
-          onConfirm={() => remove.mutate(action.member)}
-          onCancel={close}
-          busy={remove.isPending}
-          error={remove.error}
-        >
-          <p>{t('orga.team.members.remove.text', { name: `${action.member.firstName} ${action.member.lastName}` })}</p>
+      {removal.target ? (
+        <ConfirmDialog {...removal.dialog} title={t('orga.team.members.remove.title')} confirmLabel={t('orga.team.members.remove.confirm')}>
+          <p>{t('orga.team.members.remove.text', { name: `${removal.target.firstName} ${removal.target.lastName}` })}</p>
         </ConfirmDialog>
       ) : null}
       {action?.kind === 'leave' ? <LeaveOrganizationDialog onClose={close} /> : null}

@@ -4,7 +4,7 @@ import { Button } from './Button';
 import { Dialog } from './Dialog';
 import { ErrorSummary } from './ErrorSummary';
 
-interface ConfirmDialogProps {
+export interface ConfirmDialogProps {
   title: string;
   children: ReactNode;
   confirmLabel: string;
