@@ -1,9 +1,9 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { Candidate, Invitation, Sitting } from '@jalon/contracts';
+import type { Campaign, Candidate, Invitation, Sitting } from '@jalon/contracts';
 import { aMe, errorBody, fakeApi, on, ORGANIZATION_ID, renderAt } from './support';
 
-// « Ask, then act » (useConfirmedAction) through two of the pages that use it.
+// « Ask, then act » (useConfirmedAction) through three of the pages that use it.
 
 const centreMe = aMe();
 centreMe.memberships[0]!.organization.features = ['CERTIFICATION_CENTER'];
@@ -114,5 +114,61 @@ describe('asking before an action', () => {
     await waitFor(() => expect(screen.getAllByTestId('invitation-row')).toHaveLength(1));
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(calls.filter((call) => call.method === 'DELETE').map((call) => call.path)).toEqual([`${invitationsPath}/${david.id}`]);
+  });
+
+  it('runs nothing irreversible before the box is ticked, and « Annuler » forgets the tick', async () => {
+    const alice = { id: aMe().id, firstName: 'Alice', lastName: 'Martin' };
+    const campaign: Campaign = {
+      id: '33333333-3333-4333-8333-333333333333',
+      organizationId: ORGANIZATION_ID,
+      type: 'PROFILES_COLLECTION',
+      name: 'Profils 3e A',
+      code: 'ABCDEF234',
+      directLink: 'http://jalon.test/campagnes/ABCDEF234',
+      targetProfile: null,
+      title: null,
+      customLandingPageText: null,
+      customResultPageText: null,
+      customResultPageButtonText: null,
+      customResultPageButtonUrl: null,
+      externalIdLabel: null,
+      externalIdType: null,
+      multipleSendings: false,
+      owner: alice,
+      creator: alice,
+      createdAt: '2026-03-01T10:00:00.000Z',
+      archivedAt: null,
+      participantCount: 0,
+      sharedCount: 0,
+      canManage: true,
+    };
+    const calls = fakeApi(
+      on('GET', '/api/me', { status: 200, body: aMe() }),
+      on('GET', `/api/organizations/${ORGANIZATION_ID}/members`, { status: 200, body: { members: [] } }),
+      on('GET', `/api/campaigns/${campaign.id}`, { status: 200, body: campaign }),
+      on('DELETE', `/api/campaigns/${campaign.id}`, { status: 204 }),
+      on('GET', new RegExp(`^/api/organizations/${ORGANIZATION_ID}/campaigns`), { status: 200, body: { items: [], page: 1, pageSize: 50, total: 0 } }),
+    );
+    renderAt(`/orga/campagnes/${campaign.id}/parametres`);
+    const remove = await screen.findByTestId('delete-campaign');
+
+    fireEvent.click(remove);
+    let dialog = screen.getByRole('dialog', { name: 'Supprimer la campagne « Profils 3e A » ?' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Supprimer définitivement' }));
+    expect(within(dialog).getByText('Cochez la case pour confirmer la suppression.')).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole('checkbox', { name: 'J’ai compris que cette suppression est définitive' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Annuler' }));
+
+    fireEvent.click(remove);
+    dialog = screen.getByRole('dialog');
+    const box = within(dialog).getByRole<HTMLInputElement>('checkbox', { name: 'J’ai compris que cette suppression est définitive' });
+    expect(box.checked).toBe(false);
+    expect(within(dialog).queryByText('Cochez la case pour confirmer la suppression.')).toBeNull();
+    expect(calls.some((call) => call.method === 'DELETE')).toBe(false);
+
+    fireEvent.click(box);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Supprimer définitivement' }));
+    expect((await screen.findByTestId('campaign-deleted')).textContent).toBe('La campagne « Profils 3e A » est supprimée.');
+    expect(calls.filter((call) => call.method === 'DELETE')).toHaveLength(1);
   });
 });

@@ -37,7 +37,7 @@ function SittingReview({ detail }: { detail: JurySittingDetail }) {
   const { t, i18n } = useTranslation();
   const { sitting, courses } = detail;
   const [reviewed, setReviewed] = useState<string | null>(null);
-  const publication = useConfirmedAction(usePublishSitting(sitting.id), () => undefined);
+  const publication = useConfirmedAction(usePublishSitting(sitting.id), { variables: () => undefined });
   const published = sitting.status === 'published';
   const course = courses.find((c) => c.courseId === reviewed);
   const caption = t('certificationResults.admin.candidates');
@@ -135,7 +135,7 @@ function CourseReview({ course, published, onClose }: { course: JuryCourse; publ
   const headingId = useId();
   const neutralization = useNeutralization(course.courseId);
   const decision = useJuryDecision(course.courseId);
-  const cancellation = useConfirmedAction(decision, () => ({ cancelled: true }));
+  const cancellation = useConfirmedAction(decision, { variables: () => ({ cancelled: true }) });
   const [publicComment, setPublicComment] = useState(course.publicComment ?? '');
   const [internalComment, setInternalComment] = useState(course.internalComment ?? '');
   const [saved, setSaved] = useState(false);

@@ -20,7 +20,7 @@ export function CandidatesPanel({ sitting }: { sitting: Sitting }) {
   const { centre } = useCertif();
   const organizationId = centre.organization.id;
   const candidates = useCandidates(organizationId, sitting.id);
-  const removal = useConfirmedAction(useRemoveCandidate(organizationId, sitting.id), (candidate: Candidate) => candidate.id);
+  const removal = useConfirmedAction(useRemoveCandidate(organizationId, sitting.id), { variables: (candidate: Candidate) => candidate.id });
   const [dialog, setDialog] = useState<'hand' | 'class' | null>(null);
   const [enrolled, setEnrolled] = useState<number | null>(null);
   // The row's button is gone once the action succeeds: focus comes back here, not to the page's top.

@@ -29,7 +29,7 @@ export function ConsolePanel({ sitting }: { sitting: Sitting }) {
   const open = sitting.status === 'created';
   const view = useConsole(organizationId, sitting.id, open);
   const authorize = useAuthorize(organizationId, sitting.id);
-  const ending = useConfirmedAction(useEndTest(organizationId, sitting.id), (candidate: ConsoleCandidate) => candidate.id);
+  const ending = useConfirmedAction(useEndTest(organizationId, sitting.id), { variables: (candidate: ConsoleCandidate) => candidate.id });
   const resolve = useResolveReport(organizationId, sitting.id);
   const [finalizing, setFinalizing] = useState(false);
   // The row's button is gone once the action succeeds: focus comes back here, not to the page's top.

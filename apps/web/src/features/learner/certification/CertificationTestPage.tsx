@@ -47,7 +47,7 @@ function CertificationTest() {
 function RunningTest({ course, step, onTimeOver }: { course: CertificationCourse; step: Exclude<CertificationStep, { kind: 'end' }>; onTimeOver: () => void }) {
   const { t } = useTranslation();
   const [reporting, setReporting] = useState(false);
-  const ending = useConfirmedAction(useEndCourse(course.id), () => undefined);
+  const ending = useConfirmedAction(useEndCourse(course.id), { variables: () => undefined });
   const position = step.answerCount + 1;
   const heading = t('learner.certificationTest.test.position', { position, count: CERTIFICATION_MAX_ANSWERS });
 

@@ -25,7 +25,7 @@ function CompetenceDetails() {
   const profile = useProfile();
   const details = useCompetenceDetails(competenceId);
   const reset = useResetCompetence(competenceId);
-  const resetting = useConfirmedAction(reset, () => undefined);
+  const resetting = useConfirmedAction(reset, { variables: () => undefined });
   // Set by the last checkpoint of a self-evaluation: this page is then its end page (§7).
   const finished = (useLocation().state as { evaluationFinished?: boolean } | null)?.evaluationFinished === true;
   if (profile.error) {

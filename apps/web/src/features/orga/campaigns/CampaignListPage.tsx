@@ -9,6 +9,7 @@ import { formatDate } from '../../shared/format/formatDate';
 import { Button } from '../../shared/ui/Button';
 import { CheckboxField } from '../../shared/ui/CheckboxField';
 import { ConfirmDialog } from '../../shared/ui/ConfirmDialog';
+import { useConfirmedAction } from '../../shared/ui/useConfirmedAction';
 import { ErrorSummary } from '../../shared/ui/ErrorSummary';
 import { Loading } from '../../shared/ui/Loading';
 import { Notice } from '../../shared/ui/Notice';
@@ -44,9 +45,6 @@ export function CampaignListPage({ scope }: { scope: 'mine' | 'all' }) {
   const archived = params.get('statut') === ARCHIVED;
   const [draft, setDraft] = useState({ search, owner, archived });
   const [selected, setSelected] = useState<string[]>([]);
-  const [confirming, setConfirming] = useState(false);
-  const [confirmed, setConfirmed] = useState(false);
-  const [confirmError, setConfirmError] = useState<string | undefined>();
 
   const campaigns = useCampaigns(organizationId, { search, ownerId: owner, status: archived ? 'ARCHIVED' : 'ACTIVE', page, pageSize });
   const members = useMembers(organizationId);
@@ -54,11 +52,12 @@ export function CampaignListPage({ scope }: { scope: 'mine' | 'all' }) {
 
   const remove = useMutation({
     mutationFn: (campaignIds: string[]) => api.post(`/api/organizations/${organizationId}/campaigns/delete`, { campaignIds }),
-    onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: campaignListKey(organizationId) });
-      setSelected([]);
-      closeDialog();
-    },
+    onSuccess: () => client.invalidateQueries({ queryKey: campaignListKey(organizationId) }),
+  });
+  const deletion = useConfirmedAction(remove, {
+    variables: (campaignIds: string[]) => campaignIds,
+    onSuccess: () => setSelected([]),
+    mustAcknowledge: t('orga.campaigns.delete.mustConfirm'),
   });
 
   function update(next: Record<string, string>) {
@@ -74,21 +73,6 @@ export function CampaignListPage({ scope }: { scope: 'mine' | 'all' }) {
       statut: draft.archived ? ARCHIVED : '',
       page: '',
     });
-  }
-
-  function closeDialog() {
-    setConfirming(false);
-    setConfirmed(false);
-    setConfirmError(undefined);
-    remove.reset();
-  }
-
-  function confirmDelete() {
-    if (!confirmed) {
-      setConfirmError(t('orga.campaigns.delete.mustConfirm'));
-      return;
-    }
-    remove.mutate(selected);
   }
 
   const toggle = (id: string, on: boolean) => setSelected((current) => (on ? [...current, id] : current.filter((other) => other !== id)));
@@ -137,7 +121,7 @@ export function CampaignListPage({ scope }: { scope: 'mine' | 'all' }) {
               {t('orga.campaigns.list.count', { count: data.total })}
             </p>
             {selected.length > 0 ? (
-              <Button variant="danger" onClick={() => setConfirming(true)} data-testid="bulk-delete">
+              <Button variant="danger" onClick={() => deletion.ask(selected)} data-testid="bulk-delete">
                 {t('orga.campaigns.list.deleteSelection', { count: selected.length })}
               </Button>
             ) : null}
@@ -195,26 +179,10 @@ export function CampaignListPage({ scope }: { scope: 'mine' | 'all' }) {
           <Pagination list={data} />
         </>
       ) : null}
-      {confirming ? (
-        <ConfirmDialog
-          title={t('orga.campaigns.delete.titleMany', { count: selected.length })}
-          confirmLabel={t('orga.campaigns.delete.confirm')}
-          onConfirm={confirmDelete}
-          onCancel={closeDialog}
-          busy={remove.isPending}
-          error={remove.error}
-        >
+      {deletion.target ? (
+        <ConfirmDialog {...deletion.dialog} title={t('orga.campaigns.delete.titleMany', { count: deletion.target.length })} confirmLabel={t('orga.campaigns.delete.confirm')}>
           <p>{t('orga.campaigns.delete.text')}</p>
-          <CheckboxField
-            label={t('orga.campaigns.delete.acknowledge')}
-            name="acknowledge"
-            checked={confirmed}
-            onChange={(value) => {
-              setConfirmed(value);
-              setConfirmError(undefined);
-            }}
-            error={confirmError}
-          />
+          <CheckboxField {...deletion.acknowledgement} label={t('orga.campaigns.delete.acknowledge')} name="acknowledge" />
         </ConfirmDialog>
       ) : null}
     </Page>

@@ -148,15 +148,17 @@ function ParticipantsTable({ summary }: { summary: ActivitySummary }) {
   const name = (row: ActivityRow) => `${row.firstName} ${row.lastName}`;
   const showDivision = summary.divisions.length > 0;
   const showGroup = summary.groups.length > 0;
-  const deletion = useConfirmedAction(useDeleteParticipation(campaign.id), (row: ActivityRow) => row.participationId, (_deleted, row) => {
-    focusAfter.current = countRef.current;
-    setDeletedName(name(row));
+  const deletion = useConfirmedAction(useDeleteParticipation(campaign.id), {
+    variables: (row: ActivityRow) => row.participationId,
+    onSuccess: (_deleted, row) => {
+      focusAfter.current = countRef.current;
+      setDeletedName(name(row));
+    },
   });
-  const remindingAll = useConfirmedAction(
-    remindAll,
-    () => ({ divisions: current.divisions }),
-    (result) => setReminded(t('orga.followUp.reminders.sentAll', { count: result.sent, skipped: result.skipped })),
-  );
+  const remindingAll = useConfirmedAction(remindAll, {
+    variables: () => ({ divisions: current.divisions }),
+    onSuccess: (result) => setReminded(t('orga.followUp.reminders.sentAll', { count: result.sent, skipped: result.skipped })),
+  });
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

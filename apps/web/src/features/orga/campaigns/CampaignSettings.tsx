@@ -8,6 +8,7 @@ import { useApiErrors } from '../../shared/errors/useApiErrors';
 import { Button } from '../../shared/ui/Button';
 import { CheckboxField } from '../../shared/ui/CheckboxField';
 import { ConfirmDialog } from '../../shared/ui/ConfirmDialog';
+import { useConfirmedAction } from '../../shared/ui/useConfirmedAction';
 import { ErrorSummary } from '../../shared/ui/ErrorSummary';
 import { Form } from '../../shared/ui/Form';
 import { Notice } from '../../shared/ui/Notice';
@@ -27,7 +28,6 @@ export function CampaignSettings() {
   const navigate = useNavigate();
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
-  const [deleting, setDeleting] = useState(false);
 
   const refresh = async (next: Campaign) => {
     client.setQueryData(campaignKey(next.id), next);
@@ -41,6 +41,16 @@ export function CampaignSettings() {
       void navigate(`/orga/campagnes/${copy.id}/parametres`);
     },
   });
+  const remove = useMutation({
+    mutationFn: () => api.delete(`/api/campaigns/${campaign.id}`),
+    onSuccess: async () => {
+      client.removeQueries({ queryKey: campaignKey(campaign.id) });
+      await client.invalidateQueries({ queryKey: campaignListKey(campaign.organizationId) });
+      void navigate('/orga/campagnes/les-miennes', { state: { deleted: campaign.name } });
+    },
+  });
+  // Deleting cannot be undone (§4.4), so the dialog asks for an explicit tick before it acts.
+  const deletion = useConfirmedAction(remove, { variables: () => undefined, mustAcknowledge: t('orga.campaigns.delete.mustConfirm') });
 
   return (
     <section aria-labelledby="campaign-settings-title" data-testid="campaign-settings">
@@ -84,7 +94,7 @@ export function CampaignSettings() {
               {t('orga.campaigns.settings.duplicate')}
             </Button>
             {campaign.canManage ? (
-              <Button variant="danger" onClick={() => setDeleting(true)} data-testid="delete-campaign">
+              <Button variant="danger" onClick={() => deletion.ask()} data-testid="delete-campaign">
                 {t('orga.campaigns.settings.delete')}
               </Button>
             ) : null}
@@ -92,7 +102,12 @@ export function CampaignSettings() {
           {campaign.canManage ? null : <p data-testid="campaign-read-only">{t('orga.campaigns.settings.readOnly')}</p>}
         </>
       )}
-      {deleting ? <DeleteCampaignDialog campaign={campaign} onClose={() => setDeleting(false)} /> : null}
+      {deletion.open ? (
+        <ConfirmDialog {...deletion.dialog} title={t('orga.campaigns.delete.title', { name: campaign.name })} confirmLabel={t('orga.campaigns.delete.confirm')}>
+          <p>{t('orga.campaigns.delete.text')}</p>
+          <CheckboxField {...deletion.acknowledgement} label={t('orga.campaigns.delete.acknowledge')} name="acknowledge" />
+        </ConfirmDialog>
+      ) : null}
     </section>
   );
 }
@@ -168,44 +183,5 @@ function EditCampaignForm({ campaign, onDone, onCancel }: { campaign: Campaign; 
         </Button>
       </div>
     </Form>
-  );
-}
-
-/** Deleting cannot be undone (§4.4), so the dialog asks for an explicit tick before it acts. */
-function DeleteCampaignDialog({ campaign, onClose }: { campaign: Campaign; onClose: () => void }) {
-  const { t } = useTranslation();
-  const client = useQueryClient();
-  const navigate = useNavigate();
-  const [confirmed, setConfirmed] = useState(false);
-  const [confirmError, setConfirmError] = useState<string | undefined>();
-  const remove = useMutation({
-    mutationFn: () => api.delete(`/api/campaigns/${campaign.id}`),
-    onSuccess: async () => {
-      client.removeQueries({ queryKey: campaignKey(campaign.id) });
-      await client.invalidateQueries({ queryKey: campaignListKey(campaign.organizationId) });
-      void navigate('/orga/campagnes/les-miennes', { state: { deleted: campaign.name } });
-    },
-  });
-  return (
-    <ConfirmDialog
-      title={t('orga.campaigns.delete.title', { name: campaign.name })}
-      confirmLabel={t('orga.campaigns.delete.confirm')}
-      onConfirm={() => (confirmed ? remove.mutate() : setConfirmError(t('orga.campaigns.delete.mustConfirm')))}
-      onCancel={onClose}
-      busy={remove.isPending}
-      error={remove.error}
-    >
-      <p>{t('orga.campaigns.delete.text')}</p>
-      <CheckboxField
-        label={t('orga.campaigns.delete.acknowledge')}
-        name="acknowledge"
-        checked={confirmed}
-        onChange={(value) => {
-          setConfirmed(value);
-          setConfirmError(undefined);
-        }}
-        error={confirmError}
-      />
-    </ConfirmDialog>
   );
 }

@@ -9,6 +9,7 @@ import { formatDate } from '../../shared/format/formatDate';
 import { Button } from '../../shared/ui/Button';
 import { CheckboxField } from '../../shared/ui/CheckboxField';
 import { ConfirmDialog } from '../../shared/ui/ConfirmDialog';
+import { useConfirmedAction } from '../../shared/ui/useConfirmedAction';
 import { ErrorSummary } from '../../shared/ui/ErrorSummary';
 import { Loading } from '../../shared/ui/Loading';
 import { Notice } from '../../shared/ui/Notice';
@@ -88,12 +89,16 @@ export function LearnerListPage() {
   const [draft, setDraft] = useState(current);
   const learners = useLearners(organizationId, { page, pageSize, ...current, sort: current.sort === 'name' ? '' : current.sort, order: current.order === 'asc' ? '' : current.order });
   const classes = useLearnerClasses(organizationId);
-  const remove = useDeleteLearners(organizationId);
   const [selected, setSelected] = useState<string[]>([]);
-  const [confirming, setConfirming] = useState(false);
-  const [acknowledged, setAcknowledged] = useState(false);
-  const [acknowledgeError, setAcknowledgeError] = useState<string | undefined>();
   const [deletedCount, setDeletedCount] = useState<number | null>(null);
+  const deletion = useConfirmedAction(useDeleteLearners(organizationId), {
+    variables: (learnerIds: string[]) => learnerIds,
+    onSuccess: (result) => {
+      setDeletedCount(result.deleted);
+      setSelected([]);
+    },
+    mustAcknowledge: t('orga.learners.delete.mustConfirm'),
+  });
   const countRef = useRef<HTMLParagraphElement | null>(null);
   const selectAllRef = useRef<HTMLInputElement | null>(null);
 
@@ -142,27 +147,6 @@ export function LearnerListPage() {
   function sortBy(sort: LearnerSort) {
     const order = current.sort === sort && current.order === 'asc' ? 'desc' : 'asc';
     filters.apply({ tri: sort === 'name' ? '' : sort, ordre: order === 'asc' ? '' : order });
-  }
-
-  function closeDialog() {
-    setConfirming(false);
-    setAcknowledged(false);
-    setAcknowledgeError(undefined);
-    remove.reset();
-  }
-
-  function confirmDelete() {
-    if (!acknowledged) {
-      setAcknowledgeError(t('orga.learners.delete.mustConfirm'));
-      return;
-    }
-    remove.mutate(selected, {
-      onSuccess: (result) => {
-        setDeletedCount(result.deleted);
-        setSelected([]);
-        closeDialog();
-      },
-    });
   }
 
   const name = (row: Pick<LearnerRow, 'firstName' | 'lastName'>) => `${row.firstName} ${row.lastName}`;
@@ -262,7 +246,7 @@ export function LearnerListPage() {
                   disabled={selected.length === 0}
                   onClick={() => {
                     setDeletedCount(null);
-                    setConfirming(true);
+                    deletion.ask(selected);
                   }}
                   data-testid="bulk-delete-learners"
                 >
@@ -377,27 +361,15 @@ export function LearnerListPage() {
           <Pagination list={data} />
         </>
       ) : null}
-      {confirming ? (
+      {deletion.target ? (
         <ConfirmDialog
-          title={t('orga.learners.delete.title', { count: selected.length })}
+          {...deletion.dialog}
+          title={t('orga.learners.delete.title', { count: deletion.target.length })}
           confirmLabel={t('orga.learners.delete.button')}
-          onConfirm={confirmDelete}
-          onCancel={closeDialog}
-          busy={remove.isPending}
-          error={remove.error}
           returnFocusTo={countRef}
         >
           <p>{t('orga.learners.delete.text')}</p>
-          <CheckboxField
-            label={t('orga.learners.delete.acknowledge')}
-            name="acknowledge"
-            checked={acknowledged}
-            onChange={(value) => {
-              setAcknowledged(value);
-              setAcknowledgeError(undefined);
-            }}
-            error={acknowledgeError}
-          />
+          <CheckboxField {...deletion.acknowledgement} label={t('orga.learners.delete.acknowledge')} name="acknowledge" />
         </ConfirmDialog>
       ) : null}
     </Page>

@@ -38,7 +38,7 @@ export function InvitationsPage() {
     mutationFn: (invitation: Invitation) => api.delete(`/api/organizations/${organizationId}/invitations/${invitation.id}`),
     onSuccess: refresh,
   });
-  const cancellation = useConfirmedAction(cancel, (invitation: Invitation) => invitation);
+  const cancellation = useConfirmedAction(cancel, { variables: (invitation: Invitation) => invitation });
 
   return (
     <Page title={t('orga.team.invitations.title')} heading={t('orga.team.title')} testId="invitations-page">

@@ -31,7 +31,7 @@ export function MembersPage() {
     mutationFn: (member: Member) => api.delete(`/api/organizations/${organizationId}/members/${member.id}`),
     onSuccess: () => client.invalidateQueries({ queryKey: membersKey(organizationId) }),
   });
-  const removal = useConfirmedAction(remove, (member: Member) => member);
+  const removal = useConfirmedAction(remove, { variables: (member: Member) => member });
   const close = () => setAction(null);
 
   return (
