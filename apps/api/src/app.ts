@@ -21,7 +21,7 @@ import { createRateLimiter } from './platform/rate-limit';
 import { analysisRoutes } from './modules/analysis';
 import { assessmentRoutes, indexContent } from './modules/assessment';
 import { catalogueRoutes, previewChallenge, registerContentAssets } from './modules/catalogue';
-import { certificationCourseRoutes, registerCertificationOwners } from './modules/certification-course';
+import { certificationCourseRoutes, registerCertificationOwners, scheduleOverdueCourses } from './modules/certification-course';
 import { certificationResultRoutes } from './modules/certification-results';
 import { followUpRoutes } from './modules/follow-up';
 import { learnerRoutes } from './modules/learners';
@@ -202,6 +202,7 @@ export async function buildApp({ config, content, database, clock, mailTransport
       learnerChallenge: (challengeId) => previewChallenge(content.release, challengeId).challenge,
     }),
   );
+  scheduleOverdueCourses(jobs, { db, clock, release: content.release }, app.log);
   await app.register(analysisRoutes({ db, content: contentIndex }));
   await app.register(exportRoutes({ database, clock, release: content.release }));
   const sso = { db, clock, limiter, publicUrl: config.publicUrl, secureCookies: config.publicUrl.startsWith('https://') };

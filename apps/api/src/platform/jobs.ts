@@ -11,6 +11,13 @@ export type JobHandler<T> = (data: T) => Promise<void>;
 export interface Jobs {
   register<T extends object>(queue: string, handler: JobHandler<T>): void;
   send<T extends object>(queue: string, data: T): Promise<void>;
+  /**
+   * Runs `handler` at each occurrence of a cron expression (UTC), in one process of all:
+   * pg-boss's cron pass is claimed by one process at a time and files one job per occurrence,
+   * and the queue (`exclusive`) takes no new job while one waits or runs, so a slow run is
+   * never overlapped by the next. A failed run is not retried: the next occurrence runs again.
+   */
+  every(queue: string, cron: string, handler: () => Promise<void>): void;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -26,12 +33,16 @@ export function createJobs(database: Database, log: FastifyBaseLogger): Jobs {
   boss.on('error', (error: unknown) => log.error({ err: error }, 'job queue error'));
 
   const handlers = new Map<string, JobHandler<object>>();
+  const recurring = new Map<string, { cron: string; handler: () => Promise<void> }>();
   const workers = new Map<string, string>();
   let started = false;
 
   return {
     register(queue, handler) {
       handlers.set(queue, handler as JobHandler<object>);
+    },
+    every(queue, cron, handler) {
+      recurring.set(queue, { cron, handler });
     },
     async send(queue, data) {
       await boss.send(queue, data, { retryLimit: 5, retryDelay: 10, retryBackoff: true });
@@ -48,6 +59,12 @@ export function createJobs(database: Database, log: FastifyBaseLogger): Jobs {
           for (const job of jobs) await handler(job.data);
         });
         workers.set(queue, worker);
+      }
+      for (const [queue, { cron, handler }] of recurring) {
+        await boss.createQueue(queue, { policy: 'exclusive' });
+        // Written by every process at start: the same row, replaced by the last one.
+        await boss.schedule(queue, cron, {}, { retryLimit: 0 });
+        workers.set(queue, await boss.work(queue, { pollingIntervalSeconds: POLLING_INTERVAL_S }, () => handler()));
       }
       started = true;
     },

@@ -4,12 +4,30 @@ import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Clock } from '../../platform/clock';
 import type { Db, Executor, Tx } from '../../platform/db/database';
 import { AppError } from '../../platform/http/errors';
-import { certificationAnswers, certificationCourses, certificationIssueReports, endCourseByInvigilator, resolveIssueReport } from '../certification-course';
+import {
+  certificationAnswers,
+  certificationCourses,
+  certificationIssueReports,
+  endCourseByInvigilator,
+  endOverdueCoursesOfSitting,
+  isOverdue,
+  resolveIssueReport,
+} from '../certification-course';
 import { computeResult } from '../certification-results';
 import { assertOpen, findCentreSitting, getSitting } from './sittings';
 import { certificationCandidates, certificationSittings } from './schema';
 
 type CourseRow = typeof certificationCourses.$inferSelect;
+
+/**
+ * The course as the console shows it at `now`: a test whose time ran out is finished
+ * `TIMED_OUT` already, as the candidate's next request, the minute's sweep or the finalisation
+ * will write it. The console's poll only reads, so it shows that ending without writing it.
+ */
+function courseAt(course: CourseRow | null, extraTimePercentage: number, now: Date): CourseRow | null {
+  if (!course || course.endedAt || !isOverdue(course, extraTimePercentage, now)) return course;
+  return { ...course, endedAt: now, endReason: 'TIMED_OUT', servedChallengeId: null, servedAt: null, pausedAt: null };
+}
 
 /** Where a candidate stands (`certification.md` §3): entry, authorisation, the test, a pause for a report. */
 function stateOf(candidate: { userId: string | null; authorizedAt: Date | null }, course: CourseRow | null): ConsoleState {
@@ -21,8 +39,8 @@ function stateOf(candidate: { userId: string | null; authorizedAt: Date | null }
   return 'NOT_STARTED';
 }
 
-/** The console's live list, read again by the page every few seconds. */
-export async function sittingConsole(executor: Executor, organizationId: string, sittingId: string): Promise<SittingConsole> {
+/** The console's live list, read again by the page every few seconds: it writes nothing. */
+export async function sittingConsole(executor: Executor, organizationId: string, sittingId: string, now: Date): Promise<SittingConsole> {
   const sitting = await getSitting(executor, organizationId, sittingId);
   const rows = await executor
     .select({ candidate: certificationCandidates, course: certificationCourses })
@@ -51,7 +69,8 @@ export async function sittingConsole(executor: Executor, organizationId: string,
       reports.set(report.courseId, list);
     }
   }
-  const candidates: ConsoleCandidate[] = rows.map(({ candidate, course }) => {
+  const candidates: ConsoleCandidate[] = rows.map(({ candidate, course: stored }) => {
+    const course = courseAt(stored, candidate.extraTimePercentage, now);
     const state = stateOf(candidate, course);
     const answerCount = course ? (answerCounts.get(course.id) ?? 0) : 0;
     return {
@@ -73,8 +92,9 @@ export async function sittingConsole(executor: Executor, organizationId: string,
 }
 
 /**
- * « Finaliser la session » (`certification.md` §3.6): refused while a test runs; every
- * test of the sitting is scored, then the sitting waits for an instance admin to publish it.
+ * « Finaliser la session » (`certification.md` §3.6): the tests whose time ran out end
+ * `TIMED_OUT` first; refused while another test runs; then every test of the sitting is
+ * scored, and the sitting waits for an instance admin to publish it, all in one transaction.
  * The sitting row stays locked meanwhile, so no test starts (the start locks it too) and
  * a second click waits, then finds it finalised.
  */
@@ -85,9 +105,10 @@ export async function finalizeSitting(
 ): Promise<void> {
   const sitting = await findCentreSitting(tx, input.organizationId, input.sittingId, true);
   assertOpen(sitting);
+  const now = deps.clock.now();
+  await endOverdueCoursesOfSitting(tx, sitting.id, now);
   const courses = await tx.select().from(certificationCourses).where(eq(certificationCourses.sittingId, sitting.id));
   if (courses.some((course) => course.endedAt === null)) throw new AppError('SITTING_HAS_TESTS_IN_PROGRESS');
-  const now = deps.clock.now();
   for (const course of courses) await computeResult(tx, course.id, now, deps.release);
   await tx
     .update(certificationSittings)

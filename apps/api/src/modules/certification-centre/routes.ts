@@ -24,7 +24,6 @@ import { z } from 'zod';
 import type { Clock } from '../../platform/clock';
 import type { Db } from '../../platform/db/database';
 import type { ContentIndex } from '../assessment';
-import { endOverdueCourses } from '../certification-course';
 import { enrolByHand, enrolFromRoster, listCandidates, removeCandidate, roster } from './candidates';
 import { centreOnly } from './centre';
 import { endTest, finalizeSitting, resolveReport, sittingConsole } from './console';
@@ -108,16 +107,9 @@ export function certificationCentreRoutes(deps: CertificationCentreDeps) {
       return reply.status(204).send(null);
     });
 
-    /** Tests whose time ran out while the candidate sent nothing (a closed laptop) end before the console or finalisation reads them. */
-    async function endOverdue(organizationId: string, sittingId: string) {
-      await getSitting(db, organizationId, sittingId);
-      await endOverdueCourses(db, sittingId, clock.now(), deps.release);
-    }
-
     r.get(`${sitting}/console`, { ...guard, schema: { tags, params: sittingParamsSchema, response: { 200: sittingConsoleSchema } } }, async (request) => {
       const { organizationId, sittingId } = request.params;
-      await endOverdue(organizationId, sittingId);
-      return sittingConsole(db, organizationId, sittingId);
+      return sittingConsole(db, organizationId, sittingId, clock.now());
     });
 
     r.post(
@@ -126,7 +118,7 @@ export function certificationCentreRoutes(deps: CertificationCentreDeps) {
       async (request) => {
         const { organizationId, sittingId, candidateId } = request.params;
         await endTest(db, deps, { organizationId, sittingId, candidateId });
-        return sittingConsole(db, organizationId, sittingId);
+        return sittingConsole(db, organizationId, sittingId, clock.now());
       },
     );
 
@@ -136,7 +128,7 @@ export function certificationCentreRoutes(deps: CertificationCentreDeps) {
       async (request) => {
         const { organizationId, sittingId, reportId } = request.params;
         await resolveReport(db, clock, { organizationId, sittingId, reportId, resolution: request.body.resolution, userId: request.session!.userId });
-        return sittingConsole(db, organizationId, sittingId);
+        return sittingConsole(db, organizationId, sittingId, clock.now());
       },
     );
 
@@ -146,7 +138,7 @@ export function certificationCentreRoutes(deps: CertificationCentreDeps) {
       async (request) => {
         const { organizationId, sittingId, candidateId } = request.params;
         await db.transaction((tx) => authorizeCandidate(tx, clock, { organizationId, sittingId, candidateId }));
-        return sittingConsole(db, organizationId, sittingId);
+        return sittingConsole(db, organizationId, sittingId, clock.now());
       },
     );
 
@@ -155,7 +147,6 @@ export function certificationCentreRoutes(deps: CertificationCentreDeps) {
       { ...guard, schema: { tags, params: sittingParamsSchema, body: finalizeSittingBodySchema, response: { 200: sittingSchema } } },
       async (request) => {
         const { organizationId, sittingId } = request.params;
-        await endOverdue(organizationId, sittingId);
         await db.transaction((tx) => finalizeSitting(tx, deps, { organizationId, sittingId, userId: request.session!.userId, comment: request.body.comment }));
         return getSitting(db, organizationId, sittingId);
       },

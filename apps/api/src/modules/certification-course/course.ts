@@ -10,7 +10,7 @@ import { assessmentSeedFromId, CERTIFICATION_FLASH, createRandom, nextFlashStep,
 import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { Release } from '@jalon/content';
 import type { Clock } from '../../platform/clock';
-import type { Db, Executor } from '../../platform/db/database';
+import type { Db, Executor, Tx } from '../../platform/db/database';
 import { AppError } from '../../platform/http/errors';
 import type { ContentIndex } from '../assessment';
 import { certificationCandidates } from '../certification-centre/schema';
@@ -112,6 +112,22 @@ export async function markEnded(executor: Executor, courseId: string, reason: Ce
     .where(and(eq(certificationCourses.id, courseId), isNull(certificationCourses.endedAt)))
     .returning({ id: certificationCourses.id });
   return ended.length > 0;
+}
+
+/**
+ * Ends `TIMED_OUT` a course whose time is up, reading it under its row lock so that an answer,
+ * a pause or another process's sweep committed meanwhile is seen; false when it had ended or
+ * still has time. The caller's transaction scores it, or not (finalisation scores every course).
+ */
+export async function endIfOverdue(tx: Tx, courseId: string, now: Date): Promise<boolean> {
+  const [row] = await tx
+    .select({ course: certificationCourses, extra: certificationCandidates.extraTimePercentage })
+    .from(certificationCourses)
+    .innerJoin(certificationCandidates, eq(certificationCandidates.id, certificationCourses.candidateId))
+    .where(eq(certificationCourses.id, courseId))
+    .for('update', { of: certificationCourses });
+  if (!row || row.course.endedAt || !isOverdue(row.course, row.extra, now)) return false;
+  return markEnded(tx, courseId, 'TIMED_OUT', now);
 }
 
 /** The result is written by the results module; a failure there leaves the course ended and the result to recompute. */

@@ -5,5 +5,7 @@
  */
 export { certificationCourseRoutes } from './routes';
 export { registerCertificationOwners } from './owners';
-export { endCourseByInvigilator, endOverdueCourses, resolveIssueReport } from './invigilation';
+export { isOverdue } from './course';
+export { endCourseByInvigilator, endOverdueCourses, endOverdueCoursesOfSitting, resolveIssueReport } from './invigilation';
+export { OVERDUE_COURSES_QUEUE, scheduleOverdueCourses } from './overdue-job';
 export { certificationAnswers, certificationCourses, certificationIssueReports } from './schema';
