@@ -1,12 +1,14 @@
-import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Candidate, Roster, Sitting, SittingConsole, SittingsPage } from '@jalon/contracts';
 import { knowledgeElements } from '../src/modules/assessment/schema';
 import { certificationCandidates, certificationSittings } from '../src/modules/certification-centre/schema';
 import { findCandidateForEntry } from '../src/modules/certification-centre';
+import { OVERDUE_COURSES_QUEUE } from '../src/modules/certification-course';
 import { certificationAnswers, certificationCourses, certificationIssueReports } from '../src/modules/certification-course/schema';
 import { certificationResults } from '../src/modules/certification-results/schema';
 import { organizationFeatures } from '../src/modules/organizations';
+import { queryRows } from '../src/platform/db/database';
 import { createLearner } from './support/campaign-factory';
 import { createTeam, createUser, PASSWORD } from './support/factory';
 import { Agent, errorCodes } from './support/http';
@@ -391,5 +393,24 @@ describe('invigilator console', () => {
     expect(finalized.body).toMatchObject({ status: 'finalized', finalizationComment: null });
     const [result] = await db.select().from(certificationResults).where(eq(certificationResults.courseId, started.body.courseId));
     expect(result).toMatchObject({ status: 'rejected', answerCount: 0 });
+  });
+
+  it('has the tests whose time ran out ended every minute by a pg-boss job, run by the app’s worker', async () => {
+    const schedules = await queryRows<{ name: string; cron: string }>(t.database.db, sql`select name, cron from pgboss.schedule`);
+    expect(schedules).toContainEqual({ name: OVERDUE_COURSES_QUEUE, cron: '* * * * *' });
+
+    const { sitting, ids, users } = await sittingWithFour();
+    const forgotten = await course(sitting.id, ids.Encours!, users.Encours!, { answers: 2 });
+    // Started two hours ago by the real clock, which this app's jobs run on.
+    await t.database.db.update(certificationCourses).set({ startedAt: new Date(Date.now() - 120 * 60_000) }).where(eq(certificationCourses.id, forgotten.id));
+    await t.jobs.send(OVERDUE_COURSES_QUEUE, {});
+    await vi.waitFor(
+      async () => {
+        const [row] = await t.database.db.select().from(certificationCourses).where(eq(certificationCourses.id, forgotten.id));
+        expect(row!.endReason).toBe('TIMED_OUT');
+      },
+      { timeout: 15_000, interval: 100 },
+    );
+    expect(await t.database.db.select().from(certificationResults).where(eq(certificationResults.courseId, forgotten.id))).toMatchObject([{ status: 'rejected', answerCount: 2 }]);
   });
 });

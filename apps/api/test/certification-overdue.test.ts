@@ -1,11 +1,10 @@
-import { eq, sql } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Candidate, Sitting, SittingConsole } from '@jalon/contracts';
 import { knowledgeElements } from '../src/modules/assessment';
-import { certificationCourses, endOverdueCourses, OVERDUE_COURSES_QUEUE } from '../src/modules/certification-course';
+import { certificationCourses, endOverdueCourses } from '../src/modules/certification-course';
 import { certificationResults } from '../src/modules/certification-results';
 import { organizationFeatures } from '../src/modules/organizations';
-import { queryRows } from '../src/platform/db/database';
 import { rightAnswer } from './support/campaign-factory';
 import { createTeam, createUser, PASSWORD } from './support/factory';
 import { Agent, errorCodes } from './support/http';
@@ -14,7 +13,8 @@ import { createTestApp, type TestApp } from './support/test-app';
 /**
  * A test whose time ran out while its candidate sent nothing (`certification.md` §3): the
  * console shows it finished without writing, the minute's job, the candidate's next request or
- * the finalisation end it. The jobs do not run on their own here: the tests move the clock.
+ * the finalisation end it. The jobs do not run on their own here: the tests stop the clock
+ * where they need it and call the job's sweep (its schedule is checked in certification-centre.test.ts).
  */
 let t: TestApp;
 let systemNow: () => Date;
@@ -207,30 +207,5 @@ describe('finalisation', () => {
     expect(finalized.body.status).toBe('finalized');
     expect(await courseRow(test.courseId)).toMatchObject({ endedAt: now, endReason: 'TIMED_OUT' });
     expect(await resultsOf(test.courseId)).toMatchObject([{ status: 'rejected', answerCount: 2, computedAt: now }]);
-  });
-});
-
-describe('the schedule', () => {
-  let jobsApp: TestApp;
-  beforeAll(async () => {
-    jobsApp = await createTestApp();
-  });
-  afterAll(async () => jobsApp.close());
-
-  it('runs the job every minute on pg-boss, whose worker ends the tests whose time ran out', async () => {
-    const schedules = await queryRows<{ name: string; cron: string }>(jobsApp.database.db, sql`select name, cron from pgboss.schedule`);
-    expect(schedules).toContainEqual({ name: OVERDUE_COURSES_QUEUE, cron: '* * * * *' });
-
-    const test = await runningTest(jobsApp);
-    // Started two hours ago: overdue by the real clock, which this app's jobs run on.
-    await jobsApp.database.db.update(certificationCourses).set({ startedAt: new Date(Date.now() - 120 * MINUTE) }).where(eq(certificationCourses.id, test.courseId));
-    await jobsApp.jobs.send(OVERDUE_COURSES_QUEUE, {});
-    await vi.waitFor(
-      async () => {
-        const [row] = await jobsApp.database.db.select().from(certificationCourses).where(eq(certificationCourses.id, test.courseId));
-        expect(row!.endReason).toBe('TIMED_OUT');
-      },
-      { timeout: 15_000, interval: 100 },
-    );
   });
 });
