@@ -21,15 +21,16 @@ async function signIn(email: string): Promise<string> {
   return response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
 }
 
-/** Opens a campaign's stream and collects its `data:` events until closed. */
-async function follow(cookie: string, campaignId: string, lastEventId?: number) {
+/** Opens a campaign's stream and collects its `data:` events until closed, and the last id it named (as a browser keeps it). */
+async function follow(cookie: string, campaignId: string, lastEventId?: string) {
   const controller = new AbortController();
   const response = await fetch(`${base}/api/campaigns/${campaignId}/live`, {
-    headers: { cookie, ...(lastEventId ? { 'last-event-id': String(lastEventId) } : {}) },
+    headers: { cookie, ...(lastEventId !== undefined ? { 'last-event-id': lastEventId } : {}) },
     signal: controller.signal,
   });
-  const events: { id: number; type: string; participationId: string }[] = [];
-  if (response.status !== 200) return { status: response.status, events, close: () => controller.abort(), waitFor: async () => {} };
+  const events: { id: string; type: string; participationId?: string }[] = [];
+  const seen = { lastEventId: '' };
+  if (response.status !== 200) return { status: response.status, events, seen, close: () => controller.abort(), waitFor: async () => {} };
   const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = '';
   const pump = (async () => {
@@ -42,9 +43,10 @@ async function follow(cookie: string, campaignId: string, lastEventId?: number) 
         while ((end = buffer.indexOf('\n\n')) >= 0) {
           const frame = buffer.slice(0, end);
           buffer = buffer.slice(end + 2);
-          const id = /^id: (\d+)$/m.exec(frame)?.[1];
+          const id = /^id: (.+)$/m.exec(frame)?.[1];
           const data = /^data: (.*)$/m.exec(frame)?.[1];
-          if (id && data) events.push({ id: Number(id), ...(JSON.parse(data) as { type: string; participationId: string }) });
+          if (id) seen.lastEventId = id;
+          if (id && data) events.push({ id, ...(JSON.parse(data) as { type: string; participationId?: string }) });
         }
       }
     } catch {
@@ -54,6 +56,7 @@ async function follow(cookie: string, campaignId: string, lastEventId?: number) 
   return {
     status: response.status,
     events,
+    seen,
     close: () => {
       controller.abort();
       return pump;
@@ -63,6 +66,11 @@ async function follow(cookie: string, campaignId: string, lastEventId?: number) 
       while (events.length < count) await new Promise((resolve) => setTimeout(resolve, 20));
     },
   };
+}
+
+/** Resolves once `done` holds (the stream is read asynchronously). */
+async function until(done: () => boolean) {
+  while (!done()) await new Promise((resolve) => setTimeout(resolve, 20));
 }
 
 async function startParticipation(campaign: { id: string; organizationId: string }) {
@@ -100,6 +108,50 @@ describe('live follow-up', () => {
     const again = await follow(await signIn(team.member.email), campaign.id, stream.events[1]!.id);
     await again.waitFor(2);
     expect(again.events.map((e) => e.type)).toEqual(['assessment.completed', 'participation.shared']);
+    await again.close();
+  });
+
+  it('a page reconnecting with an id this process did not give (another process, a restart) gets one resync, then the live events', async () => {
+    const team = await createTeam(t.database.db);
+    const campaign = await createCampaign(t.database.db, t.content.release, { organizationId: team.organization.id, ownerId: team.member.id });
+    const cookie = await signIn(team.member.email);
+    await startParticipation(campaign);
+
+    const first = await follow(cookie, campaign.id);
+    await until(() => first.seen.lastEventId !== '');
+    await first.close();
+    // Another process's tag, the same counter: a number alone would be taken for one of ours.
+    const [tag, counter] = first.seen.lastEventId.split('-');
+    const foreign = `${tag === '00000000' ? '11111111' : '00000000'}-${counter}`;
+    const stream = await follow(cookie, campaign.id, foreign);
+    await stream.waitFor(1);
+    const { participation } = await startParticipation(campaign);
+    await stream.waitFor(2);
+    expect(stream.events).toEqual([
+      { id: expect.stringMatching(/^[0-9a-f]{8}-\d+$/), type: 'resync' },
+      { id: expect.any(String), type: 'participation.started', participationId: participation.id },
+    ]);
+    await stream.close();
+
+    // The resync named this process's position: reconnecting with it replays exactly what followed.
+    const again = await follow(cookie, campaign.id, stream.events[0]!.id);
+    await again.waitFor(1);
+    expect(again.events.map((e) => [e.type, e.participationId])).toEqual([['participation.started', participation.id]]);
+    await again.close();
+  });
+
+  it('a page that heard nothing yet still reconnects at its position: it gets what happened meanwhile, without a resync', async () => {
+    const team = await createTeam(t.database.db);
+    const campaign = await createCampaign(t.database.db, t.content.release, { organizationId: team.organization.id, ownerId: team.member.id });
+    const cookie = await signIn(team.member.email);
+    const quiet = await follow(cookie, campaign.id);
+    await until(() => quiet.seen.lastEventId !== '');
+    await quiet.close();
+    expect(quiet.events).toEqual([]);
+    const { participation } = await startParticipation(campaign);
+    const again = await follow(cookie, campaign.id, quiet.seen.lastEventId);
+    await again.waitFor(1);
+    expect(again.events.map((e) => [e.type, e.participationId])).toEqual([['participation.started', participation.id]]);
     await again.close();
   });
 

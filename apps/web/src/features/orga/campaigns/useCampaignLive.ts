@@ -13,8 +13,8 @@ export type LiveState = 'connecting' | 'live' | 'polling';
 
 /**
  * Keeps a campaign's follow-up pages up to date without a reload (`beyond-the-reference.md`
- * §1): every event of `GET /api/campaigns/:id/live` refreshes the campaign's queries; if the
- * stream cannot stay open, they are refreshed every 15 seconds.
+ * §1): every event of `GET /api/campaigns/:id/live`, `resync` included, refreshes the campaign's
+ * queries; if the stream cannot stay open, they are refreshed every 15 seconds.
  */
 export function useCampaignLive(campaignId: string): LiveState {
   const client = useQueryClient();
@@ -44,6 +44,8 @@ export function useCampaignLive(campaignId: string): LiveState {
         if (opened) refreshSoon();
         opened = true;
       };
+      // Whatever the type: a participation's event, or `resync` when the server cannot tell what
+      // this page missed (it reconnected to another API process, or after a restart).
       source.onmessage = refreshSoon;
       source.onerror = () => {
         // The browser reconnects by itself while the stream is CONNECTING; CLOSED means it gave up.
