@@ -75,6 +75,15 @@ describe('HTTP platform', () => {
   });
 });
 
+function messageOf(read: () => unknown): string {
+  try {
+    read();
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error('the configuration was accepted');
+}
+
 describe('configuration', () => {
   it('answers per minute default to the spec’s 60; ANSWER_RATE_LIMIT_PER_MINUTE sets them and must be a positive whole number', () => {
     expect(readConfig({}).answersPerMinute).toBe(60);
@@ -88,6 +97,34 @@ describe('configuration', () => {
     for (const wrong of ['0', '-1', '1.5', '65', 'two']) expect(() => readConfig({ JALON_PROCESSES: wrong, DATABASE_URL: 'postgres://jalon@127.0.0.1/jalon' })).toThrow();
     expect(() => readConfig({ JALON_PROCESSES: '2' })).toThrow(ConfigError);
     expect(() => readConfig({ JALON_PROCESSES: '2', DATABASE_URL: '' })).toThrow(/demande PostgreSQL \(DATABASE_URL\)/);
+  });
+
+  it('a wrong variable is refused with one line per variable in French and English: its name, its value and what is expected', () => {
+    const refusal = () => readConfig({ PORT: 'x', JALON_PROCESSES: 'abc', LOG_LEVEL: 'loud', JALON_DEMO: 'on', JALON_DB_POOL_SIZE: '10' });
+    expect(refusal).toThrow(ConfigError);
+    expect(messageOf(refusal).split('\n')).toEqual([
+      "Configuration invalide : corrigez ces variables d'environnement, puis relancez Jalon (invalid configuration: fix these environment variables, then start Jalon again).",
+      '- PORT="x" : valeur attendue : un nombre entier de 0 à 65535 (expected: a whole number from 0 to 65535).',
+      "- LOG_LEVEL=\"loud\" : valeur attendue : l'une de : fatal, error, warn, info, debug, trace, silent (expected: one of: fatal, error, warn, info, debug, trace, silent).",
+      '- JALON_PROCESSES="abc" : valeur attendue : un nombre entier de 1 à 64 (expected: a whole number from 1 to 64).',
+    ]);
+  });
+
+  it('a refused address is shown without its password, whatever its shape', () => {
+    const message = messageOf(() =>
+      readConfig({
+        DATABASE_URL: 'mysql://jalon:Db-S3cret@db.example.org:3306/jalon?sslpassword=Key-S3cret',
+        SMTP_URL: 'mail:Smtp-S3cret@smtp.example.org:465',
+        JALON_PUBLIC_URL: 'ftp://jalon:Ftp-S3cret/files',
+      }),
+    );
+    expect(message).toContain('- DATABASE_URL="mysql://jalon:****@db.example.org:3306/jalon?sslpassword=****" : valeur attendue : une adresse postgres:// ou postgresql://');
+    expect(message).toContain('- SMTP_URL="mail:****@smtp.example.org:465" : valeur attendue : une adresse smtp:// ou smtps://');
+    expect(message).toContain('- JALON_PUBLIC_URL="ftp://jalon:****/files" : valeur attendue : une adresse http:// ou https://');
+    expect(message).not.toMatch(/S3cret/);
+    // Addresses of the right kind are taken as they are, an empty one means none.
+    const config = readConfig({ DATABASE_URL: 'postgresql://jalon:Db-S3cret@db.example.org/jalon', SMTP_URL: 'smtps://mail:Smtp-S3cret@smtp.example.org:465', JALON_PUBLIC_URL: '' });
+    expect([config.databaseUrl, config.smtpUrl, config.publicUrl]).toEqual(['postgresql://jalon:Db-S3cret@db.example.org/jalon', 'smtps://mail:Smtp-S3cret@smtp.example.org:465', 'http://localhost:3000']);
   });
 });
 
