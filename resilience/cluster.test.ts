@@ -209,7 +209,7 @@ describe('JALON_PROCESSES=2 on PostgreSQL', () => {
     expect(new Set(await answeredBy(output, after))).toEqual(new Set([survivor, replacement]));
   });
 
-  it('streams live campaign events from every worker, whichever wrote them', async () => {
+  it('streams live campaign events from every worker, whichever wrote them; a page reconnecting to the other worker is told to refetch', async () => {
     onTestFailed(() => console.error(`API output:\n${output.tail()}`));
     const workers = await waitForWorkers(api.pid, 2);
     const teacher = await signIn(api.url, 'dominique.roux@example.org');
@@ -222,12 +222,11 @@ describe('JALON_PROCESSES=2 on PostgreSQL', () => {
     expect(created.status).toBe(201);
     const campaignId = (JSON.parse(created.body) as { id: string }).id;
 
-    // One « Activité » page open on each worker: new connections until both have one.
-    const streams = new Map<number, { status: number; text: string; close(): void }>();
-    for (let attempt = 0; attempt < 10 && streams.size < 2; attempt++) {
+    /** Opens the campaign's live stream on a new connection; resolves with the worker that took it. */
+    const openLive = async (headers: Record<string, string> = {}) => {
       const reqId = randomUUID();
       const stream = { status: 0, text: '', close: () => {} };
-      const req = http.get(`${api.url}/api/campaigns/${campaignId}/live`, { agent: false, headers: { ...teacher.read, 'x-request-id': reqId } }, (res) => {
+      const req = http.get(`${api.url}/api/campaigns/${campaignId}/live`, { agent: false, headers: { ...teacher.read, ...headers, 'x-request-id': reqId } }, (res) => {
         stream.status = res.statusCode ?? 0;
         res.on('data', (chunk: Buffer) => {
           stream.text += chunk.toString('utf8');
@@ -238,8 +237,14 @@ describe('JALON_PROCESSES=2 on PostgreSQL', () => {
       stream.close = () => req.destroy();
       let pid: number | undefined;
       await vi.waitFor(() => expect((pid = output.pidOf(reqId, 'incoming request'))).toBeDefined(), { timeout: 10_000, interval: 50 });
-      if (streams.has(pid!)) stream.close();
-      else streams.set(pid!, stream);
+      return { pid: pid!, stream };
+    };
+    // One « Activité » page open on each worker: new connections until both have one.
+    const streams = new Map<number, { status: number; text: string; close(): void }>();
+    for (let attempt = 0; attempt < 10 && streams.size < 2; attempt++) {
+      const { pid, stream } = await openLive();
+      if (streams.has(pid)) stream.close();
+      else streams.set(pid, stream);
     }
     try {
       expect(new Set(streams.keys())).toEqual(new Set(workers));
@@ -266,6 +271,32 @@ describe('JALON_PROCESSES=2 on PostgreSQL', () => {
         },
         { timeout: 10_000, interval: 50 },
       );
+
+      // Each worker numbered the join itself, under its own tag. A page that reconnects with its
+      // last id gets, from the worker that gave it, exactly what it missed (nothing: only the
+      // position frame), and from the other worker one resync that makes it refetch everything.
+      const [first, second] = workers as [number, number];
+      const joinedFrame = new RegExp(`^id: (\\S+)\ndata: \\{"type":"participation\\.started","participationId":"${participationId}"\\}$`, 'm');
+      const lastEventId = joinedFrame.exec(streams.get(first)!.text)![1]!;
+      expect(lastEventId.split('-')[0]).not.toBe(joinedFrame.exec(streams.get(second)!.text)![1]!.split('-')[0]);
+      const reconnected = new Map<number, { status: number; text: string; close(): void }>();
+      for (let attempt = 0; attempt < 10 && reconnected.size < 2; attempt++) {
+        const { pid, stream } = await openLive({ 'last-event-id': lastEventId });
+        if (reconnected.has(pid)) stream.close();
+        else reconnected.set(pid, stream);
+      }
+      try {
+        expect(new Set(reconnected.keys())).toEqual(new Set(workers));
+        await vi.waitFor(
+          () => {
+            expect(reconnected.get(second)!.text).toMatch(/^id: \S+\ndata: \{"type":"resync"\}$/m);
+            expect(reconnected.get(first)!.text).toMatch(/^retry: \d+\nid: \S+\n\n$/);
+          },
+          { timeout: 10_000, interval: 50 },
+        );
+      } finally {
+        for (const stream of reconnected.values()) stream.close();
+      }
     } finally {
       for (const stream of streams.values()) stream.close();
     }
