@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { BackupRefusedError } from '../src/platform/db/backup';
-import { readConfig } from '../src/platform/config';
+import { ConfigError, readConfig, type Config } from '../src/platform/config';
 
 /** Exit codes shared by `db:backup` and `db:restore`. */
 export const EXIT = { ok: 0, failed: 1, usage: 2, refused: 3 } as const;
@@ -24,7 +24,15 @@ export function parseCommand(usage: string, allowForce: boolean): DbCommand {
     console.error(usage);
     process.exit(EXIT.usage);
   }
-  const config = readConfig(process.env);
+  let config: Config;
+  try {
+    config = readConfig(process.env);
+  } catch (error) {
+    // A wrong setting is the administrator's to fix: its sentence, not a stack.
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(EXIT.usage);
+  }
   return { file: path.resolve(process.env.INIT_CWD ?? process.cwd(), files[0]!), force, target: { databaseUrl: config.databaseUrl, dataDir: config.dataDir } };
 }
 
