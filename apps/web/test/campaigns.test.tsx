@@ -1,6 +1,6 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { aMe, fakeApi, on, ORGANIZATION_ID, renderAt } from './support';
+import { aCampaign, aMe, fakeApi, on, ORGANIZATION_ID, renderAt } from './support';
 
 const me = aMe({}, 'MEMBER');
 const base = [
@@ -103,22 +103,7 @@ describe('Orga campaigns', () => {
   });
 
   it('the campaign page shows the code, the direct link, the activity figures and each learner’s latest status', async () => {
-    const campaign = {
-      ...campaignRow,
-      organizationId: ORGANIZATION_ID,
-      directLink: 'http://jalon.test/campagnes/ABCDEF234',
-      targetProfile: { id: 'tp-arts', name: 'Arts plastiques cycle 4' },
-      title: null,
-      customLandingPageText: null,
-      customResultPageText: null,
-      customResultPageButtonText: null,
-      customResultPageButtonUrl: null,
-      externalIdLabel: null,
-      externalIdType: null,
-      multipleSendings: false,
-      creator: campaignRow.owner,
-      canManage: true,
-    };
+    const campaign = aCampaign({ ...campaignRow, type: 'ASSESSMENT', creator: campaignRow.owner });
     const participant = (firstName: string, status: string) => ({
       participationId: crypto.randomUUID(),
       organizationLearnerId: crypto.randomUUID(),

@@ -1,29 +1,12 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { Candidate, Sitting, SittingConsole } from '@jalon/contracts';
-import { aMe, errorBody, fakeApi, on, ORGANIZATION_ID, renderAt } from './support';
+import type { Candidate, SittingConsole } from '@jalon/contracts';
+import { aMe, aSitting, errorBody, fakeApi, on, ORGANIZATION_ID, renderAt, SITTING_ID } from './support';
 
 const centreMe = aMe();
 centreMe.memberships[0]!.organization.features = ['CERTIFICATION_CENTER', 'CERTIFICATION_RESULTS'];
 const base = `/api/organizations/${ORGANIZATION_ID}/certification/sittings`;
-const SITTING_ID = '44444444-4444-4444-8444-444444444444';
-
-const sitting: Sitting = {
-  id: SITTING_ID,
-  number: 12,
-  address: '12 rue des Écoles, Dijon',
-  room: 'CDI',
-  date: '2027-03-18',
-  time: '09:00',
-  invigilatorName: 'Mme Roux',
-  accessCode: 'KX7P4Q',
-  status: 'created',
-  candidateCount: 2,
-  finalizedAt: null,
-  finalizationComment: null,
-  publishedAt: null,
-  createdAt: '2027-02-01T08:00:00.000Z',
-};
+const sitting = aSitting({ candidateCount: 2 });
 
 function candidate(id: string, lastName: string, fields: Partial<Candidate> = {}): Candidate {
   return {

@@ -1,30 +1,14 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { Campaign, Candidate, Invitation, Sitting } from '@jalon/contracts';
-import { aMe, errorBody, fakeApi, on, ORGANIZATION_ID, renderAt } from './support';
+import type { Candidate, Invitation } from '@jalon/contracts';
+import { aCampaign, aMe, aSitting, errorBody, fakeApi, on, ORGANIZATION_ID, renderAt, SITTING_ID } from './support';
 
 // « Ask, then act » (useConfirmedAction) through three of the pages that use it.
 
 const centreMe = aMe();
 centreMe.memberships[0]!.organization.features = ['CERTIFICATION_CENTER'];
-const SITTING_ID = '44444444-4444-4444-8444-444444444444';
 const sittingPath = `/api/organizations/${ORGANIZATION_ID}/certification/sittings/${SITTING_ID}`;
-const sitting: Sitting = {
-  id: SITTING_ID,
-  number: 12,
-  address: '12 rue des Écoles, Dijon',
-  room: 'CDI',
-  date: '2027-03-18',
-  time: '09:00',
-  invigilatorName: 'Mme Roux',
-  accessCode: 'KX7P4Q',
-  status: 'created',
-  candidateCount: 1,
-  finalizedAt: null,
-  finalizationComment: null,
-  publishedAt: null,
-  createdAt: '2027-02-01T08:00:00.000Z',
-};
+const sitting = aSitting();
 const durand: Candidate = {
   id: '55555555-5555-4555-8555-555555555551',
   firstName: 'Charles',
@@ -117,31 +101,12 @@ describe('asking before an action', () => {
   });
 
   it('runs nothing irreversible before the box is ticked, and « Annuler » forgets the tick', async () => {
-    const alice = { id: aMe().id, firstName: 'Alice', lastName: 'Martin' };
-    const campaign: Campaign = {
+    const campaign = aCampaign({
       id: '33333333-3333-4333-8333-333333333333',
-      organizationId: ORGANIZATION_ID,
       type: 'PROFILES_COLLECTION',
       name: 'Profils 3e A',
-      code: 'ABCDEF234',
-      directLink: 'http://jalon.test/campagnes/ABCDEF234',
       targetProfile: null,
-      title: null,
-      customLandingPageText: null,
-      customResultPageText: null,
-      customResultPageButtonText: null,
-      customResultPageButtonUrl: null,
-      externalIdLabel: null,
-      externalIdType: null,
-      multipleSendings: false,
-      owner: alice,
-      creator: alice,
-      createdAt: '2026-03-01T10:00:00.000Z',
-      archivedAt: null,
-      participantCount: 0,
-      sharedCount: 0,
-      canManage: true,
-    };
+    });
     const calls = fakeApi(
       on('GET', '/api/me', { status: 200, body: aMe() }),
       on('GET', `/api/organizations/${ORGANIZATION_ID}/members`, { status: 200, body: { members: [] } }),

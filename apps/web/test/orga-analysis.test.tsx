@@ -1,35 +1,20 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { AnalysisTube, CampaignAnalysis, ParticipantAnalysis, ParticipantPage } from '@jalon/contracts';
-import { aMe, fakeApi, on, ORGANIZATION_ID, renderAt } from './support';
+import { aCampaign, aMe, fakeApi, on, renderAt } from './support';
 
 const CAMPAIGN_ID = '44444444-4444-4444-8444-444444444444';
 const PARTICIPATION_ID = '55555555-5555-4555-8555-555555555555';
 const owner = { id: '77777777-7777-4777-8777-777777777777', firstName: 'Bruno', lastName: 'Petit' };
-const campaign = {
+const campaign = aCampaign({
   id: CAMPAIGN_ID,
-  organizationId: ORGANIZATION_ID,
-  type: 'ASSESSMENT',
   name: 'Français 3e',
-  code: 'ABCDEF234',
-  directLink: 'http://jalon.test/campagnes/ABCDEF234',
   targetProfile: { id: 'tp-francais', name: 'Français' },
-  title: null,
-  customLandingPageText: null,
-  customResultPageText: null,
-  customResultPageButtonText: null,
-  customResultPageButtonUrl: null,
-  externalIdLabel: null,
-  externalIdType: null,
-  multipleSendings: false,
   owner,
   creator: owner,
-  createdAt: '2026-03-01T10:00:00.000Z',
-  archivedAt: null,
   participantCount: 2,
   sharedCount: 2,
-  canManage: true,
-};
+});
 const competence = { id: 'c1.1', index: '1.1', name: { fr: 'Mener une recherche' }, areaCode: '1', areaColor: 'jaffa' };
 
 function tube(id: string, title: string, averageScore: number, bubbles: number, shown = false): AnalysisTube {

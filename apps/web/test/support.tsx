@@ -5,6 +5,7 @@ import { afterEach, vi } from 'vitest';
 import '../src/i18n';
 import { AppProviders } from '../src/app/AppProviders';
 import { AppRoutes } from '../src/app/AppRoutes';
+import type { Campaign, Sitting } from '@jalon/contracts';
 import type { Me } from '../src/api/types';
 
 afterEach(() => {
@@ -96,6 +97,59 @@ export function aMe(overrides: Partial<Me> = {}, role: 'ADMIN' | 'MEMBER' = 'ADM
         },
       },
     ],
+    ...overrides,
+  };
+}
+
+export const SITTING_ID = '44444444-4444-4444-8444-444444444444';
+
+/** A certification sitting of the organization, not yet started. */
+export function aSitting(overrides: Partial<Sitting> = {}): Sitting {
+  return {
+    id: SITTING_ID,
+    number: 12,
+    address: '12 rue des Écoles, Dijon',
+    room: 'CDI',
+    date: '2027-03-18',
+    time: '09:00',
+    invigilatorName: 'Mme Roux',
+    accessCode: 'KX7P4Q',
+    status: 'created',
+    candidateCount: 1,
+    finalizedAt: null,
+    finalizationComment: null,
+    publishedAt: null,
+    createdAt: '2027-02-01T08:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/** A campaign of the organization as its page reads it, that the signed-in member may manage. */
+export function aCampaign(overrides: Partial<Campaign> = {}): Campaign {
+  const owner = { id: aMe().id, firstName: 'Alice', lastName: 'Martin' };
+  return {
+    id: '44444444-4444-4444-8444-444444444444',
+    organizationId: ORGANIZATION_ID,
+    type: 'ASSESSMENT',
+    name: 'Arts 4e B',
+    code: 'ABCDEF234',
+    directLink: 'http://jalon.test/campagnes/ABCDEF234',
+    targetProfile: { id: 'tp-arts', name: 'Arts plastiques cycle 4' },
+    title: null,
+    customLandingPageText: null,
+    customResultPageText: null,
+    customResultPageButtonText: null,
+    customResultPageButtonUrl: null,
+    externalIdLabel: null,
+    externalIdType: null,
+    multipleSendings: false,
+    owner,
+    creator: owner,
+    createdAt: '2026-03-01T10:00:00.000Z',
+    archivedAt: null,
+    participantCount: 0,
+    sharedCount: 0,
+    canManage: true,
     ...overrides,
   };
 }
