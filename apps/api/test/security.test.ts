@@ -1,7 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { and, eq, like, lt } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { users } from '../src/modules/identity';
+import { createRateLimiter } from '../src/platform/rate-limit';
+import { rateLimitCounters } from '../src/platform/rate-limit.schema';
 import { createUser, PASSWORD } from './support/factory';
 import { Agent, errorCodes } from './support/http';
 import { createTestApp, type TestApp } from './support/test-app';
@@ -62,6 +67,109 @@ describe('brute force', () => {
     } finally {
       t.clock.offsetMs -= offset;
     }
+  });
+});
+
+describe('brute force, a class behind one address', () => {
+  // Each test has its own address: they run within the same minute window.
+  let school = '';
+  const DAY = 86_400_000;
+  const signIn = (login: string, password: string, remoteAddress = school) =>
+    t.app.inject({ method: 'POST', url: '/api/auth/sign-in', remoteAddress, payload: { login, password } });
+  /** A pupil signing in with a username, as the collège's accounts do. */
+  async function pupil() {
+    const login = `eleve.${randomUUID().slice(0, 8)}`;
+    const { id } = await createUser(t.database.db, { email: null, username: login });
+    return { id, login };
+  }
+  /** The address past its 100 failures of this minute (the test above gets there by 100 real failures). */
+  async function throttleSchool() {
+    const windowStart = new Date(Math.floor(t.clock.now().getTime() / 60_000) * 60_000);
+    await t.database.db
+      .insert(rateLimitCounters)
+      .values({ key: `sign-in-failures:${school}`, windowStart, count: 100 })
+      .onConflictDoUpdate({ target: [rateLimitCounters.key, rateLimitCounters.windowStart], set: { count: 100 } });
+  }
+  /** Runs `body` with the clock moved about `ms` on, one second into a minute so one window holds it all. */
+  async function at(ms: number, body: () => Promise<void>) {
+    const target = t.clock.now().getTime() + ms;
+    const offset = ms + 60_000 - (target % 60_000) + 1_000;
+    t.clock.offsetMs += offset;
+    try {
+      await body();
+    } finally {
+      t.clock.offsetMs -= offset;
+    }
+  }
+  const failures = async (userId: string) =>
+    (await t.database.db.select({ count: users.failedSignInCount }).from(users).where(eq(users.id, userId)))[0]!.count;
+
+  it('a throttled address still lets in a pupil who signed in from it yesterday, and her own lockout still counts', async () => {
+    school = '192.0.2.44';
+    const lea = await pupil();
+    const tom = await pupil();
+    const newcomer = await pupil();
+    await at(-DAY, async () => {
+      expect((await signIn(lea.login, PASSWORD)).statusCode).toBe(200);
+      // Tom signed in yesterday too, but from home.
+      expect((await signIn(tom.login, PASSWORD, '198.51.100.20')).statusCode).toBe(200);
+    });
+
+    await at(0, async () => {
+      await throttleSchool();
+      expect((await signIn(lea.login, PASSWORD)).statusCode).toBe(200);
+
+      // An account never seen from here and a login nobody has get today's 429, alike.
+      const refusals = [
+        await signIn(tom.login, PASSWORD),
+        await signIn(newcomer.login, PASSWORD),
+        await signIn('eleve.inconnu', PASSWORD),
+        await signIn('inconnu@example.org', PASSWORD),
+      ];
+      expect(refusals[0]!.json().errors[0].code).toBe('RATE_LIMITED');
+      for (const refusal of refusals) {
+        expect(refusal.statusCode).toBe(429);
+        expect(refusal.json()).toEqual(refusals[0]!.json());
+        expect(refusal.headers['retry-after']).toBe(refusals[0]!.headers['retry-after']);
+      }
+
+      // Her typos answer 401 and count towards her own lockout, which still comes at the 10th.
+      for (let i = 1; i < 10; i++) {
+        const typo = await signIn(lea.login, `Essai-${i}a`);
+        expect(typo.statusCode).toBe(401);
+        expect(typo.json().errors[0].code).toBe('INVALID_CREDENTIALS');
+        expect(await failures(lea.id)).toBe(i);
+      }
+      const tenth = await signIn(lea.login, 'Essai-10a');
+      expect(tenth.statusCode).toBe(403);
+      expect(tenth.json().errors[0].code).toBe('ACCOUNT_TEMPORARILY_BLOCKED');
+      expect((await signIn(lea.login, PASSWORD)).json().errors[0].code).toBe('ACCOUNT_TEMPORARILY_BLOCKED');
+    });
+  });
+
+  it('forgets the address 30 days after the last sign-in from it, and purging keeps it until then', async () => {
+    school = '192.0.2.45';
+    const lea = await pupil();
+    const limiter = createRateLimiter(t.database.db, t.clock);
+    await at(0, async () => {
+      expect((await signIn(lea.login, PASSWORD)).statusCode).toBe(200);
+    });
+    await at(29 * DAY, async () => {
+      await limiter.purge();
+      await throttleSchool();
+      // A wrong password (which renews nothing) gets past the throttle to her own answer.
+      expect((await signIn(lea.login, 'Mauvais-1a')).statusCode).toBe(401);
+    });
+    await at(30 * DAY + 60_000, async () => {
+      await throttleSchool();
+      expect((await signIn(lea.login, PASSWORD)).statusCode).toBe(429);
+      await limiter.purge();
+      const stale = await t.database.db
+        .select()
+        .from(rateLimitCounters)
+        .where(and(like(rateLimitCounters.key, 'remembered:%'), lt(rateLimitCounters.windowStart, new Date(t.clock.now().getTime() - 30 * DAY))));
+      expect(stale).toEqual([]);
+    });
   });
 });
 

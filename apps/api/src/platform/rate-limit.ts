@@ -1,4 +1,4 @@
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, like, lt, notLike, or, sql } from 'drizzle-orm';
 import type { Clock } from './clock';
 import type { Db, Executor } from './db/database';
 import { rateLimitCounters } from './rate-limit.schema';
@@ -14,6 +14,30 @@ export interface RateLimiter {
   /** Seconds left in the current window, for `Retry-After`. */
   retryAfter(windowSeconds: number): number;
   purge(): Promise<void>;
+}
+
+/**
+ * Memories share the counters' table (no schema of their own): one row per key, whose
+ * `windowStart` is the moment remembered; the prefix keeps them apart from counters.
+ */
+const REMEMBERED = 'remembered:';
+/** How long `purge` keeps a memory: the longest any caller looks back. */
+export const REMEMBERED_FOR_MS = 30 * 86_400_000;
+
+/** Remembers that `key` happened at `now` (an account signing in from an address), replacing an earlier memory of it. */
+export async function remember(executor: Executor, key: string, now: Date): Promise<void> {
+  await executor.insert(rateLimitCounters).values({ key: REMEMBERED + key, windowStart: now, count: 1 }).onConflictDoNothing();
+  await executor.delete(rateLimitCounters).where(and(eq(rateLimitCounters.key, REMEMBERED + key), lt(rateLimitCounters.windowStart, now)));
+}
+
+/** Whether `key` was remembered after `since` (no further back than REMEMBERED_FOR_MS). */
+export async function rememberedSince(executor: Executor, key: string, since: Date): Promise<boolean> {
+  const [row] = await executor
+    .select({ key: rateLimitCounters.key })
+    .from(rateLimitCounters)
+    .where(and(eq(rateLimitCounters.key, REMEMBERED + key), gt(rateLimitCounters.windowStart, since)))
+    .limit(1);
+  return row !== undefined;
 }
 
 export function createRateLimiter(db: Db, clock: Clock): RateLimiter {
@@ -45,8 +69,16 @@ export function createRateLimiter(db: Db, clock: Clock): RateLimiter {
       return Math.max(1, Math.ceil(windowSeconds - elapsed));
     },
     async purge() {
-      // Windows are at most an hour long; anything older than a day is dead weight.
-      await db.delete(rateLimitCounters).where(lt(rateLimitCounters.windowStart, new Date(clock.now().getTime() - 86_400_000)));
+      const now = clock.now().getTime();
+      // Windows are at most an hour long, so a counter older than a day is dead weight.
+      await db
+        .delete(rateLimitCounters)
+        .where(
+          or(
+            and(notLike(rateLimitCounters.key, `${REMEMBERED}%`), lt(rateLimitCounters.windowStart, new Date(now - 86_400_000))),
+            and(like(rateLimitCounters.key, `${REMEMBERED}%`), lt(rateLimitCounters.windowStart, new Date(now - REMEMBERED_FOR_MS))),
+          ),
+        );
     },
   };
 }

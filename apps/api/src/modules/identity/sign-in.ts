@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { Clock } from '../../platform/clock';
 import type { Db } from '../../platform/db/database';
 import { AppError } from '../../platform/http/errors';
-import type { RateLimiter } from '../../platform/rate-limit';
+import { remember, rememberedSince, type RateLimiter } from '../../platform/rate-limit';
 import { hashPassword, verifyPassword } from './password';
 import { users } from './schema';
 import { createSession } from './sessions';
@@ -16,6 +17,8 @@ export const PERMANENT_BLOCK_AT = 50;
 const SHOW_REMAINING_BELOW = 3;
 /** Per-IP throttle on failed sign-ins only: a whole school shares one address. */
 const IP_FAILURES_PER_MINUTE = 100;
+/** An account that signed in from an address this recently passes that address's throttle. */
+const KNOWN_ADDRESS_MS = 30 * 86_400_000;
 
 export interface SignInDeps {
   db: Db;
@@ -28,11 +31,16 @@ let dummyHash: Promise<string> | undefined;
 export async function signIn(deps: SignInDeps, input: { login: string; password: string; ip: string; userAgent?: string | undefined }) {
   const { db, clock, limiter } = deps;
   const ipKey = `sign-in-failures:${input.ip}`;
-  if ((await limiter.count(ipKey, 60)) >= IP_FAILURES_PER_MINUTE) {
+  const throttled = (await limiter.count(ipKey, 60)) >= IP_FAILURES_PER_MINUTE;
+  const user = await findUserByLogin(db, input.login);
+  // A class behind the school's address must not be locked out by its own typos: its pupils
+  // signed in from there before, a credential-stuffing list did not. An unknown login runs the
+  // same lookup on a key no account has, so it answers like an account never seen here.
+  const since = new Date(clock.now().getTime() - KNOWN_ADDRESS_MS);
+  if (throttled && !(await rememberedSince(db, knownAddressKey(user?.id ?? '', input.ip), since))) {
     throw new AppError('RATE_LIMITED', { headers: { 'Retry-After': String(limiter.retryAfter(60)) } });
   }
 
-  const user = await findUserByLogin(db, input.login);
   if (!user) {
     // Same work as for a real account, so response times do not reveal which logins exist.
     dummyHash ??= hashPassword('not-a-real-password-1A');
@@ -57,9 +65,15 @@ export async function signIn(deps: SignInDeps, input: { login: string; password:
       .update(users)
       .set({ failedSignInCount: 0, temporaryBlockUntil: null, lastSignedInAt: now })
       .where(eq(users.id, user.id));
+    await remember(tx, knownAddressKey(user.id, input.ip), now);
     const session = await createSession(tx, user.id, now, input.userAgent);
     return { userId: user.id, ...session };
   });
+}
+
+/** The address is kept only hashed with the account: the table shows no address book of who signs in where. */
+function knownAddressKey(userId: string, ip: string): string {
+  return `sign-in-address:${createHash('sha256').update(`${userId}\n${ip}`).digest('hex')}`;
 }
 
 async function recordFailure(db: Db, userId: string, now: Date): Promise<AppError> {
