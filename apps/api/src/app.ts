@@ -17,7 +17,7 @@ import { registerOpenApi } from './platform/http/openapi';
 import { registerWebApp } from './platform/http/web';
 import { createJobs, type Jobs } from './platform/jobs';
 import { createMailer } from './platform/mail';
-import { createRateLimiter } from './platform/rate-limit';
+import { createRateLimiter, scheduleRateLimitPurge } from './platform/rate-limit';
 import { analysisRoutes } from './modules/analysis';
 import { assessmentRoutes, indexContent } from './modules/assessment';
 import { catalogueRoutes, previewChallenge, registerContentAssets } from './modules/catalogue';
@@ -152,6 +152,7 @@ export async function buildApp({ config, content, database, clock, mailTransport
   const db = database.db;
   const jobs = createJobs(database, app.log);
   const limiter = createRateLimiter(db, clock);
+  scheduleRateLimitPurge(jobs, limiter, app.log);
   const mailer = createMailer({ database, jobs, clock, smtpUrl: config.smtpUrl, from: config.mailFrom, ...(mailTransport ? { transport: mailTransport } : {}) });
 
   const accessControl = registerAccessControl(app, {

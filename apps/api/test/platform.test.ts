@@ -1,16 +1,18 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
+import { eq, like, sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { DEMO_PASSWORD, demoUsers, seedDemoIfEmpty } from '../src/modules/demo';
 import { ConfigError, readConfig } from '../src/platform/config';
-import { openDatabase } from '../src/platform/db/database';
+import { openDatabase, queryRows } from '../src/platform/db/database';
 import { DataDirLockedError } from '../src/platform/db/lockfile';
 import { migrateDatabase } from '../src/platform/db/migrate';
 import { outboxMails } from '../src/platform/mail/schema';
+import { RATE_LIMIT_PURGE_QUEUE } from '../src/platform/rate-limit';
+import { rateLimitCounters } from '../src/platform/rate-limit.schema';
 import { createTeam, PASSWORD } from './support/factory';
 import { Agent, errorCodes } from './support/http';
 import { createTestApp, type TestApp } from './support/test-app';
@@ -143,6 +145,26 @@ describe('mail delivery', () => {
       { timeout: 30_000, interval: 200 },
     );
     expect(sent.some((s) => s.message.includes('smtp-check@example.org'))).toBe(true);
+  });
+});
+
+describe('rate-limit store', () => {
+  it('is purged every night by a pg-boss job, which deletes dead counters and keeps live ones', async () => {
+    const schedules = await queryRows<{ name: string; cron: string }>(t.database.db, sql`select name, cron from pgboss.schedule`);
+    expect(schedules).toContainEqual({ name: RATE_LIMIT_PURGE_QUEUE, cron: '17 3 * * *' });
+    const now = t.clock.now().getTime();
+    await t.database.db.insert(rateLimitCounters).values([
+      { key: 'sign-in-failures:198.51.100.9', windowStart: new Date(now - 2 * 86_400_000), count: 7 },
+      { key: 'sign-in-failures:198.51.100.10', windowStart: new Date(now - 60_000), count: 3 },
+    ]);
+    await t.jobs.send(RATE_LIMIT_PURGE_QUEUE, {});
+    await vi.waitFor(
+      async () => {
+        const rows = await t.database.db.select().from(rateLimitCounters).where(like(rateLimitCounters.key, 'sign-in-failures:198.51.100.%'));
+        expect(rows.map((row) => row.key)).toEqual(['sign-in-failures:198.51.100.10']);
+      },
+      { timeout: 15_000, interval: 100 },
+    );
   });
 });
 
