@@ -1,6 +1,7 @@
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { authenticationMethods, users } from '../src/modules/identity';
+import { authenticationMethods, hashPassword, users } from '../src/modules/identity';
+import { rateLimitCounters } from '../src/platform/rate-limit.schema';
 import { seedDemoIfEmpty } from '../src/modules/demo';
 import { organizationLearners, organizations } from '../src/modules/organizations';
 import { generateIdpKeyPair, identityProviders } from '../src/modules/sso';
@@ -115,6 +116,33 @@ describe('first Médiacentre sign-in (learners-and-accounts §3, §4)', () => {
     expect(withoutCode.headers.location).toBe('/campagnes');
     const [method] = await t.database.db.select().from(authenticationMethods).where(eq(authenticationMethods.externalIdentifier, who.ido));
     expect(method!.lastUsedAt).not.toBeNull();
+  });
+
+  it("remembers the school's address, so a pupil who also has a password gets past its sign-in throttle", async () => {
+    const { slug, campaign } = await school();
+    const who = pupil();
+    const first = new Agent(t.app);
+    await postAcs(first, slug, respond(slug, who));
+    await first.post('/api/sso/pending-identity/link', { campaignCode: campaign.code, birthdate: '2010-03-14' });
+    const [method] = await t.database.db.select().from(authenticationMethods).where(eq(authenticationMethods.externalIdentifier, who.ido));
+    const username = `charles.durand${pupils}`;
+    await t.database.db.update(users).set({ username, passwordHash: await hashPassword(PASSWORD) }).where(eq(users.id, method!.userId));
+
+    const address = '198.51.100.77';
+    const windowStart = new Date(Math.floor(t.clock.now().getTime() / 60_000) * 60_000);
+    await t.database.db.insert(rateLimitCounters).values({ key: `sign-in-failures:${address}`, windowStart, count: 100 });
+    const signIn = () => t.app.inject({ method: 'POST', url: '/api/auth/sign-in', remoteAddress: address, payload: { login: username, password: PASSWORD } });
+    expect((await signIn()).statusCode).toBe(429);
+
+    const acs = await t.app.inject({
+      method: 'POST',
+      url: `/api/sso/saml/${slug}/acs`,
+      remoteAddress: address,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ SAMLResponse: respond(slug, who) }).toString(),
+    });
+    expect(acs.statusCode).toBe(303);
+    expect((await signIn()).statusCode).toBe(200);
   });
 
   it('SP-initiated: the AuthnRequest id is single-use and carries the campaign code', async () => {

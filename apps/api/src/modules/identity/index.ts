@@ -8,6 +8,7 @@ import { findLiveSession } from './sessions';
 export { identityRoutes } from './routes';
 export type { MeMembership, ListMemberships } from './me.query';
 export { hashPassword } from './password';
+export { rememberSignInAddress } from './sign-in';
 export { findUserByEmail, findUserById, type User } from './users.repository';
 export { authenticationMethods, users } from './schema';
 // Sign-ins that do not go through a password (SSO) open their session the same way.

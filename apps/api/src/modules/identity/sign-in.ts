@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { Clock } from '../../platform/clock';
-import type { Db } from '../../platform/db/database';
+import type { Db, Executor } from '../../platform/db/database';
 import { AppError } from '../../platform/http/errors';
 import { remember, rememberedSince, type RateLimiter } from '../../platform/rate-limit';
 import { hashPassword, verifyPassword } from './password';
@@ -65,10 +65,15 @@ export async function signIn(deps: SignInDeps, input: { login: string; password:
       .update(users)
       .set({ failedSignInCount: 0, temporaryBlockUntil: null, lastSignedInAt: now })
       .where(eq(users.id, user.id));
-    await remember(tx, knownAddressKey(user.id, input.ip), now);
+    await rememberSignInAddress(tx, user.id, input.ip, now);
     const session = await createSession(tx, user.id, now, input.userAgent);
     return { userId: user.id, ...session };
   });
+}
+
+/** Remembers that the account signed in from this address (any sign-in method), for the throttle above. */
+export async function rememberSignInAddress(executor: Executor, userId: string, ip: string, now: Date): Promise<void> {
+  await remember(executor, knownAddressKey(userId, ip), now);
 }
 
 /** The address is kept only hashed with the account: the table shows no address book of who signs in where. */

@@ -5,7 +5,7 @@ import type { Clock } from '../../platform/clock';
 import type { Db, Executor } from '../../platform/db/database';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../../platform/http/access';
 import { AppError } from '../../platform/http/errors';
-import { authenticationMethods, createSession, SESSION_LIFETIME_MS, users } from '../identity';
+import { authenticationMethods, createSession, rememberSignInAddress, SESSION_LIFETIME_MS, users } from '../identity';
 import { hashValue, randomValue, storeToken } from './tokens';
 
 /** What an identity provider vouched for, whatever the protocol (SAML or OpenID Connect). */
@@ -59,10 +59,12 @@ export function clearPendingCookie(reply: FastifyReply) {
 }
 
 /** Signs in an existing account: a new session, and the dates of this sign-in. */
-export async function openSession(tx: Executor, userId: string, methodId: string, now: Date, userAgent: string | undefined) {
+export async function openSession(tx: Executor, userId: string, methodId: string, now: Date, request: FastifyRequest) {
   await tx.update(users).set({ lastSignedInAt: now, failedSignInCount: 0, temporaryBlockUntil: null }).where(eq(users.id, userId));
   await tx.update(authenticationMethods).set({ lastUsedAt: now }).where(eq(authenticationMethods.id, methodId));
-  return createSession(tx, userId, now, userAgent);
+  // A pupil who also has a password then gets past the school address's sign-in throttle.
+  await rememberSignInAddress(tx, userId, request.ip, now);
+  return createSession(tx, userId, now, request.headers['user-agent']);
 }
 
 /**
@@ -92,7 +94,7 @@ export async function completeExternalSignIn(
         .update(authenticationMethods)
         .set({ firstName: identity.firstName, lastName: identity.lastName })
         .where(eq(authenticationMethods.id, known.methodId));
-      return openSession(tx, known.userId, known.methodId, now, request.headers['user-agent']);
+      return openSession(tx, known.userId, known.methodId, now, request);
     });
     setSessionCookies(deps, reply, session);
     clearPendingCookie(reply);

@@ -101,7 +101,7 @@ export async function linkPendingIdentity(
         .from(authenticationMethods)
         .where(and(eq(authenticationMethods.provider, identity.provider), eq(authenticationMethods.externalIdentifier, identity.externalIdentifier)));
       // Linked meanwhile from another tab: that account is the pupil's, sign it in.
-      if (existing) return openSession(tx, existing.userId, existing.id, now, request.headers['user-agent']);
+      if (existing) return openSession(tx, existing.userId, existing.id, now, request);
 
       const [user] = await tx
         .insert(users)
@@ -122,7 +122,7 @@ export async function linkPendingIdentity(
         { db: tx, limiter: limiterInside(deps.limiter, tx, failures) },
         { organizationId: identity.organizationId, user: user!, firstName: identity.firstName, lastName: identity.lastName, birthdate: body.birthdate, confirm: true },
       );
-      return openSession(tx, user!.id, method!.id, now, request.headers['user-agent']);
+      return openSession(tx, user!.id, method!.id, now, request);
     });
   } catch (error) {
     if (error instanceof AppError && (error.code === 'RECONCILIATION_NO_MATCH' || error.code === 'RECONCILIATION_AMBIGUOUS')) {
