@@ -48,6 +48,17 @@ function respond(slug: string, who: ReturnType<typeof pupil>, options: Partial<P
   return idp.response({ publicUrl: t.config.publicUrl, slug, pupil: who, now: t.clock.now(), ...options });
 }
 
+/** Charles, already linked: his first ENT sign-in went through the code and birthdate step. */
+async function linkedPupil() {
+  const place = await school();
+  const who = pupil();
+  const first = new Agent(t.app);
+  await postAcs(first, place.slug, respond(place.slug, who));
+  await first.post('/api/sso/pending-identity/link', { campaignCode: place.campaign.code, birthdate: '2010-03-14' });
+  const [method] = await t.database.db.select().from(authenticationMethods).where(eq(authenticationMethods.externalIdentifier, who.ido));
+  return { ...place, who, userId: method!.userId };
+}
+
 async function rows() {
   const [u] = await t.database.db.select({ n: count() }).from(users);
   const [m] = await t.database.db.select({ n: count() }).from(authenticationMethods);
@@ -98,11 +109,7 @@ describe('first Médiacentre sign-in (learners-and-accounts §3, §4)', () => {
   });
 
   it('signs a known identity straight in, to the campaign of the link when there is one', async () => {
-    const { slug, campaign } = await school();
-    const who = pupil();
-    const first = new Agent(t.app);
-    await postAcs(first, slug, respond(slug, who));
-    await first.post('/api/sso/pending-identity/link', { campaignCode: campaign.code, birthdate: '2010-03-14' });
+    const { slug, campaign, who } = await linkedPupil();
     const before = await rows();
 
     const later = new Agent(t.app);
@@ -119,14 +126,9 @@ describe('first Médiacentre sign-in (learners-and-accounts §3, §4)', () => {
   });
 
   it("remembers the school's address, so a pupil who also has a password gets past its sign-in throttle", async () => {
-    const { slug, campaign } = await school();
-    const who = pupil();
-    const first = new Agent(t.app);
-    await postAcs(first, slug, respond(slug, who));
-    await first.post('/api/sso/pending-identity/link', { campaignCode: campaign.code, birthdate: '2010-03-14' });
-    const [method] = await t.database.db.select().from(authenticationMethods).where(eq(authenticationMethods.externalIdentifier, who.ido));
+    const { slug, who, userId } = await linkedPupil();
     const username = `charles.durand${pupils}`;
-    await t.database.db.update(users).set({ username, passwordHash: await hashPassword(PASSWORD) }).where(eq(users.id, method!.userId));
+    await t.database.db.update(users).set({ username, passwordHash: await hashPassword(PASSWORD) }).where(eq(users.id, userId));
 
     const address = '198.51.100.77';
     // One second into a minute window, so that the throttle below holds for the whole test.
@@ -305,13 +307,8 @@ describe('the birthdate step', () => {
   });
 
   it('a blocked account does not sign in through the ENT either', async () => {
-    const { slug, campaign } = await school();
-    const who = pupil();
-    const first = new Agent(t.app);
-    await postAcs(first, slug, respond(slug, who));
-    await first.post('/api/sso/pending-identity/link', { campaignCode: campaign.code, birthdate: '2010-03-14' });
-    const [method] = await t.database.db.select().from(authenticationMethods).where(eq(authenticationMethods.externalIdentifier, who.ido));
-    await t.database.db.update(users).set({ blockedAt: new Date() }).where(eq(users.id, method!.userId));
+    const { slug, who, userId } = await linkedPupil();
+    await t.database.db.update(users).set({ blockedAt: new Date() }).where(eq(users.id, userId));
     const later = new Agent(t.app);
     expectRefusal(await postAcs(later, slug, respond(slug, who)), 403, 'ACCOUNT_BLOCKED');
     expect((await later.get('/api/me')).status).toBe(401);

@@ -1,31 +1,12 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { Candidate, SittingConsole } from '@jalon/contracts';
-import { aMe, aSitting, errorBody, fakeApi, on, ORGANIZATION_ID, renderAt, SITTING_ID } from './support';
+import type { SittingConsole } from '@jalon/contracts';
+import { aCandidate, aMe, aSitting, errorBody, fakeApi, on, ORGANIZATION_ID, renderAt, SITTING_ID } from './support';
 
 const centreMe = aMe();
 centreMe.memberships[0]!.organization.features = ['CERTIFICATION_CENTER', 'CERTIFICATION_RESULTS'];
 const base = `/api/organizations/${ORGANIZATION_ID}/certification/sittings`;
 const sitting = aSitting({ candidateCount: 2 });
-
-function candidate(id: string, lastName: string, fields: Partial<Candidate> = {}): Candidate {
-  return {
-    id,
-    firstName: 'Élève',
-    lastName,
-    birthdate: '2010-03-14',
-    birthCity: 'Dijon',
-    birthCountry: 'France',
-    externalId: null,
-    extraTimePercentage: 0,
-    accessibilityAdjustmentNeeded: false,
-    organizationLearnerId: null,
-    division: '3A',
-    eligibility: 'CERTIFIABLE',
-    hasStarted: false,
-    ...fields,
-  };
-}
 
 const signedIn = on('GET', '/api/me', { status: 200, body: centreMe });
 
@@ -91,7 +72,7 @@ describe('Jalon Certif', () => {
       on('GET', `${base}/${SITTING_ID}`, { status: 200, body: sitting }),
       on('GET', `${base}/${SITTING_ID}/candidates`, () => ({
         status: 200,
-        body: { items: enrolled ? [candidate('c1', 'Bernard', { eligibility: 'NOT_CERTIFIABLE', organizationLearnerId: louis }), candidate('c2', 'Durand')] : [] },
+        body: { items: enrolled ? [aCandidate('c1', 'Bernard', { eligibility: 'NOT_CERTIFIABLE', organizationLearnerId: louis }), aCandidate('c2', 'Durand')] : [] },
       })),
       on('GET', `${base}/${SITTING_ID}/roster`, { status: 200, body: { divisions: ['3A', '3B'], learners: [] } }),
       on('GET', `${base}/${SITTING_ID}/roster?division=3A`, {
@@ -106,7 +87,7 @@ describe('Jalon Certif', () => {
       }),
       on('POST', `${base}/${SITTING_ID}/candidates/from-roster`, () => {
         enrolled = true;
-        return { status: 201, body: { items: [candidate('c1', 'Bernard'), candidate('c2', 'Durand')] } };
+        return { status: 201, body: { items: [aCandidate('c1', 'Bernard'), aCandidate('c2', 'Durand')] } };
       }),
     );
     renderAt(`/certif/sessions/${SITTING_ID}`);
@@ -130,7 +111,7 @@ describe('Jalon Certif', () => {
       signedIn,
       on('GET', `${base}/${SITTING_ID}`, { status: 200, body: sitting }),
       on('GET', `${base}/${SITTING_ID}/candidates`, { status: 200, body: { items: [] } }),
-      on('POST', `${base}/${SITTING_ID}/candidates`, { status: 201, body: candidate('c3', 'Moreau') }),
+      on('POST', `${base}/${SITTING_ID}/candidates`, { status: 201, body: aCandidate('c3', 'Moreau') }),
     );
     renderAt(`/certif/sessions/${SITTING_ID}`);
     fireEvent.click(await screen.findByRole('button', { name: 'Inscrire un candidat' }));

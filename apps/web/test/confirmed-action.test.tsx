@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { Candidate, Invitation } from '@jalon/contracts';
-import { aCampaign, aMe, aSitting, errorBody, fakeApi, on, ORGANIZATION_ID, renderAt, SITTING_ID } from './support';
+import type { Invitation } from '@jalon/contracts';
+import { aCampaign, aCandidate, aMe, aSitting, errorBody, fakeApi, on, ORGANIZATION_ID, renderAt, SITTING_ID } from './support';
 
 // « Ask, then act » (useConfirmedAction) through three of the pages that use it.
 
@@ -9,21 +9,7 @@ const centreMe = aMe();
 centreMe.memberships[0]!.organization.features = ['CERTIFICATION_CENTER'];
 const sittingPath = `/api/organizations/${ORGANIZATION_ID}/certification/sittings/${SITTING_ID}`;
 const sitting = aSitting();
-const durand: Candidate = {
-  id: '55555555-5555-4555-8555-555555555551',
-  firstName: 'Charles',
-  lastName: 'Durand',
-  birthdate: '2010-03-14',
-  birthCity: 'Dijon',
-  birthCountry: 'France',
-  externalId: null,
-  extraTimePercentage: 0,
-  accessibilityAdjustmentNeeded: false,
-  organizationLearnerId: null,
-  division: '3A',
-  eligibility: 'CERTIFIABLE',
-  hasStarted: false,
-};
+const durand = aCandidate('55555555-5555-4555-8555-555555555551', 'Durand', { firstName: 'Charles' });
 
 describe('asking before an action', () => {
   it('shows a refusal in the dialog, forgets it on « Annuler », and closes once the action succeeds', async () => {

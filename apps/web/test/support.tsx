@@ -5,7 +5,7 @@ import { afterEach, vi } from 'vitest';
 import '../src/i18n';
 import { AppProviders } from '../src/app/AppProviders';
 import { AppRoutes } from '../src/app/AppRoutes';
-import type { Campaign, Sitting } from '@jalon/contracts';
+import type { Campaign, Candidate, Sitting } from '@jalon/contracts';
 import type { Me } from '../src/api/types';
 
 afterEach(() => {
@@ -151,5 +151,25 @@ export function aCampaign(overrides: Partial<Campaign> = {}): Campaign {
     sharedCount: 0,
     canManage: true,
     ...overrides,
+  };
+}
+
+/** A candidate enrolled in a sitting, certifiable and not started. */
+export function aCandidate(id: string, lastName: string, fields: Partial<Candidate> = {}): Candidate {
+  return {
+    id,
+    firstName: 'Élève',
+    lastName,
+    birthdate: '2010-03-14',
+    birthCity: 'Dijon',
+    birthCountry: 'France',
+    externalId: null,
+    extraTimePercentage: 0,
+    accessibilityAdjustmentNeeded: false,
+    organizationLearnerId: null,
+    division: '3A',
+    eligibility: 'CERTIFIABLE',
+    hasStarted: false,
+    ...fields,
   };
 }
