@@ -26,9 +26,9 @@ import { normalCdf } from '../src/selection/jalon/ability-grid';
 import { smartRandom } from '../src/selection/smart-random';
 import type { ChallengeCandidate, ModelInference, Selector } from '../src/selection/types';
 import { generateSyntheticBank, type Bank, type BankChallenge } from '../src/simulation/bank';
-import type { PriorElement } from '../src/simulation/knowledge-log';
 import { drawLearner, hashString } from '../src/simulation/learner';
 import type { LearnerModel } from '../src/simulation/learner-model';
+import { priorElements } from '../src/simulation/benchmark';
 import { bankFromRelease, type ReleaseLike } from '../src/simulation/release-bank';
 import { runAssessment } from '../src/simulation/run-assessment';
 import { scenarioSkills, standardScenarios, type Scenario } from '../src/simulation/scenarios';
@@ -98,29 +98,6 @@ function cappedLevelGivenNormal(mean: number, sd: number, tubeSd: number, maxLev
     cappedLevelGivenAbility(mean + sd * z, tubeSd, maxLevel, cap).forEach((v, k) => (p[k] = (p[k] ?? 0) + w * v));
   }
   return p;
-}
-
-/** Earlier KEs of a learner, exactly as the benchmark builds them (benchmark.ts, priorElements). */
-function priorElements(scenario: Scenario, tubeLevel: ReadonlyMap<string, number>): PriorElement[] {
-  const prior = scenario.prior;
-  if (!prior) return [];
-  const elements: PriorElement[] = [];
-  scenario.tubes.forEach(({ tube, cap }, index) => {
-    if (prior.tubes === 'even' && index % 2 !== 0) return;
-    const level = Math.max(0, Math.min(tubeLevel.get(tube.id) ?? 0, cap) - prior.levelGain);
-    for (const skill of tube.skills) {
-      if (skill.level > cap) continue;
-      const validated = skill.level <= level;
-      const boundary = validated ? skill.level === level : skill.level === level + 1;
-      elements.push({
-        skillId: skill.id,
-        status: validated ? 'validated' : 'invalidated',
-        source: boundary ? 'direct' : 'inferred',
-        ageDays: prior.ageDays,
-      });
-    }
-  });
-  return elements;
 }
 
 const carriesEarlierKes = (scenario: Scenario, index: number): boolean =>

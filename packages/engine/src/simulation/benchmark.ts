@@ -165,7 +165,7 @@ function metrics(run: EngineRun, pairsPerLearner: number, learners: number): Eng
  * tube, the highest validated and the lowest invalidated skills are direct, the others
  * inferred, as an earlier adaptive test would have left them.
  */
-function priorElements(scenario: Scenario, tubeLevel: ReadonlyMap<string, number>): PriorElement[] {
+export function priorElements(scenario: Scenario, tubeLevel: ReadonlyMap<string, number>): PriorElement[] {
   const prior = scenario.prior;
   if (!prior) return [];
   const elements: PriorElement[] = [];
