@@ -27,7 +27,6 @@ import { smartRandom } from '../src/selection/smart-random';
 import type { ChallengeCandidate, ModelInference, Selector } from '../src/selection/types';
 import { generateSyntheticBank, type Bank, type BankChallenge } from '../src/simulation/bank';
 import { drawLearner, hashString } from '../src/simulation/learner';
-import type { LearnerModel } from '../src/simulation/learner-model';
 import { priorElements } from '../src/simulation/benchmark';
 import { bankFromRelease, type ReleaseLike } from '../src/simulation/release-bank';
 import { runAssessment } from '../src/simulation/run-assessment';
@@ -52,32 +51,13 @@ interface Settings {
   readonly sigma: number;
 }
 
-/** What the oracle is told about one learner, re-drawn exactly as `drawLearner` draws it. */
+/** What the oracle is told about one learner: its true abilities, as `drawLearner` drew them. */
 interface Abilities {
   readonly theta: number;
   /** θ + N(0, 1), from a stream of its own: scaled by σ for --knows=noisy. */
   readonly thetaNoise: number;
   readonly thetaC: ReadonlyMap<string, number>;
   readonly tubeLevel: ReadonlyMap<string, number>;
-}
-
-const roundHalfUp = (x: number): number => Math.floor(x + 0.5);
-
-function drawAbilities(seed: number, bank: Bank, model: LearnerModel): Abilities {
-  const random = createRandom(seed, 0x1ea2);
-  const theta = model.abilityMean + model.abilitySd * random.normal();
-  const thetaC = new Map<string, number>();
-  const tubeLevel = new Map<string, number>();
-  for (const tube of bank.tubes) {
-    let c = thetaC.get(tube.competenceId);
-    if (c === undefined) {
-      c = theta + model.competenceSd * random.normal();
-      thetaC.set(tube.competenceId, c);
-    }
-    const level = roundHalfUp(c + model.tubeSd * random.normal());
-    tubeLevel.set(tube.id, Math.min(Math.max(level, 0), tube.maxLevel));
-  }
-  return { theta, thetaNoise: createRandom(seed, 0x0b5e).normal(), thetaC, tubeLevel };
 }
 
 /** P(T' = k | θ_c), k = 0 … cap, T = clamp(round(θ_c + N(0, sd²)), 0, maxLevel), T' = min(T, cap). */
@@ -241,10 +221,12 @@ function runEngine(
   const figures: EngineFigures = { questions: [], right: [], squaredLevelErrors: [] };
   for (let seed = 1; seed <= learners; seed++) {
     const learner = drawLearner(seed, bank, scenario.learners);
-    const abilities = drawAbilities(seed, bank, scenario.learners);
-    for (const [tube, level] of abilities.tubeLevel) {
-      if (learner.tubeLevel.get(tube as never) !== level) throw new Error(`ability re-draw differs, learner ${seed}`);
-    }
+    const abilities: Abilities = {
+      theta: learner.ability,
+      thetaNoise: createRandom(seed, 0x0b5e).normal(),
+      thetaC: learner.competenceAbility,
+      tubeLevel: learner.tubeLevel,
+    };
     const outcome = runAssessment({
       selector: selectorFor(abilities),
       skills,

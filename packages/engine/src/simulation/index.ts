@@ -6,7 +6,7 @@ export type { ReleaseLike } from './release-bank';
 export { STANDARD_LEARNERS } from './learner-model';
 export type { LearnerModel } from './learner-model';
 export { drawLearner } from './learner';
-export type { SyntheticLearner } from './learner';
+export type { DrawnLearner, SyntheticLearner } from './learner';
 export { robustnessScenarios, scenarioSkills, standardScenarios } from './scenarios';
 export type { PriorKnowledge, Scenario, ScenarioTube } from './scenarios';
 export { runAssessment } from './run-assessment';

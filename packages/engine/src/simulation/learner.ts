@@ -15,6 +15,14 @@ export interface SyntheticLearner {
   answer(challenge: { readonly id: ChallengeId; readonly skillId: SkillId; readonly type: ChallengeType }): AnswerResult;
 }
 
+/** A learner of the population, with the true abilities it was drawn from (no selector sees them; studies of bounds may). */
+export interface DrawnLearner extends SyntheticLearner {
+  /** General ability θ. */
+  readonly ability: number;
+  /** Competence abilities θ_c, by competence id. */
+  readonly competenceAbility: ReadonlyMap<string, number>;
+}
+
 /** Half-up rounding of a simulated real value (spec README, conventions). */
 const roundHalfUp = (x: number): number => Math.floor(x + 0.5);
 
@@ -34,7 +42,7 @@ export function hashString(text: string): number {
  * whichever challenge of a skill an engine serves, the learner's luck on that skill is the same
  * for both engines (common random numbers), which narrows the paired intervals.
  */
-export function drawLearner(seed: number, bank: Bank, model: LearnerModel): SyntheticLearner {
+export function drawLearner(seed: number, bank: Bank, model: LearnerModel): DrawnLearner {
   const random = createRandom(seed, 0x1ea2);
   const ability = model.abilityMean + model.abilitySd * random.normal();
   const competenceAbility = new Map<string, number>();
@@ -63,6 +71,8 @@ export function drawLearner(seed: number, bank: Bank, model: LearnerModel): Synt
   const learnerKey = mix(seed, 0xa115);
   return {
     seed,
+    ability,
+    competenceAbility,
     tubeLevel,
     mastered,
     answer(challenge) {
