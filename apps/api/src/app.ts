@@ -152,7 +152,7 @@ export async function buildApp({ config, content, database, clock, mailTransport
   const db = database.db;
   const jobs = createJobs(database, app.log);
   const limiter = createRateLimiter(db, clock);
-  scheduleRateLimitPurge(jobs, limiter, app.log);
+  scheduleRateLimitPurge(jobs, limiter);
   const mailer = createMailer({ database, jobs, clock, smtpUrl: config.smtpUrl, from: config.mailFrom, ...(mailTransport ? { transport: mailTransport } : {}) });
 
   const accessControl = registerAccessControl(app, {

@@ -15,7 +15,7 @@ export interface Jobs {
    * Runs `handler` at each occurrence of a cron expression (UTC), in one process of all:
    * pg-boss's cron pass is claimed by one process at a time and files one job per occurrence,
    * and the queue (`exclusive`) takes no new job while one waits or runs, so a slow run is
-   * never overlapped by the next. A failed run is not retried: the next occurrence runs again.
+   * never overlapped by the next. A failed run is logged, not retried: the next occurrence runs again.
    */
   every(queue: string, cron: string, handler: () => Promise<void>): void;
   start(): Promise<void>;
@@ -64,7 +64,16 @@ export function createJobs(database: Database, log: FastifyBaseLogger): Jobs {
         await boss.createQueue(queue, { policy: 'exclusive' });
         // Written by every process at start: the same row, replaced by the last one.
         await boss.schedule(queue, cron, {}, { retryLimit: 0 });
-        workers.set(queue, await boss.work(queue, { pollingIntervalSeconds: POLLING_INTERVAL_S }, () => handler()));
+        const run = async () => {
+          try {
+            await handler();
+          } catch (error) {
+            // Not retried: the log is where a failed run shows (pg-boss also marks the job failed).
+            log.error({ err: error, queue }, 'periodic job failed');
+            throw error;
+          }
+        };
+        workers.set(queue, await boss.work(queue, { pollingIntervalSeconds: POLLING_INTERVAL_S }, run));
       }
       started = true;
     },
